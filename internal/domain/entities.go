@@ -1,0 +1,332 @@
+package domain
+
+import "strings"
+
+// UnitKind says what a unit is in the provincial office's tree.
+type UnitKind string
+
+const (
+	UnitProvince   UnitKind = "TINH"  // Bảo hiểm xã hội tỉnh: the office itself
+	UnitDepartment UnitKind = "PHONG" // Phòng nghiệp vụ: a department of the office
+	UnitGrassroots UnitKind = "CO_SO" // BHXH cơ sở: a grassroots office (formerly district)
+)
+
+// UnitKinds lists the kinds in display order.
+var UnitKinds = []UnitKind{UnitProvince, UnitDepartment, UnitGrassroots}
+
+// Label is the Vietnamese name used in forms and templates.
+func (k UnitKind) Label() string {
+	switch k {
+	case UnitProvince:
+		return "Tỉnh"
+	case UnitDepartment:
+		return "Phòng"
+	case UnitGrassroots:
+		return "BHXH cơ sở"
+	}
+	return string(k)
+}
+
+// Unit is a collective: the office, a department or a grassroots office.
+// Units form a tree through ParentCode and are valid for a period, because
+// offices were merged and renamed in 2025.
+type Unit struct {
+	Code       string
+	Name       string
+	ParentCode string // empty for the root
+	Kind       UnitKind
+	ValidFrom  Date
+	ValidTo    Date // zero: still valid
+}
+
+// ActiveOn reports whether the unit exists on day d.
+func (u Unit) ActiveOn(d Date) bool { return d.InRange(u.ValidFrom, u.ValidTo) }
+
+// UnitCodeChange records that OldCode became NewCode on a date (merger or
+// renaming), so history recorded under the old code still belongs somewhere.
+type UnitCodeChange struct {
+	OldCode   string
+	NewCode   string
+	Effective Date
+	Note      string // e.g. "QĐ 2286/QĐ-BTC ngày 30/6/2025"
+}
+
+// Gender as recorded in HR files.
+type Gender string
+
+const (
+	Male   Gender = "NAM"
+	Female Gender = "NU"
+)
+
+// Label is the Vietnamese word.
+func (g Gender) Label() string {
+	switch g {
+	case Male:
+		return "Nam"
+	case Female:
+		return "Nữ"
+	}
+	return ""
+}
+
+// Person is a member of staff (cán bộ, công chức, viên chức, người lao động).
+type Person struct {
+	ID          int64
+	StaffCode   string // Mã cán bộ: the natural key
+	FullName    string
+	BirthDate   Date
+	Gender      Gender
+	CCCD        string // số căn cước công dân, 12 digits, may be empty
+	Position    string // Chức vụ
+	Ethnicity   string // Dân tộc
+	RecruitedOn Date   // Ngày tuyển dụng
+	UnitCode    string // current unit (the open assignment)
+	Note        string
+}
+
+// NameParts splits a Vietnamese full name into family, middle and given names.
+// "Nguyễn Thị Minh Khai" gives ("Nguyễn", "Thị Minh", "Khai").
+func NameParts(full string) (family, middle, given string) {
+	f := strings.Fields(full)
+	switch len(f) {
+	case 0:
+		return "", "", ""
+	case 1:
+		return "", "", f[0]
+	}
+	return f[0], strings.Join(f[1:len(f)-1], " "), f[len(f)-1]
+}
+
+// Assignment places a person in a unit for a period (unit history).
+type Assignment struct {
+	PersonID int64
+	UnitCode string
+	From     Date
+	To       Date // zero: current
+	Position string
+}
+
+// Rating is an annual evaluation (xếp loại) of a person or a collective.
+type Rating string
+
+const (
+	HTXSNV Rating = "HTXSNV" // Hoàn thành xuất sắc nhiệm vụ
+	HTTNV  Rating = "HTTNV"  // Hoàn thành tốt nhiệm vụ
+	HTNV   Rating = "HTNV"   // Hoàn thành nhiệm vụ
+	KHTNV  Rating = "KHTNV"  // Không hoàn thành nhiệm vụ
+)
+
+// Ratings lists the ratings best first.
+var Ratings = []Rating{HTXSNV, HTTNV, HTNV, KHTNV}
+
+// Rank is 4 for HTXSNV down to 1 for KHTNV, 0 for none, so ratings compare with >=.
+func (r Rating) Rank() int {
+	switch r {
+	case HTXSNV:
+		return 4
+	case HTTNV:
+		return 3
+	case HTNV:
+		return 2
+	case KHTNV:
+		return 1
+	}
+	return 0
+}
+
+// Label is the full Vietnamese wording.
+func (r Rating) Label() string {
+	switch r {
+	case HTXSNV:
+		return "Hoàn thành xuất sắc nhiệm vụ"
+	case HTTNV:
+		return "Hoàn thành tốt nhiệm vụ"
+	case HTNV:
+		return "Hoàn thành nhiệm vụ"
+	case KHTNV:
+		return "Không hoàn thành nhiệm vụ"
+	}
+	return ""
+}
+
+// SubjectKind distinguishes people from collectives wherever both may appear.
+type SubjectKind string
+
+const (
+	SubjectPerson     SubjectKind = "person"
+	SubjectCollective SubjectKind = "collective"
+)
+
+// Subject names who a rating or an award belongs to: a person by staff code
+// or a collective by unit code.
+type Subject struct {
+	Kind SubjectKind
+	Code string
+}
+
+// PersonSubject and UnitSubject are shorthands.
+func PersonSubject(staffCode string) Subject { return Subject{SubjectPerson, staffCode} }
+func UnitSubject(unitCode string) Subject    { return Subject{SubjectCollective, unitCode} }
+
+// RatingRecord is one subject's rating for one year.
+type RatingRecord struct {
+	Subject Subject
+	Year    int
+	Rating  Rating
+}
+
+// AwardKind is the type of commendation (Law Art 8). Only công trạng awards
+// count in chains of regular awards.
+type AwardKind string
+
+const (
+	KindMerit      AwardKind = "CONG_TRANG" // Công trạng
+	KindOneOff     AwardKind = "DOT_XUAT"   // Đột xuất
+	KindThematic   AwardKind = "CHUYEN_DE"  // Chuyên đề / theo đợt
+	KindDedication AwardKind = "CONG_HIEN"  // Quá trình cống hiến
+)
+
+// AwardKinds in display order.
+var AwardKinds = []AwardKind{KindMerit, KindOneOff, KindThematic, KindDedication}
+
+// Label is the Vietnamese word.
+func (k AwardKind) Label() string {
+	switch k {
+	case KindMerit:
+		return "Công trạng"
+	case KindOneOff:
+		return "Đột xuất"
+	case KindThematic:
+		return "Chuyên đề"
+	case KindDedication:
+		return "Cống hiến"
+	}
+	return string(k)
+}
+
+// AwardRecord is a title or form already conferred (the history).
+type AwardRecord struct {
+	ID           int64
+	Subject      Subject
+	Year         int
+	AwardCode    string // catalogue code, e.g. CSTDCS
+	DecisionNo   string
+	DecisionDate Date
+	Issuer       string
+	Kind         AwardKind
+	Initiatives  []string // titles of the initiatives this award rested on
+}
+
+// InitiativeScope is the reach of an initiative's recognised effect.
+type InitiativeScope string
+
+const (
+	ScopeGrassroots InitiativeScope = "CO_SO"     // Cơ sở
+	ScopeMinistry   InitiativeScope = "BO_NGANH"  // Bộ, ngành
+	ScopeNational   InitiativeScope = "TOAN_QUOC" // Toàn quốc
+)
+
+// Scopes narrowest first.
+var Scopes = []InitiativeScope{ScopeGrassroots, ScopeMinistry, ScopeNational}
+
+// Level orders scopes: 1 grassroots, 2 ministry, 3 national.
+func (s InitiativeScope) Level() int {
+	switch s {
+	case ScopeGrassroots:
+		return 1
+	case ScopeMinistry:
+		return 2
+	case ScopeNational:
+		return 3
+	}
+	return 0
+}
+
+// Label is the Vietnamese wording.
+func (s InitiativeScope) Label() string {
+	switch s {
+	case ScopeGrassroots:
+		return "Cơ sở"
+	case ScopeMinistry:
+		return "Bộ, ngành"
+	case ScopeNational:
+		return "Toàn quốc"
+	}
+	return string(s)
+}
+
+// Initiative is a recognised initiative (sáng kiến) or research topic.
+type Initiative struct {
+	ID           int64
+	Title        string
+	Year         int // Năm công nhận
+	Scope        InitiativeScope
+	DecisionNo   string
+	DecisionDate Date
+	Issuer       string
+	Authors      []string // staff codes
+}
+
+// DisciplineForm is the disciplinary measure, mildest first.
+type DisciplineForm string
+
+const (
+	Reprimand  DisciplineForm = "KHIEN_TRACH"    // Khiển trách
+	Warning    DisciplineForm = "CANH_CAO"       // Cảnh cáo
+	SalaryDown DisciplineForm = "HA_BAC_LUONG"   // Hạ bậc lương
+	Demotion   DisciplineForm = "GIANG_CHUC"     // Giáng chức
+	Dismissal  DisciplineForm = "CACH_CHUC"      // Cách chức
+	Discharge  DisciplineForm = "BUOC_THOI_VIEC" // Buộc thôi việc
+)
+
+// DisciplineForms mildest first.
+var DisciplineForms = []DisciplineForm{Reprimand, Warning, SalaryDown, Demotion, Dismissal, Discharge}
+
+// Severity is 1 for khiển trách up to 6 for buộc thôi việc.
+func (f DisciplineForm) Severity() int {
+	for i, g := range DisciplineForms {
+		if g == f {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Label is the Vietnamese wording.
+func (f DisciplineForm) Label() string {
+	switch f {
+	case Reprimand:
+		return "Khiển trách"
+	case Warning:
+		return "Cảnh cáo"
+	case SalaryDown:
+		return "Hạ bậc lương"
+	case Demotion:
+		return "Giáng chức"
+	case Dismissal:
+		return "Cách chức"
+	case Discharge:
+		return "Buộc thôi việc"
+	}
+	return string(f)
+}
+
+// Discipline is a disciplinary measure in effect from From to To, both days
+// included; a zero To means still in effect.
+type Discipline struct {
+	ID         int64
+	StaffCode  string
+	Form       DisciplineForm
+	From       Date
+	To         Date
+	DecisionNo string
+}
+
+// InEffectDuring reports whether the discipline is in effect on any day of year y.
+func (d Discipline) InEffectDuring(y int) bool {
+	if d.From.Year > y {
+		return false
+	}
+	return d.To.IsZero() || d.To.Year >= y
+}

@@ -1,0 +1,188 @@
+package rules
+
+import (
+	"sort"
+	"strconv"
+
+	"tdkt/internal/domain"
+)
+
+// Regime is a legal regime: the law and decree in force for an evaluation
+// year (rules.md "Legal regimes"). A new regime is a new row, not new code.
+type Regime struct {
+	Code     string // R2017, R2024, R2025
+	Name     string
+	Basis    string // legal basis as cited in documents
+	FromYear int    // first evaluation year (0: open)
+	ToYear   int    // last evaluation year (0: open)
+}
+
+// Covers reports whether the regime governs evaluation year y.
+func (r Regime) Covers(y int) bool {
+	return (r.FromYear == 0 || y >= r.FromYear) && (r.ToYear == 0 || y <= r.ToYear)
+}
+
+// Scope of an award type: who can receive it.
+const (
+	ForPerson     = "person"
+	ForCollective = "collective"
+	ForBoth       = "both"
+)
+
+// AwardType is a title (danh hiệu thi đua) or a form (hình thức khen thưởng)
+// of the catalogue, with its stable code from rules.md.
+type AwardType struct {
+	Code      string
+	Name      string
+	For       string // ForPerson, ForCollective or ForBoth
+	Title     bool   // true: danh hiệu thi đua; false: hình thức khen thưởng
+	Level     string // Cơ sở / Bộ, ngành / Nhà nước
+	Bonus     float64
+	ValidFrom domain.Date
+	ValidTo   domain.Date
+	SortOrder int
+}
+
+// AppliesTo reports whether subjects of kind k can receive the award.
+func (a AwardType) AppliesTo(k domain.SubjectKind) bool {
+	switch a.For {
+	case ForBoth:
+		return true
+	case ForPerson:
+		return k == domain.SubjectPerson
+	case ForCollective:
+		return k == domain.SubjectCollective
+	}
+	return false
+}
+
+// Param is one threshold or switch of the rules, valid for a regime (empty:
+// every regime) and a period. Values are text so that numbers, ratings,
+// scopes and booleans share one table that an administrator can edit.
+type Param struct {
+	Key         string
+	Regime      string
+	Value       string
+	ValidFrom   domain.Date
+	ValidTo     domain.Date
+	Description string
+}
+
+// Catalogue is the whole rule catalogue as the engine reads it.
+type Catalogue struct {
+	Regimes []Regime
+	Awards  []AwardType
+	Params  []Param
+}
+
+// RegimeFor returns the regime in force on 31 December of year y.
+func (c Catalogue) RegimeFor(y int) (Regime, bool) {
+	for _, r := range c.Regimes {
+		if r.Covers(y) {
+			return r, true
+		}
+	}
+	return Regime{}, false
+}
+
+// Award returns the award type with the code.
+func (c Catalogue) Award(code string) (AwardType, bool) {
+	for _, a := range c.Awards {
+		if a.Code == code {
+			return a, true
+		}
+	}
+	return AwardType{}, false
+}
+
+// Param returns the value of key for regime on day d: a regime-specific row
+// wins over a general one; rows outside their validity are ignored.
+func (c Catalogue) Param(key, regime string, d domain.Date) (string, bool) {
+	var general *Param
+	for i := range c.Params {
+		p := &c.Params[i]
+		if p.Key != key || !d.InRange(p.ValidFrom, p.ValidTo) {
+			continue
+		}
+		if p.Regime == regime {
+			return p.Value, true
+		}
+		if p.Regime == "" && general == nil {
+			general = p
+		}
+	}
+	if general != nil {
+		return general.Value, true
+	}
+	return "", false
+}
+
+// ParamInt is Param read as an integer.
+func (c Catalogue) ParamInt(key, regime string, d domain.Date) (int, bool) {
+	v, ok := c.Param(key, regime, d)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil
+}
+
+// Sorted returns the award types in display order.
+func (c Catalogue) Sorted() []AwardType {
+	out := append([]AwardType(nil), c.Awards...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SortOrder < out[j].SortOrder })
+	return out
+}
+
+// DefaultCatalogue is the catalogue a new database starts with: the regimes,
+// award codes and default parameters of rules.md. The store seeds it once;
+// after that the database copy, edited by an administrator, is the truth.
+func DefaultCatalogue() Catalogue {
+	return Catalogue{
+		Regimes: []Regime{
+			{"R2017", "Luật TĐKT 2003 (sửa đổi) và Nghị định 91/2017/NĐ-CP", "Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013); Nghị định số 91/2017/NĐ-CP", 0, 2023},
+			{"R2024", "Luật 06/2022/QH15 và Nghị định 98/2023/NĐ-CP", "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP", 2024, 2024},
+			{"R2025", "Luật 06/2022/QH15 và Nghị định 152/2025/NĐ-CP", "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 152/2025/NĐ-CP", 2025, 0},
+		},
+		Awards: []AwardType{
+			{Code: "LDTT", Name: "Lao động tiên tiến", For: ForPerson, Title: true, Level: "Cơ sở", Bonus: 0.3, SortOrder: 10},
+			{Code: "CSTDCS", Name: "Chiến sĩ thi đua cơ sở", For: ForPerson, Title: true, Level: "Cơ sở", Bonus: 1.0, SortOrder: 20},
+			{Code: "CSTD_BO", Name: "Chiến sĩ thi đua cấp bộ, ngành", For: ForPerson, Title: true, Level: "Bộ, ngành", Bonus: 3.0, SortOrder: 30},
+			{Code: "CSTD_TQ", Name: "Chiến sĩ thi đua toàn quốc", For: ForPerson, Title: true, Level: "Nhà nước", Bonus: 4.5, SortOrder: 40},
+			{Code: "TTLDTT", Name: "Tập thể lao động tiên tiến", For: ForCollective, Title: true, Level: "Cơ sở", Bonus: 0.8, SortOrder: 50},
+			{Code: "TTLDXS", Name: "Tập thể lao động xuất sắc", For: ForCollective, Title: true, Level: "Bộ, ngành", Bonus: 1.5, SortOrder: 60},
+			{Code: "CO_BO", Name: "Cờ thi đua cấp bộ, ngành", For: ForCollective, Title: true, Level: "Bộ, ngành", SortOrder: 70},
+			{Code: "CO_CP", Name: "Cờ thi đua của Chính phủ", For: ForCollective, Title: true, Level: "Nhà nước", Bonus: 12, SortOrder: 80},
+			{Code: "GK", Name: "Giấy khen", For: ForBoth, Level: "Cơ sở", SortOrder: 90},
+			{Code: "BK_BO", Name: "Bằng khen cấp bộ, ngành", For: ForBoth, Level: "Bộ, ngành", SortOrder: 100},
+			{Code: "BK_TTG", Name: "Bằng khen của Thủ tướng Chính phủ", For: ForBoth, Level: "Nhà nước", SortOrder: 110},
+			{Code: "HCLD3", Name: "Huân chương Lao động hạng Ba", For: ForBoth, Level: "Nhà nước", SortOrder: 120},
+		},
+		Params: []Param{
+			{Key: "ldtt.min_rating", Value: "HTTNV", Description: "Xếp loại tối thiểu để đạt LĐTT"},
+			{Key: "ldtt.recruited_by", Regime: "R2017", Value: "03-01", Description: "Tuyển dụng trước ngày (tháng-ngày) của năm xét: đủ 10 tháng công tác"},
+			{Key: "ldtt.recruited_by", Value: "07-01", Description: "Tuyển dụng trước ngày (tháng-ngày) của năm xét: đủ 6 tháng công tác"},
+			{Key: "cstdcs.htxsnv_suffices", Regime: "R2017", Value: "false", Description: "HTXSNV một mình đủ cho CSTĐCS (không cần sáng kiến)"},
+			{Key: "cstdcs.htxsnv_suffices", Value: "true", Description: "HTXSNV một mình đủ cho CSTĐCS (không cần sáng kiến)"},
+			{Key: "cstdcs.quota_percent", Value: "15", Description: "Số CSTĐCS tối đa, % số LĐTT của cùng đơn vị"},
+			{Key: "cstdcs.quota_per_department", Value: "false", Description: "Tính tỷ lệ CSTĐCS theo từng phòng (false: cả cơ quan)"},
+			{Key: "cstd_bo.cstdcs_years", Value: "3", Description: "Số năm CSTĐCS liên tục cho CSTĐ cấp bộ, ngành"},
+			{Key: "cstd_bo.initiative_scope", Value: "BO_NGANH", Description: "Phạm vi sáng kiến tối thiểu cho CSTĐ cấp bộ, ngành"},
+			{Key: "cstd_tq.initiative_years", Value: "6", Description: "Số năm (Y-5..Y) xét sáng kiến toàn quốc cho CSTĐ toàn quốc"},
+			{Key: "bk_bo.person_initiatives", Value: "2", Description: "Số sáng kiến chưa dùng cho Bằng khen cấp bộ (cá nhân)"},
+			{Key: "bk_ttg.years", Value: "5", Description: "Số năm sau Bằng khen cấp bộ để xét Bằng khen Thủ tướng"},
+			{Key: "bk_ttg.min_rating", Regime: "R2017", Value: "HTXSNV", Description: "Xếp loại tối thiểu mỗi năm trong thời gian xét"},
+			{Key: "bk_ttg.min_rating", Value: "HTTNV", Description: "Xếp loại tối thiểu mỗi năm trong thời gian xét"},
+			{Key: "bk_ttg.cstdcs_count", Value: "3", Description: "Số CSTĐCS tối thiểu trong thời gian xét"},
+			{Key: "bk_ttg.initiatives", Regime: "R2017", Value: "5", Description: "Số sáng kiến cơ sở tối thiểu trong thời gian xét"},
+			{Key: "hcld3.years", Value: "5", Description: "Số năm sau Bằng khen Thủ tướng để xét Huân chương Lao động hạng Ba"},
+			{Key: "hcld3.cstdcs_count", Value: "3", Description: "Số CSTĐCS tối thiểu trong thời gian xét"},
+			{Key: "ttldtt.ldtt_percent", Value: "50", Description: "Tỷ lệ thành viên đạt LĐTT phải vượt quá (%)"},
+			{Key: "ttldxs.ldtt_percent", Value: "70", Description: "Tỷ lệ thành viên đạt LĐTT tối thiểu (%)"},
+			{Key: "ttldxs.discipline_clause", Regime: "R2017", Value: "true", Description: "Không có thành viên bị kỷ luật từ cảnh cáo trở lên"},
+			{Key: "ttldxs.discipline_clause", Value: "false", Description: "Không có thành viên bị kỷ luật từ cảnh cáo trở lên"},
+			{Key: "council.cstd_percent", Value: "90", Description: "Tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng (bỏ phiếu kín) cho CSTĐ cấp bộ, toàn quốc"},
+			{Key: "council.other_percent", Value: "50", Description: "Tỷ lệ phiếu đồng ý phải vượt quá trên tổng số thành viên Hội đồng cho các hình thức khác"},
+		},
+	}
+}

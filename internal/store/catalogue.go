@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"tdkt/internal/rules"
+)
+
+func (tx *Tx) seedCatalogue(c rules.Catalogue) error {
+	for _, r := range c.Regimes {
+		if err := tx.SaveRegime(r); err != nil {
+			return err
+		}
+	}
+	for _, a := range c.Awards {
+		if err := tx.SaveAwardType(a); err != nil {
+			return err
+		}
+	}
+	for _, p := range c.Params {
+		if _, err := tx.SaveParam(0, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SaveRegime inserts or replaces a regime by code.
+func (tx *Tx) SaveRegime(r rules.Regime) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO regime(code, name, basis, from_year, to_year) VALUES (?,?,?,?,?)
+		ON CONFLICT(code) DO UPDATE SET name=excluded.name, basis=excluded.basis, from_year=excluded.from_year, to_year=excluded.to_year`,
+		r.Code, r.Name, r.Basis, r.FromYear, r.ToYear)
+	if err != nil {
+		return fmt.Errorf("save regime %s: %w", r.Code, err)
+	}
+	return nil
+}
+
+// SaveAwardType inserts or replaces an award type by code.
+func (tx *Tx) SaveAwardType(a rules.AwardType) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO award_type(code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order)
+		VALUES (?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(code) DO UPDATE SET name=excluded.name, for_subject=excluded.for_subject, is_title=excluded.is_title,
+		level=excluded.level, bonus=excluded.bonus, valid_from=excluded.valid_from, valid_to=excluded.valid_to, sort_order=excluded.sort_order`,
+		a.Code, a.Name, a.For, a.Title, a.Level, a.Bonus, dateArg(a.ValidFrom), dateArg(a.ValidTo), a.SortOrder)
+	if err != nil {
+		return fmt.Errorf("save award type %s: %w", a.Code, err)
+	}
+	return nil
+}
+
+// SaveParam inserts a parameter row (id 0) or updates row id; it returns the id.
+func (tx *Tx) SaveParam(id int64, p rules.Param) (int64, error) {
+	if id == 0 {
+		res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO catalogue_param(key, regime, value, valid_from, valid_to, description) VALUES (?,?,?,?,?,?)`,
+			p.Key, p.Regime, p.Value, dateArg(p.ValidFrom), dateArg(p.ValidTo), p.Description)
+		if err != nil {
+			return 0, fmt.Errorf("save param %s: %w", p.Key, err)
+		}
+		return res.LastInsertId()
+	}
+	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE catalogue_param SET key=?, regime=?, value=?, valid_from=?, valid_to=?, description=? WHERE id=?`,
+		p.Key, p.Regime, p.Value, dateArg(p.ValidFrom), dateArg(p.ValidTo), p.Description, id)
+	if err != nil {
+		return 0, fmt.Errorf("save param %s: %w", p.Key, err)
+	}
+	return id, nil
+}
+
+// DeleteParam removes a parameter row.
+func (tx *Tx) DeleteParam(id int64) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM catalogue_param WHERE id=?`, id)
+	return err
+}
+
+// ParamRow is a catalogue parameter with its row id, for editing.
+type ParamRow struct {
+	ID int64
+	rules.Param
+}
+
+// Catalogue reads the whole rule catalogue.
+func (s *Store) Catalogue(ctx context.Context) (rules.Catalogue, error) {
+	c, _, err := readCatalogue(ctx, s.read)
+	return c, err
+}
+
+// Params reads the parameter rows with their ids, ordered by key and regime.
+func (s *Store) Params(ctx context.Context) ([]ParamRow, error) {
+	_, rows, err := readCatalogue(ctx, s.read)
+	return rows, err
+}
+
+func readCatalogue(ctx context.Context, q querier) (rules.Catalogue, []ParamRow, error) {
+	var c rules.Catalogue
+	rows, err := q.QueryContext(ctx, `SELECT code, name, basis, from_year, to_year FROM regime ORDER BY from_year`)
+	if err != nil {
+		return c, nil, fmt.Errorf("read regimes: %w", err)
+	}
+	for rows.Next() {
+		var r rules.Regime
+		if err := rows.Scan(&r.Code, &r.Name, &r.Basis, &r.FromYear, &r.ToYear); err != nil {
+			rows.Close()
+			return c, nil, err
+		}
+		c.Regimes = append(c.Regimes, r)
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, `SELECT code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order FROM award_type ORDER BY sort_order, code`)
+	if err != nil {
+		return c, nil, fmt.Errorf("read award types: %w", err)
+	}
+	for rows.Next() {
+		var a rules.AwardType
+		var from, to sql.NullString
+		if err := rows.Scan(&a.Code, &a.Name, &a.For, &a.Title, &a.Level, &a.Bonus, &from, &to, &a.SortOrder); err != nil {
+			rows.Close()
+			return c, nil, err
+		}
+		a.ValidFrom, a.ValidTo = parseDate(from), parseDate(to)
+		c.Awards = append(c.Awards, a)
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, `SELECT id, key, regime, value, valid_from, valid_to, description FROM catalogue_param ORDER BY key, regime DESC, id`)
+	if err != nil {
+		return c, nil, fmt.Errorf("read params: %w", err)
+	}
+	defer rows.Close()
+	var prs []ParamRow
+	for rows.Next() {
+		var p ParamRow
+		var from, to sql.NullString
+		if err := rows.Scan(&p.ID, &p.Key, &p.Regime, &p.Value, &from, &to, &p.Description); err != nil {
+			return c, nil, err
+		}
+		p.ValidFrom, p.ValidTo = parseDate(from), parseDate(to)
+		prs = append(prs, p)
+		c.Params = append(c.Params, p.Param)
+	}
+	return c, prs, rows.Err()
+}

@@ -1,0 +1,323 @@
+// Package store keeps an office's data in one SQLite file (modernc.org/sqlite,
+// pure Go): the schema and its embedded migrations, the repository methods
+// the services call, and online backups. It owns every SQL statement of the
+// application.
+//
+// Concurrency follows the SQLite grain: one writer connection (so writes
+// queue instead of failing with SQLITE_BUSY) and a small pool of read-only
+// connections that WAL lets run beside it. Every change of more than one row
+// goes through Write, which runs it in a single transaction.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"tdkt/internal/rules"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// ErrCorrupt is returned by Open when the file fails SQLite's integrity check
+// or is not a database at all.
+var ErrCorrupt = errors.New("cơ sở dữ liệu bị hỏng")
+
+// Store is an open office database.
+type Store struct {
+	path  string
+	write *sql.DB // exactly one connection: the single writer
+	read  *sql.DB // read-only pool
+	now   func() time.Time
+}
+
+// Options tune Open; the zero value is what the application uses.
+type Options struct {
+	// Now replaces the clock (tests, deterministic backup names).
+	Now func() time.Time
+	// BackupDir receives the automatic backup taken before a migration;
+	// default: "backups" beside the database file.
+	BackupDir string
+}
+
+func dsn(path string, readOnly bool) string {
+	// busy_timeout first so that every later pragma already waits instead of
+	// failing when another connection holds a lock.
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	// A file: URI needs forward slashes, also for Windows paths (C:/...).
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path, checks its
+// integrity, backs it up if migrations are pending, applies them, and seeds
+// the default rule catalogue into a new database.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, fmt.Errorf("open store: create folder: %w", err)
+	}
+	w, err := sql.Open("sqlite", dsn(abs, false))
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxLifetime(0)
+	s := &Store{path: abs, write: w, now: opt.Now}
+	if err := s.checkIntegrity(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := s.migrate(opt); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open store readers: %w", err)
+	}
+	r.SetMaxOpenConns(4)
+	s.read = r
+	return s, nil
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the WAL into the main file and closes every connection.
+func (s *Store) Close() error {
+	var errs []error
+	if s.read != nil {
+		errs = append(errs, s.read.Close())
+	}
+	_, _ = s.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	errs = append(errs, s.write.Close())
+	return errors.Join(errs...)
+}
+
+func (s *Store) checkIntegrity() error {
+	rows, err := s.write.Query("PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("%w: %s không đọc được như một cơ sở dữ liệu SQLite (%v). Hãy khôi phục từ bản sao lưu gần nhất", ErrCorrupt, s.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%w: %s không đọc được (%v). Hãy khôi phục từ bản sao lưu gần nhất", ErrCorrupt, s.path, err)
+	}
+	if len(problems) > 0 {
+		if len(problems) > 5 {
+			problems = append(problems[:5], fmt.Sprintf("… và %d lỗi khác", len(problems)-5))
+		}
+		return fmt.Errorf("%w: %s: %s. Hãy khôi phục từ bản sao lưu gần nhất", ErrCorrupt, s.path, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// Check runs SQLite's integrity check on the open database.
+func (s *Store) Check() error { return s.checkIntegrity() }
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number and '_'", name)
+		}
+		body, err := migrationFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{v, name, string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
+		}
+	}
+	return out, nil
+}
+
+// SchemaVersion is the number of migrations applied.
+func (s *Store) SchemaVersion() (int, error) {
+	var v int
+	err := s.write.QueryRow("SELECT COALESCE(MAX(version), 0) FROM schema_migration").Scan(&v)
+	return v, err
+}
+
+func (s *Store) migrate(opt Options) error {
+	if _, err := s.write.Exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	all, err := migrations()
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	current, err := s.SchemaVersion()
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if current > len(all) {
+		return fmt.Errorf("cơ sở dữ liệu %s được tạo bởi phiên bản mới hơn của chương trình (lược đồ %d, chương trình biết đến %d); hãy cập nhật chương trình", s.path, current, len(all))
+	}
+	if current == len(all) {
+		return nil
+	}
+	if current > 0 {
+		dir := opt.BackupDir
+		if dir == "" {
+			dir = filepath.Join(filepath.Dir(s.path), "backups")
+		}
+		name := fmt.Sprintf("truoc-nang-cap-v%d-%s.db", current, s.now().Format("20060102T150405"))
+		if err := s.Backup(context.Background(), filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("sao lưu trước khi nâng cấp cơ sở dữ liệu: %w", err)
+		}
+	}
+	for _, m := range all[current:] {
+		err := s.Write(context.Background(), func(tx *Tx) error {
+			if _, err := tx.tx.Exec(m.sql); err != nil {
+				return err
+			}
+			if m.version == 1 {
+				if err := tx.seedCatalogue(rules.DefaultCatalogue()); err != nil {
+					return err
+				}
+			}
+			_, err := tx.tx.Exec(`INSERT INTO schema_migration(version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, s.now().UTC().Format(time.RFC3339))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the database to dst (VACUUM INTO), then
+// opens the copy and runs the integrity check on it, so a backup that exists
+// is a backup that restores. dst must not exist.
+func (s *Store) Backup(ctx context.Context, dst string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return fmt.Errorf("backup: create folder: %w", err)
+	}
+	if _, err := os.Stat(dst); err == nil {
+		return fmt.Errorf("backup: %s already exists", dst)
+	}
+	if _, err := s.write.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	c, err := sql.Open("sqlite", dsn(dst, true))
+	if err != nil {
+		return fmt.Errorf("backup verify: %w", err)
+	}
+	defer c.Close()
+	var res string
+	if err := c.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+		return fmt.Errorf("backup %s failed its integrity check: %v %s", dst, err, res)
+	}
+	return nil
+}
+
+// Tx is a write transaction. All write methods live on Tx so that a single
+// edit and a 10,000-row import share one code path.
+type Tx struct {
+	tx  *sql.Tx
+	ctx context.Context
+	now time.Time
+}
+
+// Write runs fn in one immediate transaction on the writer connection:
+// everything fn did is committed together or not at all.
+func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	sqlTx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = sqlTx.Rollback()
+		}
+	}()
+	if err = fn(&Tx{tx: sqlTx, ctx: ctx, now: s.now()}); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// querier is what both the reader pool and a transaction offer, so each read
+// is written once and used both outside and inside a write.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// nullable maps the zero value of a date or text to SQL NULL.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
