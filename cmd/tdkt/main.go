@@ -1,0 +1,64 @@
+// Command tdkt is the desktop application: it opens the office database and
+// shows the main window. Wiring only; everything else lives in ui/ and internal/.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"tdkt/internal/paths"
+	"tdkt/internal/service"
+	"tdkt/internal/store"
+	"tdkt/ui"
+)
+
+func main() {
+	dbPath := flag.String("db", "", "đường dẫn tệp cơ sở dữ liệu (mặc định: $TDKT_DB hoặc thư mục dữ liệu người dùng)")
+	smoke := flag.Bool("smoke", false, "mở cửa sổ, chờ khung hình đầu tiên rồi thoát (kiểm tra CI)")
+	demo := flag.Bool("demo", false, "nếu cơ sở dữ liệu còn trống, tạo ngay đơn vị mẫu")
+	flag.Parse()
+
+	path := *dbPath
+	if path == "" {
+		p, err := paths.DefaultDB()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "Không xác định được thư mục dữ liệu:", err)
+			os.Exit(2)
+		}
+		path = p
+	}
+	a := app.NewWithID("vn.gov.baohiemxahoi.tdkt")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		ui.ShowFatal(a, err)
+		os.Exit(2)
+	}
+	defer st.Close()
+	svc := service.New(st, nil)
+	win := ui.NewMainWindow(a, svc, ui.Options{AutoDemo: *demo})
+	if *smoke {
+		smokeQuit(a, win)
+	}
+	win.ShowAndRun()
+}
+
+// smokeQuit closes the application once the window has drawn, so CI can
+// prove that a real window opens and the process exits cleanly.
+func smokeQuit(a fyne.App, win fyne.Window) {
+	go func() {
+		time.Sleep(1500 * time.Millisecond)
+		fyne.DoAndWait(func() {
+			if c := win.Canvas(); c != nil && c.Size().Width > 0 {
+				fmt.Println("smoke: window drawn", c.Size())
+			}
+		})
+		time.Sleep(500 * time.Millisecond)
+		fyne.Do(a.Quit)
+	}()
+}

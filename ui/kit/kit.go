@@ -1,0 +1,229 @@
+// Package kit holds the small pieces every area of the desktop application
+// shares: forms whose errors appear under the field they belong to, long
+// work run off the UI goroutine with a progress bar and a cancel button, and
+// messages for people. It never imports fyne's app package.
+package kit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt/internal/domain"
+	"tdkt/internal/service"
+)
+
+// Field is one labelled input of a Form with its error line underneath.
+type Field struct {
+	Label  string // as people see it; also the key FieldErrors use
+	Widget fyne.CanvasObject
+	Hint   string
+	Error  *canvas.Text
+}
+
+// Form lays out fields in two columns (label | input with its error line)
+// and shows validation errors from the service under the right field.
+type Form struct {
+	Fields []*Field
+	grid   *fyne.Container
+}
+
+// NewForm builds a form; add fields with Add.
+func NewForm() *Form { return &Form{grid: container.New(&formLayout{})} }
+
+// Add appends a field and returns it.
+func (f *Form) Add(label string, w fyne.CanvasObject, hint string) *Field {
+	errText := canvas.NewText("", theme.Color(theme.ColorNameError))
+	errText.TextSize = theme.TextSize() * 0.85
+	fd := &Field{Label: label, Widget: w, Hint: hint, Error: errText}
+	f.Fields = append(f.Fields, fd)
+	lbl := widget.NewLabel(lang.L(label))
+	lbl.TextStyle.Bold = true
+	below := []fyne.CanvasObject{w, errText}
+	if hint != "" {
+		h := canvas.NewText(lang.L(hint), theme.Color(theme.ColorNamePlaceHolder))
+		h.TextSize = theme.TextSize() * 0.85
+		below = []fyne.CanvasObject{w, h, errText}
+	}
+	f.grid.Add(lbl)
+	f.grid.Add(container.NewVBox(below...))
+	return fd
+}
+
+// Content is the form's canvas object.
+func (f *Form) Content() fyne.CanvasObject { return f.grid }
+
+// ClearErrors empties every error line.
+func (f *Form) ClearErrors() {
+	for _, fd := range f.Fields {
+		fd.Error.Text = ""
+		fd.Error.Refresh()
+	}
+}
+
+// ShowErrors puts each field error under its field and returns the errors
+// that belong to no field of this form (to show in a dialog instead).
+func (f *Form) ShowErrors(err error) error {
+	f.ClearErrors()
+	fes := domain.AsFieldErrors(err)
+	if fes == nil {
+		return err
+	}
+	var rest domain.FieldErrors
+	for _, fe := range fes {
+		fd := f.Field(fe.Field)
+		if fd == nil {
+			rest = append(rest, fe)
+			continue
+		}
+		if fd.Error.Text == "" {
+			fd.Error.Text = fe.Msg
+			fd.Error.Refresh()
+		}
+	}
+	if len(rest) > 0 {
+		return rest
+	}
+	return nil
+}
+
+// Field finds a field by label.
+func (f *Form) Field(label string) *Field {
+	for _, fd := range f.Fields {
+		if fd.Label == label {
+			return fd
+		}
+	}
+	return nil
+}
+
+// ErrorFor is the error line under a field ("" when none or no such field).
+func (f *Form) ErrorFor(label string) string {
+	if fd := f.Field(label); fd != nil {
+		return fd.Error.Text
+	}
+	return ""
+}
+
+// formLayout is a two-column grid whose label column is as wide as its
+// widest label and whose input column takes the rest.
+type formLayout struct{}
+
+func (l *formLayout) widths(objs []fyne.CanvasObject) float32 {
+	var w float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		w = max(w, objs[i].MinSize().Width)
+	}
+	return w
+}
+
+func (l *formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	lw := l.widths(objs)
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i].Resize(fyne.NewSize(lw, objs[i].MinSize().Height))
+		objs[i+1].Move(fyne.NewPos(lw+pad, y))
+		objs[i+1].Resize(fyne.NewSize(size.Width-lw-pad, h))
+		y += h + pad
+	}
+}
+
+func (l *formLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	lw := l.widths(objs)
+	var w, h float32
+	for i := 0; i+1 < len(objs); i += 2 {
+		w = max(w, objs[i+1].MinSize().Width)
+		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height) + pad
+	}
+	return fyne.NewSize(lw+pad+w, h)
+}
+
+// ShowError tells people what went wrong, in Vietnamese.
+func ShowError(win fyne.Window, err error) {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	dialog.ShowError(errors.New(service.Explain(err)), win)
+}
+
+// Progress reports work done so far; safe to call from any goroutine.
+type Progress func(done, total int)
+
+// RunLong runs work off the UI goroutine behind a modal progress dialog with
+// a cancel button. Cancel cancels the context given to work; the dialog
+// closes when work returns, and then done runs on the UI goroutine.
+func RunLong(win fyne.Window, title string, work func(ctx context.Context, progress Progress) error, done func(error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	status := widget.NewLabel(lang.L("Đang chuẩn bị…"))
+	var d dialog.Dialog
+	cancelBtn := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() {
+		status.SetText(lang.L("Đang hủy…"))
+		cancel()
+	})
+	d = dialog.NewCustomWithoutButtons(lang.L(title), container.NewVBox(status, bar, container.NewCenter(cancelBtn)), win)
+	d.Resize(fyne.NewSize(420, 160))
+	d.Show()
+	go func() {
+		err := work(ctx, func(n, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					bar.SetValue(float64(n) / float64(total))
+					status.SetText(fmt.Sprintf(lang.L("Đã xử lý %d / %d"), n, total))
+				}
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			d.Hide()
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
+
+// Banner is a coloured strip with a message and optional action, used for
+// "Đã xóa … [Hoàn tác]" and the demo notice.
+func Banner(msg string, bg color.Color, action *widget.Button) fyne.CanvasObject {
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = theme.InputRadiusSize()
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	row := container.NewBorder(nil, nil, nil, action, lbl)
+	if action == nil {
+		row = container.NewBorder(nil, nil, nil, nil, lbl)
+	}
+	return container.NewStack(rect, container.NewPadded(row))
+}
+
+// Heading is a page title.
+func Heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(lang.L(text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// DateEntry is an entry for dd/mm/yyyy with a validator that says what to type.
+func DateEntry() *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("dd/mm/yyyy")
+	e.Validator = func(s string) error {
+		_, err := domain.ParseDate(s)
+		return err
+	}
+	return e
+}
