@@ -11,11 +11,11 @@ import (
 
 func TestClean(t *testing.T) {
 	scenarios := map[string]string{
-		"  Nguyễn   Văn\tAn \n": "Nguyễn Văn An",
+		"  Nguyễn   Văn\tAn \n":       "Nguyễn Văn An",
 		norm.NFD.String("Lê Thị Ánh"): "Lê Thị Ánh",
-		"a\u0000b":              "ab",
-		"":                      "",
-		"\u00a0x\u00a0":         "x",
+		"a\u0000b":                    "ab",
+		"":                            "",
+		"\u00a0x\u00a0":               "x",
 	}
 	for in, want := range scenarios {
 		got := Clean(in)

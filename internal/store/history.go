@@ -194,8 +194,20 @@ func (tx *Tx) initiativeIDs(titles []string) ([]int64, error) {
 		}
 		ids = append(ids, id)
 	}
+	return uniqueSorted(ids), nil
+}
+
+// uniqueSorted sorts ids and drops repeats: a title or author named twice
+// in one row means the same thing as once.
+func uniqueSorted(ids []int64) []int64 {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	return ids, nil
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 func (tx *Tx) awardInitiativeIDs(awardID int64) ([]int64, error) {
@@ -282,7 +294,7 @@ func (tx *Tx) SaveInitiative(in domain.Initiative) (int64, Change, error) {
 		}
 		authorIDs = append(authorIDs, pid.(int64))
 	}
-	sort.Slice(authorIDs, func(i, j int) bool { return authorIDs[i] < authorIDs[j] })
+	authorIDs = uniqueSorted(authorIDs)
 	var old domain.Initiative
 	var date sql.NullString
 	var scope string
@@ -385,11 +397,11 @@ func (tx *Tx) SaveDiscipline(d domain.Discipline) (int64, Change, error) {
 	if err != nil {
 		return 0, Unchanged, err
 	}
-	var id int64
+	var id, oldPID int64
 	var to sql.NullString
-	var no string
-	err = tx.tx.QueryRowContext(tx.ctx, `SELECT id, to_date, decision_no FROM discipline WHERE id=? OR (person_id=? AND form=? AND from_date=?) ORDER BY id=? DESC LIMIT 1`,
-		d.ID, pid, string(d.Form), d.From.ISO(), d.ID).Scan(&id, &to, &no)
+	var no, form, from string
+	err = tx.tx.QueryRowContext(tx.ctx, `SELECT id, person_id, form, from_date, to_date, decision_no FROM discipline WHERE id=? OR (person_id=? AND form=? AND from_date=?) ORDER BY id=? DESC LIMIT 1`,
+		d.ID, pid, string(d.Form), d.From.ISO(), d.ID).Scan(&id, &oldPID, &form, &from, &to, &no)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO discipline(person_id, form, from_date, to_date, decision_no) VALUES (?,?,?,?,?)`,
@@ -402,7 +414,8 @@ func (tx *Tx) SaveDiscipline(d domain.Discipline) (int64, Change, error) {
 	case err != nil:
 		return 0, Unchanged, err
 	}
-	if d.ID == 0 && parseDate(to) == d.To && no == d.DecisionNo {
+	// Found by id, the key itself may be what changed, so compare it too.
+	if any(oldPID) == pid && form == string(d.Form) && from == d.From.ISO() && parseDate(to) == d.To && no == d.DecisionNo {
 		return id, Unchanged, nil
 	}
 	if _, err := tx.tx.ExecContext(tx.ctx, `UPDATE discipline SET person_id=?, form=?, from_date=?, to_date=?, decision_no=? WHERE id=?`,

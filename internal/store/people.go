@@ -96,14 +96,8 @@ func (tx *Tx) PersonByCode(code string) (domain.Person, bool, error) {
 // CreatePerson adds a new person with an assignment to p.UnitCode from the
 // recruitment date. A staff code or CCCD already in use is a FieldError.
 func (tx *Tx) CreatePerson(p domain.Person) (int64, error) {
-	if other, ok, deleted, err := personWhere(tx.ctx, tx.tx, "p.staff_code = ?", p.StaffCode); err != nil {
+	if err := tx.checkStaffCode(p.StaffCode, 0); err != nil {
 		return 0, err
-	} else if ok {
-		msg := fmt.Sprintf("đã dùng cho %s; chọn mã khác", other.FullName)
-		if deleted {
-			msg = fmt.Sprintf("đã dùng cho %s (đã xóa; có thể khôi phục trong mục Đã xóa); chọn mã khác", other.FullName)
-		}
-		return 0, domain.FieldError{Field: "Mã cán bộ", Msg: msg, Err: domain.ErrDuplicate}
 	}
 	if err := tx.checkCCCD(p); err != nil {
 		return 0, err
@@ -125,6 +119,19 @@ func (tx *Tx) CreatePerson(p domain.Person) (int64, error) {
 		}
 	}
 	return id, nil
+}
+
+// checkStaffCode refuses a staff code held by anyone but the person self.
+func (tx *Tx) checkStaffCode(code string, self int64) error {
+	other, ok, deleted, err := personWhere(tx.ctx, tx.tx, "p.staff_code = ?", code)
+	if err != nil || !ok || other.ID == self {
+		return err
+	}
+	msg := fmt.Sprintf("đã dùng cho %s; chọn mã khác", other.FullName)
+	if deleted {
+		msg = fmt.Sprintf("đã dùng cho %s (đã xóa; có thể khôi phục trong mục Đã xóa); chọn mã khác", other.FullName)
+	}
+	return domain.FieldError{Field: "Mã cán bộ", Msg: msg, Err: domain.ErrDuplicate}
 }
 
 func (tx *Tx) checkCCCD(p domain.Person) error {
@@ -156,6 +163,9 @@ func (tx *Tx) UpdatePerson(p domain.Person, moved domain.Date) (Change, error) {
 	if old == p && !deleted {
 		return Unchanged, nil
 	}
+	if err := tx.checkStaffCode(p.StaffCode, p.ID); err != nil {
+		return Unchanged, err
+	}
 	if err := tx.checkCCCD(p); err != nil {
 		return Unchanged, err
 	}
@@ -164,8 +174,14 @@ func (tx *Tx) UpdatePerson(p domain.Person, moved domain.Date) (Change, error) {
 		p.Position, p.Ethnicity, p.RecruitedOn.ISO(), p.Note, p.ID); err != nil {
 		return Unchanged, fmt.Errorf("update person %s: %w", p.StaffCode, err)
 	}
-	if old.UnitCode != p.UnitCode && p.UnitCode != "" {
+	switch {
+	case old.UnitCode != p.UnitCode && p.UnitCode != "":
 		if err := tx.moveTo(p.ID, p.UnitCode, p.Position, moved); err != nil {
+			return Unchanged, err
+		}
+	case old.Position != p.Position:
+		// Same unit, new position: the open assignment carries the position.
+		if _, err := tx.tx.ExecContext(tx.ctx, `UPDATE assignment SET position=? WHERE person_id=? AND to_date IS NULL`, p.Position, p.ID); err != nil {
 			return Unchanged, err
 		}
 	}

@@ -32,6 +32,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// migrationFiles is where migrations() reads from; tests swap in a file
+// system with an extra migration to exercise the pre-migration backup.
+var migrationFiles fs.FS = migrationFS
+
 // ErrCorrupt is returned by Open when the file fails SQLite's integrity check
 // or is not a database at all.
 var ErrCorrupt = errors.New("cơ sở dữ liệu bị hỏng")
@@ -140,7 +144,13 @@ func (s *Store) checkIntegrity() error {
 			return fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}
 		if line != "ok" {
-			problems = append(problems, line)
+			// One row may hold many problems, one per line (the b-tree
+			// check); split them so the cap below keeps the message short.
+			for _, l := range strings.Split(line, "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					problems = append(problems, l)
+				}
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -165,7 +175,7 @@ type migration struct {
 }
 
 func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +187,7 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number and '_'", name)
 		}
-		body, err := migrationFS.ReadFile("migrations/" + name)
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+name)
 		if err != nil {
 			return nil, err
 		}
@@ -254,22 +264,22 @@ func (s *Store) migrate(opt Options) error {
 // is a backup that restores. dst must not exist.
 func (s *Store) Backup(ctx context.Context, dst string) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("backup: create folder: %w", err)
+		return fmt.Errorf("sao lưu: không tạo được thư mục: %w", err)
 	}
 	if _, err := os.Stat(dst); err == nil {
-		return fmt.Errorf("backup: %s already exists", dst)
+		return fmt.Errorf("sao lưu: tệp %s đã có; chọn tên khác", dst)
 	}
 	if _, err := s.write.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		return fmt.Errorf("backup to %s: %w", dst, err)
+		return fmt.Errorf("sao lưu vào %s: %w", dst, err)
 	}
 	c, err := sql.Open("sqlite", dsn(dst, true))
 	if err != nil {
-		return fmt.Errorf("backup verify: %w", err)
+		return fmt.Errorf("kiểm tra bản sao lưu: %w", err)
 	}
 	defer c.Close()
 	var res string
 	if err := c.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
-		return fmt.Errorf("backup %s failed its integrity check: %v %s", dst, err, res)
+		return fmt.Errorf("bản sao lưu %s không qua kiểm tra toàn vẹn: %v %s", dst, err, res)
 	}
 	return nil
 }

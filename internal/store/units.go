@@ -72,7 +72,11 @@ func (tx *Tx) SaveUnit(u domain.Unit) (Change, error) {
 	if found && old == u {
 		return Unchanged, nil
 	}
-	for p := u.ParentCode; p != ""; {
+	// seen bounds the walk even if the stored tree was damaged outside the
+	// application and already holds a cycle.
+	seen := map[string]bool{}
+	for p := u.ParentCode; p != "" && !seen[p]; {
+		seen[p] = true
 		if p == u.Code {
 			return Unchanged, domain.FieldError{Field: "Đơn vị cấp trên", Msg: "không được là chính đơn vị này hoặc đơn vị cấp dưới của nó"}
 		}

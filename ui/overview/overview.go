@@ -56,7 +56,9 @@ func New(svc Service, win fyne.Window) *View {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		v.updateUnitCell)
 	v.units.ShowHeaderRow = true
-	v.units.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	v.units.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	v.units.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText(lang.L([]string{"Đơn vị", "Loại", "Số cán bộ"}[id.Col]))
 	}

@@ -45,9 +45,9 @@ const deputySlots = 3
 
 // ProfileForm edits an office profile.
 type ProfileForm struct {
-	Form                                                  *kit.Form
+	Form                                                 *kit.Form
 	Code, Name, Parent, Place, Director, DirPos, DocCode *widget.Entry
-	DepName, DepPos                                       [deputySlots]*widget.Entry
+	DepName, DepPos                                      [deputySlots]*widget.Entry
 }
 
 // NewProfileForm builds the form filled with p.

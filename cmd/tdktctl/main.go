@@ -1,0 +1,453 @@
+// Command tdktctl is the headless face of the application: the same use
+// cases as the desktop window, for batch work, automation and the central
+// office. Pure Go (builds with CGO_ENABLED=0). Exit status: 0 success, 1 the
+// command ran but found problems, 2 usage, I/O or internal error.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"tdkt/internal/paths"
+	"tdkt/internal/service"
+	"tdkt/internal/store"
+)
+
+const usage = `tdktctl: quản lý thi đua, khen thưởng không cần cửa sổ.
+
+Cách dùng: tdktctl [--db TỆP] LỆNH [tham số]
+
+Lệnh:
+  init --unit-code C --unit-name N [--parent-name P] [--place NƠI]   tạo đơn vị
+  demo [--staff N] [--years Y] [--seed S]                             tạo đơn vị mẫu
+  template KIND OUT.xlsx                                              ghi mẫu nhập
+  import KIND FILE.xlsx [--dry-run] [--report OUT.xlsx] [--json]      nhập dữ liệu
+  backup OUT.db                                                        sao lưu
+  restore IN.db                                                        khôi phục
+  check                                                                kiểm tra toàn vẹn
+
+KIND: units, staff, ratings, awards, initiatives, discipline
+Cơ sở dữ liệu mặc định: $TDKT_DB, hoặc tdkt.db trong thư mục dữ liệu người dùng.
+`
+
+// exitError carries an exit status with its message.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+func fail(code int, format string, a ...any) error {
+	return exitError{code, fmt.Sprintf(format, a...)}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv, time.Now))
+}
+
+// run is main without the process: tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, now func() time.Time) int {
+	db, args := takeDB(args)
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, rest := args[0], args[1:]
+	db2, rest := takeDB(rest)
+	if db2 != "" {
+		db = db2
+	}
+	if db == "" {
+		env := paths.CurrentEnv()
+		env.Getenv = getenv
+		p, err := paths.DBPath(env)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		db = p
+	}
+	c := &cli{ctx: ctx, db: db, out: stdout, errw: stderr, now: now}
+	var err error
+	switch cmd {
+	case "init":
+		err = c.init(rest)
+	case "demo":
+		err = c.demo(rest)
+	case "template":
+		err = c.template(rest)
+	case "import":
+		err = c.importFile(rest)
+	case "backup":
+		err = c.backup(rest)
+	case "restore":
+		err = c.restore(rest)
+	case "check":
+		err = c.check(rest)
+	default:
+		err = fail(2, "lệnh không có: %q\n\n%s", cmd, usage)
+	}
+	if c.svc != nil {
+		c.svc.Store().Close()
+	}
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, service.Explain(err))
+	return 2
+}
+
+// takeDB removes a leading or embedded --db PATH / --db=PATH from args.
+func takeDB(args []string) (string, []string) {
+	var db string
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case (a == "--db" || a == "-db") && i+1 < len(args):
+			db = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db="):
+			db = strings.TrimPrefix(a, "--db=")
+		default:
+			out = append(out, a)
+		}
+	}
+	return db, out
+}
+
+type cli struct {
+	ctx  context.Context
+	db   string
+	out  io.Writer
+	errw io.Writer
+	now  func() time.Time
+	svc  *service.Service
+}
+
+func (c *cli) open() (*service.Service, error) {
+	st, err := store.Open(c.db, store.Options{Now: c.now})
+	if err != nil {
+		return nil, err
+	}
+	c.svc = service.New(st, c.now)
+	return c.svc, nil
+}
+
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.errw)
+	return fs
+}
+
+// parse parses flags that may come before or after positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fail(2, "")
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func (c *cli) init(args []string) error {
+	fs := c.flags("init")
+	code := fs.String("unit-code", "", "mã đơn vị")
+	name := fs.String("unit-name", "", "tên đơn vị như in trên văn bản")
+	parent := fs.String("parent-name", "Bảo hiểm xã hội Việt Nam", "cơ quan cấp trên")
+	place := fs.String("place", "", "địa danh trên văn bản")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *code == "" || *name == "" {
+		return fail(2, "init cần --unit-code và --unit-name")
+	}
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	p, ok, err := svc.Profile(c.ctx)
+	if err != nil {
+		return err
+	}
+	if ok && p.UnitCode != *code {
+		return fail(2, "cơ sở dữ liệu %s đã có đơn vị mã %s; không đổi mã thành %s", c.db, p.UnitCode, *code)
+	}
+	p.UnitCode, p.UnitName, p.ParentName = *code, *name, *parent
+	if *place != "" || p.Place == "" {
+		p.Place = *place
+	}
+	if p.Place == "" {
+		p.Place = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(*name, "Bảo hiểm xã hội tỉnh"), "Bảo hiểm xã hội thành phố"))
+	}
+	if err := svc.SaveProfile(c.ctx, p); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã tạo đơn vị %s (%s) trong %s\n", *name, *code, c.db)
+	return nil
+}
+
+func (c *cli) demo(args []string) error {
+	fs := c.flags("demo")
+	staff := fs.Int("staff", 300, "số cán bộ")
+	years := fs.Int("years", 6, "số năm lịch sử")
+	seed := fs.Int64("seed", 1, "hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := svc.FillDemo(c.ctx, service.DemoOptions{Staff: *staff, Years: *years, Seed: *seed}, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã tạo đơn vị mẫu với %d cán bộ, %d năm lịch sử trong %s\n", *staff, *years, c.db)
+	return nil
+}
+
+func kindArg(s string) (service.ImportKind, error) {
+	for _, k := range service.ImportKinds {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	var names []string
+	for _, k := range service.ImportKinds {
+		names = append(names, string(k))
+	}
+	return "", fail(2, "KIND %q không có; chọn một trong: %s", s, strings.Join(names, ", "))
+}
+
+func (c *cli) template(args []string) error {
+	fs := c.flags("template")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return fail(2, "cách dùng: tdktctl template KIND OUT.xlsx")
+	}
+	kind, err := kindArg(pos[0])
+	if err != nil {
+		return err
+	}
+	// The example row uses this database's units, so it imports cleanly here.
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := writeFile(pos[1], func(w io.Writer) error { return svc.ImportTemplate(kind, w) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã ghi mẫu nhập %s: %s\n", kind.Label(), pos[1])
+	return nil
+}
+
+// writeFile writes through a temporary file and renames it into place, so an
+// interrupted write never leaves a file that looks complete.
+func writeFile(path string, fn func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".tdkt-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := fn(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+type importJSON struct {
+	Kind           string                `json:"kind"`
+	DryRun         bool                  `json:"dry_run"`
+	HeaderRow      int                   `json:"header_row"`
+	Accepted       int                   `json:"accepted"`
+	Rejected       int                   `json:"rejected"`
+	Inserted       int                   `json:"inserted"`
+	Updated        int                   `json:"updated"`
+	Unchanged      int                   `json:"unchanged"`
+	UnknownColumns []string              `json:"unknown_columns"`
+	Errors         []service.ImportIssue `json:"errors"`
+	Warnings       []service.ImportIssue `json:"warnings"`
+}
+
+func (c *cli) importFile(args []string) error {
+	fs := c.flags("import")
+	dry := fs.Bool("dry-run", false, "chỉ kiểm tra, không ghi")
+	report := fs.String("report", "", "ghi các dòng bị từ chối kèm lý do vào tệp .xlsx")
+	asJSON := fs.Bool("json", false, "kết quả dạng JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return fail(2, "cách dùng: tdktctl import KIND FILE.xlsx [--dry-run] [--report OUT.xlsx] [--json]")
+	}
+	kind, err := kindArg(pos[0])
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[1])
+	if err != nil {
+		return fail(2, "không mở được %s: %v", pos[1], err)
+	}
+	defer f.Close()
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if _, ok, err := svc.Profile(c.ctx); err != nil {
+		return err
+	} else if !ok {
+		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
+	}
+	p, err := svc.PreviewImport(c.ctx, kind, f, nil)
+	if err != nil {
+		return err
+	}
+	var res service.ImportResult
+	if !*dry && len(p.Accepted) > 0 {
+		if res, err = svc.CommitImport(c.ctx, p); err != nil {
+			return err
+		}
+	}
+	if *report != "" {
+		if err := writeFile(*report, func(w io.Writer) error { return svc.WriteImportReport(p, w) }); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		out := importJSON{Kind: string(kind), DryRun: *dry, HeaderRow: p.HeaderRow, Accepted: len(p.Accepted), Rejected: len(p.Rejected),
+			Inserted: res.Inserted, Updated: res.Updated, Unchanged: res.Unchanged, UnknownColumns: p.UnknownColumns,
+			Errors: p.Rejected, Warnings: p.Warnings}
+		if out.Errors == nil {
+			out.Errors = []service.ImportIssue{}
+		}
+		if out.Warnings == nil {
+			out.Warnings = []service.ImportIssue{}
+		}
+		if out.UnknownColumns == nil {
+			out.UnknownColumns = []string{}
+		}
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		for _, is := range p.Rejected {
+			fmt.Fprintf(c.out, "Dòng %d, cột %s: %s\n", is.Row, is.Column, is.Reason)
+		}
+		for _, is := range p.Warnings {
+			fmt.Fprintf(c.out, "Cảnh báo dòng %d, cột %s: %s\n", is.Row, is.Column, is.Reason)
+		}
+		if *dry {
+			fmt.Fprintf(c.out, "Kiểm tra (không ghi): %d dòng hợp lệ, %d dòng bị từ chối.\n", len(p.Accepted), len(p.Rejected))
+		} else {
+			fmt.Fprintf(c.out, "Đã nhập: thêm %d, cập nhật %d, không đổi %d; %d dòng bị từ chối.\n", res.Inserted, res.Updated, res.Unchanged, len(p.Rejected))
+		}
+	}
+	if len(p.Rejected) > 0 {
+		return fail(1, "")
+	}
+	return nil
+}
+
+func (c *cli) backup(args []string) error {
+	pos, err := parse(c.flags("backup"), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail(2, "cách dùng: tdktctl backup OUT.db")
+	}
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := svc.Store().Backup(c.ctx, pos[0]); err != nil {
+		return fail(2, "Không sao lưu được: %v", err)
+	}
+	fmt.Fprintf(c.out, "Đã sao lưu và kiểm tra: %s\n", pos[0])
+	return nil
+}
+
+func (c *cli) restore(args []string) error {
+	pos, err := parse(c.flags("restore"), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fail(2, "cách dùng: tdktctl restore IN.db")
+	}
+	saved, err := store.Restore(pos[0], c.db, filepath.Join(filepath.Dir(c.db), "backups"), c.now())
+	if err != nil {
+		return fail(2, "Không khôi phục được; cơ sở dữ liệu hiện tại không bị thay đổi. %v", err)
+	}
+	if saved != "" {
+		fmt.Fprintf(c.out, "Dữ liệu trước khi khôi phục đã được sao lưu vào %s\n", saved)
+	}
+	fmt.Fprintf(c.out, "Đã khôi phục %s từ %s\n", c.db, pos[0])
+	return nil
+}
+
+func (c *cli) check(args []string) error {
+	if _, err := parse(c.flags("check"), args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(c.db); err != nil {
+		return fail(2, "không có cơ sở dữ liệu %s", c.db)
+	}
+	svc, err := c.open()
+	if err != nil {
+		if errors.Is(err, store.ErrCorrupt) {
+			return fail(1, "%v", err)
+		}
+		return err
+	}
+	if err := svc.Store().Check(); err != nil {
+		return fail(1, "%v", err)
+	}
+	fmt.Fprintf(c.out, "%s: toàn vẹn (integrity_check: ok)\n", c.db)
+	return nil
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var fixed = func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) }
+
+// ctl runs tdktctl in-process and returns its exit code and outputs.
+func ctl(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code := run(context.Background(), args, &out, &errw, func(k string) string { return env[k] }, fixed)
+	return code, out.String(), errw.String()
+}
+
+func TestRun_UsageAndUnknownCommand(t *testing.T) {
+	if code, _, errw := ctl(t, nil); code != 2 || !strings.Contains(errw, "Cách dùng") {
+		t.Fatalf("no args: %d %q", code, errw)
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "frobnicate"); code != 2 || !strings.Contains(errw, "frobnicate") {
+		t.Fatalf("unknown command: %d %q", code, errw)
+	}
+	if code, _, errw := ctl(t, nil, "--db", db, "import", "nokind", "f.xlsx"); code != 2 || !strings.Contains(errw, "staff") {
+		t.Fatalf("unknown kind: %d %q", code, errw)
+	}
+}
+
+func TestRun_InitIsIdempotentAndKeepsCode(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "Hồ sơ", "t.db")
+	args := []string{"init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh", "--db", db}
+	if code, _, errw := ctl(t, nil, args...); code != 0 {
+		t.Fatalf("init: %d %s", code, errw)
+	}
+	if code, _, errw := ctl(t, nil, args...); code != 0 {
+		t.Fatalf("init again: %d %s", code, errw)
+	}
+	code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "XYZ", "--unit-name", "Khác")
+	if code != 2 || !strings.Contains(errw, "HTI") {
+		t.Fatalf("changing the code: %d %q", code, errw)
+	}
+}
+
+func TestRun_DBFromEnvironment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "env.db")
+	env := map[string]string{"TDKT_DB": db}
+	if code, _, errw := ctl(t, env, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+		t.Fatalf("init: %d %s", code, errw)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Fatalf("TDKT_DB not used: %v", err)
+	}
+}
+
+func TestRun_TemplateImportReimportJSON(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+		t.Fatal(errw)
+	}
+	tpl := filepath.Join(dir, "mau can bo.xlsx")
+	if code, _, errw := ctl(t, nil, "--db", db, "template", "staff", tpl); code != 0 {
+		t.Fatalf("template: %s", errw)
+	}
+	// Dry run writes nothing.
+	code, out, errw := ctl(t, nil, "--db", db, "import", "staff", tpl, "--dry-run", "--json")
+	if code != 0 {
+		t.Fatalf("dry run: %d %s", code, errw)
+	}
+	var res importJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	if !res.DryRun || res.Accepted != 1 || res.Inserted != 0 {
+		t.Fatalf("dry run result %+v", res)
+	}
+	code, out, _ = ctl(t, nil, "--db", db, "import", "staff", tpl, "--json")
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Inserted != 1 {
+		t.Fatalf("import: %d %+v %v", code, res, err)
+	}
+	code, out, _ = ctl(t, nil, "--db", db, "import", "staff", tpl, "--json")
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Unchanged != 1 || res.Inserted+res.Updated != 0 {
+		t.Fatalf("re-import must change nothing: %d %+v %v", code, res, err)
+	}
+}
+
+func TestRun_ImportWithRejectionsExitsOne(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+		t.Fatal(errw)
+	}
+	// A ratings template's example names a person who does not exist yet
+	// in this database only if the database has nobody: write the staff
+	// template's example first, then import ratings for an unknown code.
+	tpl := filepath.Join(dir, "r.xlsx")
+	if code, _, errw := ctl(t, nil, "--db", db, "template", "ratings", tpl); code != 0 {
+		t.Fatal(errw)
+	}
+	report := filepath.Join(dir, "loi.xlsx")
+	code, out, _ := ctl(t, nil, "--db", db, "import", "ratings", tpl, "--report", report)
+	if code == 0 {
+		// The example row was accepted: the template fits this database.
+		return
+	}
+	if code != 1 || !strings.Contains(out, "Dòng") {
+		t.Fatalf("rejected rows: exit %d, out %q", code, out)
+	}
+	if st, err := os.Stat(report); err != nil || st.Size() == 0 {
+		t.Fatalf("report not written: %v", err)
+	}
+}
+
+func TestRun_DemoBackupCheckRestore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo", "--staff", "40"); code != 0 {
+		t.Fatalf("demo: %s", errw)
+	}
+	bak := filepath.Join(dir, "sao luu", "b.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "backup", bak); code != 0 {
+		t.Fatalf("backup: %s", errw)
+	}
+	if code, _, errw := ctl(t, nil, "--db", db, "backup", bak); code != 2 || errw == "" {
+		t.Fatalf("backup over an existing file: %d %q", code, errw)
+	}
+	if code, out, errw := ctl(t, nil, "--db", db, "check"); code != 0 || !strings.Contains(out, "ok") {
+		t.Fatalf("check: %d %s %s", code, out, errw)
+	}
+	if code, _, errw := ctl(t, nil, "--db", db, "restore", bak); code != 0 {
+		t.Fatalf("restore: %s", errw)
+	}
+	saved, _ := filepath.Glob(filepath.Join(dir, "backups", "truoc-khoi-phuc-*.db"))
+	if len(saved) != 1 {
+		t.Fatalf("restore kept no copy of the current database: %v", saved)
+	}
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database at all, just text"), 0o644)
+	if code, _, errw := ctl(t, nil, "--db", db, "restore", junk); code != 2 || !strings.Contains(errw, "Không khôi phục được") {
+		t.Fatalf("restore of junk: %d %q", code, errw)
+	}
+	if code, _, errw := ctl(t, nil, "--db", junk, "check"); code != 1 {
+		t.Fatalf("check of junk: %d %q", code, errw)
+	}
+}

@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"tdkt/internal/domain"
+	"tdkt/internal/rules"
+)
+
+func TestStore_ParamsHaveIDs(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	rows, err := s.Params(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(rules.DefaultCatalogue().Params) {
+		t.Fatalf("Params has %d rows, want %d", len(rows), len(rules.DefaultCatalogue().Params))
+	}
+	seen := map[int64]bool{}
+	for _, r := range rows {
+		if r.ID <= 0 || seen[r.ID] {
+			t.Errorf("param %s/%s has id %d (zero or repeated)", r.Key, r.Regime, r.ID)
+		}
+		seen[r.ID] = true
+	}
+}
+
+func TestTx_SaveParamAndDeleteParam(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	const key = "ldtt.recruited_by"
+	d2024, d2025 := domain.MustDate("31/12/2024"), domain.MustDate("31/12/2025")
+	var added int64
+	scenarios := []struct {
+		name string
+		op   func(tx *Tx) error
+		// want maps regime → value of key on the day; "" means no value
+		want map[string]string
+		on   domain.Date
+		rows int // rows for key after the step
+	}{
+		{name: "seeded: regime row beats the general row", op: func(tx *Tx) error { return nil },
+			want: map[string]string{"R2017": "03-01", "R2024": "07-01", "R2025": "07-01", "": "07-01"}, on: d2025, rows: 2},
+		{name: "add a R2025 row", op: func(tx *Tx) error {
+			var err error
+			added, err = tx.SaveParam(0, rules.Param{Key: key, Regime: "R2025", Value: "08-01", Description: "thử"})
+			return err
+		}, want: map[string]string{"R2017": "03-01", "R2024": "07-01", "R2025": "08-01"}, on: d2025, rows: 3},
+		{name: "update it in place", op: func(tx *Tx) error {
+			id, err := tx.SaveParam(added, rules.Param{Key: key, Regime: "R2025", Value: "09-01", Description: "thử"})
+			if id != added {
+				t.Errorf("SaveParam(%d) returned id %d", added, id)
+			}
+			return err
+		}, want: map[string]string{"R2024": "07-01", "R2025": "09-01"}, on: d2025, rows: 3},
+		{name: "out of its validity the general row applies", op: func(tx *Tx) error {
+			_, err := tx.SaveParam(added, rules.Param{Key: key, Regime: "R2025", Value: "09-01", ValidFrom: domain.MustDate("01/01/2025")})
+			return err
+		}, want: map[string]string{"R2025": "07-01"}, on: d2024, rows: 3},
+		{name: "delete it", op: func(tx *Tx) error { return tx.DeleteParam(added) },
+			want: map[string]string{"R2017": "03-01", "R2025": "07-01"}, on: d2025, rows: 2},
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			mustWrite(t, s, sc.op)
+			c, err := s.Catalogue(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for regime, want := range sc.want {
+				got, ok := c.Param(key, regime, sc.on)
+				if !ok || got != want {
+					t.Errorf("Param(%s, %q, %s) = %q, %v; want %q", key, regime, sc.on, got, ok, want)
+				}
+			}
+			rows, err := s.Params(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, r := range rows {
+				if r.Key == key {
+					n++
+				}
+			}
+			if n != sc.rows {
+				t.Errorf("%d rows for %s, want %d", n, key, sc.rows)
+			}
+		})
+	}
+	if _, ok := func() (string, bool) {
+		c, _ := s.Catalogue(ctx)
+		return c.Param("no.such.key", "R2025", d2025)
+	}(); ok {
+		t.Error("Param of an unknown key reported a value")
+	}
+}
+
+func TestTx_SaveRegimeAndAwardTypeUpsert(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	def := rules.DefaultCatalogue()
+	r := def.Regimes[2]
+	r.Name, r.ToYear = "Sửa tên", 2030
+	a := def.Awards[0]
+	a.Name, a.Bonus, a.ValidTo = "Lao động tiên tiến (sửa)", 0.35, domain.MustDate("31/12/2030")
+	newAward := rules.AwardType{Code: "KNC", Name: "Kỷ niệm chương", For: rules.ForPerson, Level: "Bộ, ngành", SortOrder: 200}
+	mustWrite(t, s, func(tx *Tx) error {
+		if err := tx.SaveRegime(r); err != nil {
+			return err
+		}
+		if err := tx.SaveAwardType(a); err != nil {
+			return err
+		}
+		return tx.SaveAwardType(newAward)
+	})
+	c, err := s.Catalogue(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Regimes) != len(def.Regimes) || len(c.Awards) != len(def.Awards)+1 {
+		t.Fatalf("catalogue has %d regimes and %d awards", len(c.Regimes), len(c.Awards))
+	}
+	if got, _ := c.RegimeFor(2025); got != r {
+		t.Errorf("RegimeFor(2025) = %+v, want %+v", got, r)
+	}
+	scenarios := []rules.AwardType{a, newAward}
+	for _, want := range scenarios {
+		if got, ok := c.Award(want.Code); !ok || got != want {
+			t.Errorf("Award(%s) = %+v, want %+v", want.Code, got, want)
+		}
+	}
+	if last := c.Awards[len(c.Awards)-1]; last.Code != "KNC" {
+		t.Errorf("award types not in sort order: last is %s", last.Code)
+	}
+}

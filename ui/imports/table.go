@@ -1,0 +1,46 @@
+package imports
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// column is one column of a read-only text table: its header (a lang key)
+// and its width in the table.
+type column struct {
+	header string
+	width  float32
+}
+
+// textTable is a widget.Table of truncated labels under a header row. rows
+// and cell are read at every refresh, so the table follows the view's data.
+func textTable(cols []column, rows func() int, cell func(row, col int) string) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return rows(), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < rows() {
+				o.(*widget.Label).SetText(cell(id.Row, id.Col))
+			}
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(cols) {
+			o.(*widget.Label).SetText(lang.L(cols[id.Col].header))
+		}
+	}
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
+}

@@ -1,0 +1,78 @@
+package settings
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"tdkt/internal/domain"
+	"tdkt/internal/service"
+	"tdkt/internal/store"
+)
+
+func setup(t *testing.T) (*service.Service, *View) {
+	t.Helper()
+	test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	if err := svc.SaveProfile(context.Background(), domain.OfficeProfile{UnitCode: "HTI", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh",
+		ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh"}); err != nil {
+		t.Fatal(err)
+	}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	v := New(svc, win, nil)
+	v.Reload()
+	return svc, v
+}
+
+func TestView_SavesProfile(t *testing.T) {
+	svc, v := setup(t)
+	if !v.Form().Code.Disabled() {
+		t.Fatal("unit code must be read-only once the office exists")
+	}
+	v.Form().Director.SetText("")
+	test.Type(v.Form().Director, "Trần Văn Hùng")
+	test.Type(v.Form().DepName[1], "Ngô Thị Lan")
+	v.Form().DocCode.SetText("BHXH-HT")
+	v.Save()
+	p, _, _ := svc.Profile(context.Background())
+	if p.Director.Name != "Trần Văn Hùng" || len(p.Deputies) != 1 || p.Deputies[0].Name != "Ngô Thị Lan" || p.DocNumberCode != "BHXH-HT" {
+		t.Fatalf("saved %+v", p)
+	}
+	if v.status.Text == "" {
+		t.Fatal("no confirmation shown")
+	}
+}
+
+func TestView_EmptyPlaceShowsUnderField(t *testing.T) {
+	svc, v := setup(t)
+	v.Form().Place.SetText("")
+	v.Save()
+	if v.Form().Form.ErrorFor(FieldPlace) == "" {
+		t.Fatal("no message under Địa danh")
+	}
+	p, _, _ := svc.Profile(context.Background())
+	if p.Place != "Hà Tĩnh" {
+		t.Fatalf("place changed to %q despite the error", p.Place)
+	}
+}
+
+func TestView_Language(t *testing.T) {
+	svc, v := setup(t)
+	v.langSel.SetSelected("English")
+	if got := svc.Language(context.Background()); got != "en" {
+		t.Fatalf("language = %q", got)
+	}
+	v.langSel.SetSelected("Tiếng Việt")
+	if got := svc.Language(context.Background()); got != "vi" {
+		t.Fatalf("language = %q", got)
+	}
+}
