@@ -3,7 +3,7 @@
 
 GO      ?= go
 BIN     := bin
-VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -s -w -X tdkt/internal/service.Version=$(VERSION)
 # Tests need no C compiler: internal/ never imports fyne, and ui/ tests use
 # fyne's software test driver under the ci tag.

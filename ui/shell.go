@@ -30,7 +30,8 @@ import (
 
 // Options tune the main window.
 type Options struct {
-	AutoDemo bool // fill an empty database with the demo office without asking
+	AutoDemo  bool   // fill an empty database with the demo office without asking
+	StartArea string // title of the area to show first (default Tổng quan)
 }
 
 // View is an area of the main window.
@@ -62,13 +63,15 @@ func NewMainWindow(a fyne.App, svc *service.Service, opt Options) fyne.Window {
 	_ = i18n.Setup(svc.Language(context.Background()))
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	win := a.NewWindow(lang.L("Thi đua - Khen thưởng"))
-	win.Resize(fyne.NewSize(1200, 760))
+	win.Resize(fyne.NewSize(1280, 780))
 	mw := Build(win, svc)
+	if opt.StartArea != "" {
+		mw.ShowArea(opt.StartArea)
+	}
 	if _, ok, _ := svc.Profile(context.Background()); !ok {
 		if opt.AutoDemo {
 			firstrun.FillDemo(win, svc, mw.Reload)
 		} else {
-			win.Canvas().SetOnTypedKey(nil)
 			firstrun.Show(win, svc, mw.Reload)
 		}
 	}
@@ -101,7 +104,7 @@ func Build(win fyne.Window, svc *service.Service) *MainWindow {
 	mw.nav.OnSelected = mw.Show
 	side := container.NewBorder(kit.Heading("TĐKT"), nil, nil, nil, mw.nav)
 	split := container.NewHSplit(side, container.NewBorder(mw.banner, nil, nil, nil, mw.content))
-	split.Offset = 0.17
+	split.Offset = 0.15
 	win.SetContent(split)
 	mw.nav.Select(0)
 	mw.refreshBanner()
@@ -147,7 +150,7 @@ func (mw *MainWindow) refreshBanner() {
 	mw.banner.Objects = nil
 	if mw.svc.IsDemo(context.Background()) {
 		mw.banner.Add(kit.Banner(lang.L("Đây là đơn vị MẪU với dữ liệu giả lập, để làm quen với chương trình. Đừng nhập dữ liệu thật vào đây."),
-			color.NRGBA{R: 255, G: 236, B: 179, A: 255}, nil))
+			kit.Soft(color.NRGBA{R: 255, G: 193, B: 7, A: 255}), nil))
 	}
 	mw.banner.Refresh()
 }

@@ -21,6 +21,8 @@ func main() {
 	dbPath := flag.String("db", "", "đường dẫn tệp cơ sở dữ liệu (mặc định: $TDKT_DB hoặc thư mục dữ liệu người dùng)")
 	smoke := flag.Bool("smoke", false, "mở cửa sổ, chờ khung hình đầu tiên rồi thoát (kiểm tra CI)")
 	demo := flag.Bool("demo", false, "nếu cơ sở dữ liệu còn trống, tạo ngay đơn vị mẫu")
+	area := flag.String("area", "", "mục mở đầu tiên, ví dụ \"Đơn vị & cán bộ\"")
+	wait := flag.Duration("smoke-wait", 1500*time.Millisecond, "với --smoke: thời gian chờ trước khi thoát")
 	flag.Parse()
 
 	path := *dbPath
@@ -41,18 +43,18 @@ func main() {
 	}
 	defer st.Close()
 	svc := service.New(st, nil)
-	win := ui.NewMainWindow(a, svc, ui.Options{AutoDemo: *demo})
+	win := ui.NewMainWindow(a, svc, ui.Options{AutoDemo: *demo, StartArea: *area})
 	if *smoke {
-		smokeQuit(a, win)
+		smokeQuit(a, win, *wait)
 	}
 	win.ShowAndRun()
 }
 
 // smokeQuit closes the application once the window has drawn, so CI can
 // prove that a real window opens and the process exits cleanly.
-func smokeQuit(a fyne.App, win fyne.Window) {
+func smokeQuit(a fyne.App, win fyne.Window, wait time.Duration) {
 	go func() {
-		time.Sleep(1500 * time.Millisecond)
+		time.Sleep(wait)
 		fyne.DoAndWait(func() {
 			if c := win.Canvas(); c != nil && c.Size().Width > 0 {
 				fmt.Println("smoke: window drawn", c.Size())

@@ -278,8 +278,9 @@ type Overview struct {
 	Units      []domain.Unit
 	Headcount  map[string]int // current people per unit code
 	People     int
-	Year       int            // the last completed year
-	AwardCount map[string]int // awards recorded for Year, per catalogue code
+	Today      domain.Date
+	Years      []int                  // the two last completed years, older first
+	AwardCount map[int]map[string]int // awards recorded per year, per catalogue code
 	Catalogue  rules.Catalogue
 }
 
@@ -299,9 +300,16 @@ func (s *Service) Overview(ctx context.Context) (Overview, error) {
 	for _, n := range o.Headcount {
 		o.People += n
 	}
-	o.Year = s.LastCompletedYear()
-	if o.AwardCount, err = s.st.AwardCounts(ctx, o.Year); err != nil {
-		return o, err
+	// Titles of the last year are often decided only in its January, so the
+	// year before is shown beside it.
+	o.Today = s.Today()
+	last := s.LastCompletedYear()
+	o.Years = []int{last - 1, last}
+	o.AwardCount = map[int]map[string]int{}
+	for _, y := range o.Years {
+		if o.AwardCount[y], err = s.st.AwardCounts(ctx, y); err != nil {
+			return o, err
+		}
 	}
 	o.Catalogue, err = s.st.Catalogue(ctx)
 	return o, err

@@ -15,7 +15,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image/color"
 	"io"
 	"sort"
 	"strings"
@@ -500,14 +499,8 @@ func (v *View) setStatus(msg string, isError bool) {
 	if isError {
 		bg = theme.Color(theme.ColorNameError)
 	}
-	v.status.Objects = []fyne.CanvasObject{kit.Banner(msg, soft(bg), nil)}
+	v.status.Objects = []fyne.CanvasObject{kit.Banner(msg, kit.Soft(bg), nil)}
 	v.right.Refresh()
-}
-
-// soft is c made translucent, a background that keeps text readable.
-func soft(c color.Color) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 56}
 }
 
 func (v *View) clearStatus() {

@@ -44,6 +44,7 @@ func NewForm() *Form { return &Form{grid: container.New(&formLayout{})} }
 func (f *Form) Add(label string, w fyne.CanvasObject, hint string) *Field {
 	errText := canvas.NewText("", theme.Color(theme.ColorNameError))
 	errText.TextSize = theme.TextSize() * 0.85
+	errText.Hide() // takes no room until there is something to say
 	fd := &Field{Label: label, Widget: w, Hint: hint, Error: errText}
 	f.Fields = append(f.Fields, fd)
 	lbl := widget.NewLabel(lang.L(label))
@@ -66,8 +67,9 @@ func (f *Form) Content() fyne.CanvasObject { return f.grid }
 func (f *Form) ClearErrors() {
 	for _, fd := range f.Fields {
 		fd.Error.Text = ""
-		fd.Error.Refresh()
+		fd.Error.Hide()
 	}
+	f.grid.Refresh()
 }
 
 // ShowErrors puts each field error under its field and returns the errors
@@ -87,9 +89,10 @@ func (f *Form) ShowErrors(err error) error {
 		}
 		if fd.Error.Text == "" {
 			fd.Error.Text = fe.Msg
-			fd.Error.Refresh()
+			fd.Error.Show()
 		}
 	}
+	f.grid.Refresh()
 	if len(rest) > 0 {
 		return rest
 	}
@@ -198,6 +201,8 @@ func RunLong(win fyne.Window, title string, work func(ctx context.Context, progr
 
 // Banner is a coloured strip with a message and optional action, used for
 // "Đã xóa … [Hoàn tác]" and the demo notice.
+// The background should be translucent (alpha well below 255) so that the
+// theme's own text colour stays readable on it in light and dark themes.
 func Banner(msg string, bg color.Color, action *widget.Button) fyne.CanvasObject {
 	rect := canvas.NewRectangle(bg)
 	rect.CornerRadius = theme.InputRadiusSize()
@@ -210,9 +215,19 @@ func Banner(msg string, bg color.Color, action *widget.Button) fyne.CanvasObject
 	return container.NewStack(rect, container.NewPadded(row))
 }
 
+// Soft is c made translucent, a banner background that keeps the theme's
+// text readable in light and dark themes alike.
+func Soft(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x50}
+}
+
 // Heading is a page title.
 func Heading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(lang.L(text), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if text != "" {
+		text = lang.L(text)
+	}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }

@@ -40,11 +40,12 @@ type unitRow struct {
 	name, kind string
 	people     int
 	depth      int
+	active     bool
 }
 
 type awardRow struct {
-	name  string
-	count int
+	name   string
+	counts []int // per year of data.Years
 }
 
 // New builds the area.
@@ -62,27 +63,32 @@ func New(svc Service, win fyne.Window) *View {
 	v.units.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText(lang.L([]string{"Đơn vị", "Loại", "Số cán bộ"}[id.Col]))
 	}
-	v.units.SetColumnWidth(0, 420)
-	v.units.SetColumnWidth(1, 110)
+	v.units.SetColumnWidth(0, 360)
+	v.units.SetColumnWidth(1, 100)
 	v.units.SetColumnWidth(2, 90)
 	v.awards = widget.NewTable(
-		func() (int, int) { return len(v.award), 2 },
+		func() (int, int) { return len(v.award), 1 + len(v.data.Years) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := v.award[id.Row]
 			if id.Col == 0 {
 				o.(*widget.Label).SetText(r.name)
 			} else {
-				o.(*widget.Label).SetText(fmt.Sprint(r.count))
+				o.(*widget.Label).SetText(fmt.Sprint(r.counts[id.Col-1]))
 			}
 		})
 	v.awards.ShowHeaderRow = true
 	v.awards.CreateHeader = v.units.CreateHeader
 	v.awards.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(lang.L([]string{"Danh hiệu / hình thức", "Số lượng"}[id.Col]))
+		if id.Col == 0 {
+			o.(*widget.Label).SetText(lang.L("Danh hiệu / hình thức"))
+			return
+		}
+		o.(*widget.Label).SetText(fmt.Sprintf(lang.L("Năm %d"), v.data.Years[id.Col-1]))
 	}
-	v.awards.SetColumnWidth(0, 320)
-	v.awards.SetColumnWidth(1, 90)
+	v.awards.SetColumnWidth(0, 280)
+	v.awards.SetColumnWidth(1, 80)
+	v.awards.SetColumnWidth(2, 80)
 	left := container.NewBorder(kit.Heading("Đơn vị và số cán bộ"), nil, nil, nil, v.units)
 	right := container.NewBorder(v.awardHd, nil, nil, nil, v.awards)
 	split := container.NewHSplit(left, right)
@@ -94,6 +100,10 @@ func New(svc Service, win fyne.Window) *View {
 func (v *View) updateUnitCell(id widget.TableCellID, o fyne.CanvasObject) {
 	r := v.unitRow[id.Row]
 	l := o.(*widget.Label)
+	l.Importance = widget.MediumImportance
+	if !r.active {
+		l.Importance = widget.LowImportance
+	}
 	switch id.Col {
 	case 0:
 		indent := ""
@@ -144,21 +154,34 @@ func (v *View) Reload() {
 		}
 		return n
 	}
+	for _, kids := range children {
+		sort.SliceStable(kids, func(a, b int) bool {
+			return o.Units[kids[a]].ActiveOn(o.Today) && !o.Units[kids[b]].ActiveOn(o.Today)
+		})
+	}
 	var walk func(parent string, depth int)
 	walk = func(parent string, depth int) {
 		for _, i := range children[parent] {
 			u := o.Units[i]
-			v.unitRow = append(v.unitRow, unitRow{u.Name, lang.L(u.Kind.Label()), total(u.Code), depth})
+			name := u.Name
+			if !u.ActiveOn(o.Today) {
+				// Offices merged in 2025 stay for their history, marked as closed.
+				name = fmt.Sprintf(lang.L("%s (đến %s)"), u.Name, u.ValidTo.VN())
+			}
+			v.unitRow = append(v.unitRow, unitRow{name, lang.L(u.Kind.Label()), total(u.Code), depth, u.ActiveOn(o.Today)})
 			walk(u.Code, depth+1)
 		}
 	}
 	walk("", 0)
 	v.award = v.award[:0]
 	for _, a := range o.Catalogue.Awards {
-		v.award = append(v.award, awardRow{a.Name, o.AwardCount[a.Code]})
+		r := awardRow{name: a.Name}
+		for _, y := range o.Years {
+			r.counts = append(r.counts, o.AwardCount[y][a.Code])
+		}
+		v.award = append(v.award, r)
 	}
-	sort.SliceStable(v.award, func(i, j int) bool { return v.award[i].count > v.award[j].count })
-	v.awardHd.SetText(fmt.Sprintf(lang.L("Khen thưởng năm %d"), o.Year))
+	v.awardHd.SetText(lang.L("Danh hiệu và hình thức đã ghi nhận"))
 	v.units.Refresh()
 	v.awards.Refresh()
 }

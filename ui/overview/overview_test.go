@@ -43,24 +43,38 @@ func TestView_ShowsDemoOffice(t *testing.T) {
 			t.Fatalf("unit %q at depth %d, want 1", r.name, r.depth)
 		}
 	}
-	if v.awardHd.Text != "Khen thưởng năm 2025" {
-		t.Fatalf("award heading %q", v.awardHd.Text)
+	if len(v.data.Years) != 2 || v.data.Years[0] != 2024 || v.data.Years[1] != 2025 {
+		t.Fatalf("years %v, want [2024 2025]", v.data.Years)
 	}
-	counts, _ := st.AwardCounts(context.Background(), 2025)
-	total := 0
-	for _, r := range v.award {
-		total += r.count
+	if len(v.award) != 12 {
+		t.Fatalf("award rows: %d, want the 12 catalogue awards", len(v.award))
 	}
-	want := 0
-	for _, n := range counts {
-		want += n
-	}
-	if total != want || len(v.award) != 12 {
-		t.Fatalf("award rows: %d rows, total %d, want 12 rows, total %d", len(v.award), total, want)
-	}
-	for i := 1; i < len(v.award); i++ {
-		if v.award[i].count > v.award[i-1].count {
-			t.Fatal("award rows not sorted by count")
+	for i, y := range v.data.Years {
+		counts, _ := st.AwardCounts(context.Background(), y)
+		total, want := 0, 0
+		for _, r := range v.award {
+			total += r.counts[i]
 		}
+		for _, n := range counts {
+			want += n
+		}
+		if total != want {
+			t.Fatalf("year %d: table total %d, store total %d", y, total, want)
+		}
+	}
+	if v.award[0].name != "Lao động tiên tiến" || v.award[0].counts[0] == 0 {
+		t.Fatalf("first row %+v: LĐTT of 2024 expected to be counted", v.award[0])
+	}
+	closed := 0
+	for _, r := range v.unitRow {
+		if !r.active {
+			closed++
+			if !strings.Contains(r.name, "(đến 30/06/2025)") {
+				t.Fatalf("closed unit not marked: %q", r.name)
+			}
+		}
+	}
+	if closed == 0 {
+		t.Fatal("the demo's merged district offices should show as closed")
 	}
 }

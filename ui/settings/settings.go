@@ -133,13 +133,15 @@ func New(svc Service, win fyne.Window, changed func()) *View {
 	save.Importance = widget.HighImportance
 	backup := widget.NewButtonWithIcon(lang.L("Sao lưu ngay…"), theme.DownloadIcon(), v.onBackup)
 	body := container.NewVBox(
-		kit.Heading("Thông tin đơn vị trên văn bản"), v.holder, container.NewHBox(save), v.status,
+		kit.Heading("Thông tin đơn vị trên văn bản"), v.holder,
 		widget.NewSeparator(),
 		kit.Heading("Ngôn ngữ giao diện"), container.NewHBox(v.langSel, widget.NewLabel(lang.L("(có hiệu lực khi mở lại chương trình)"))),
 		widget.NewSeparator(),
 		kit.Heading("Dữ liệu"), v.dbPath, container.NewHBox(backup),
 	)
-	v.root = container.NewVScroll(container.NewPadded(body))
+	// The save button stays in view below the scrolling form.
+	v.root = container.NewBorder(nil, container.NewPadded(container.NewHBox(save, v.status)), nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
 	return v
 }
 

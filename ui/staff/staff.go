@@ -15,7 +15,6 @@ package staff
 import (
 	"context"
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 
@@ -111,7 +110,7 @@ func newView(svc staffService, win fyne.Window) *View {
 	inner := container.NewHSplit(v.middle, v.person.content)
 	inner.Offset = 0.38
 	outer := container.NewHSplit(v.unitPane.content, inner)
-	outer.Offset = 0.2
+	outer.Offset = 0.25
 	v.content = outer
 	return v
 }
@@ -291,10 +290,7 @@ func (v *View) focusSearch() {
 
 // showBanner puts a message with an optional action above the staff list.
 func (v *View) showBanner(msg string, action *widget.Button) {
-	bg := theme.Color(theme.ColorNameSuccess)
-	r, g, b, _ := bg.RGBA()
-	soft := color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x50}
-	v.banner.Objects = []fyne.CanvasObject{kit.Banner(msg, soft, action)}
+	v.banner.Objects = []fyne.CanvasObject{kit.Banner(msg, kit.Soft(theme.Color(theme.ColorNameSuccess)), action)}
 	v.middle.Refresh()
 }
 

@@ -1,0 +1,88 @@
+package kit
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt/internal/domain"
+)
+
+func TestForm_ShowErrorsUnderTheirFields(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm()
+	f.Add("Họ và tên", widget.NewEntry(), "")
+	f.Add("Ngày sinh", DateEntry(), "dd/mm/yyyy")
+	err := domain.FieldErrors{
+		{Field: "Ngày sinh", Msg: "ngày không hợp lệ"},
+		{Field: "Họ và tên", Msg: "chưa nhập"},
+		{Field: "Họ và tên", Msg: "second message for the same field is not shown"},
+		{Field: "Không có ô này", Msg: "lỗi chung"},
+	}
+	rest := f.ShowErrors(err)
+	if f.ErrorFor("Ngày sinh") != "ngày không hợp lệ" || f.ErrorFor("Họ và tên") != "chưa nhập" {
+		t.Fatalf("messages: %q %q", f.ErrorFor("Ngày sinh"), f.ErrorFor("Họ và tên"))
+	}
+	if !f.Field("Họ và tên").Error.Visible() {
+		t.Fatal("error line hidden")
+	}
+	var fes domain.FieldErrors
+	if !errors.As(rest, &fes) || len(fes) != 1 || fes[0].Field != "Không có ô này" {
+		t.Fatalf("rest = %v", rest)
+	}
+	if f.ShowErrors(nil) != nil || f.ErrorFor("Họ và tên") != "" || f.Field("Họ và tên").Error.Visible() {
+		t.Fatal("nil error must clear every field")
+	}
+	plain := errors.New("disk full")
+	if got := f.ShowErrors(plain); got != plain {
+		t.Fatalf("a non-field error must come back as it is, got %v", got)
+	}
+}
+
+func TestDateEntry_Validates(t *testing.T) {
+	test.NewTempApp(t)
+	e := DateEntry()
+	e.SetText("31/02/1990")
+	if e.Validate() == nil {
+		t.Fatal("31/02/1990 accepted")
+	}
+	e.SetText("28/02/1990")
+	if err := e.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRunLong_ReportsAndCancels(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewWindow(nil)
+	defer win.Close()
+	got := make(chan error, 1)
+	RunLong(win, "Thử", func(ctx context.Context, p Progress) error {
+		p(1, 2)
+		<-ctx.Done() // runs until cancelled
+		return ctx.Err()
+	}, func(err error) { got <- err })
+	// Tap the dialog's cancel button.
+	var cancel *widget.Button
+	for _, o := range test.LaidOutObjects(win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Hủy" {
+			cancel = b
+		}
+	}
+	if cancel == nil {
+		t.Fatal("no cancel button in the progress dialog")
+	}
+	test.Tap(cancel)
+	select {
+	case err := <-got:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err = %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("work not cancelled")
+	}
+}
