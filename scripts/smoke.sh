@@ -10,7 +10,7 @@ db="$work/Hồ sơ thi đua/tdkt.db"
 bin/tdktctl --db "$db" demo --staff 300 >/dev/null
 out="$work/smoke.log"
 shot="${SMOKE_SCREENSHOT:-}"
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+LANG=vi_VN.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   bin/tdkt --db "$1" --smoke > "$2" 2>&1 &
   pid=$!
   if [ -n "$3" ] && command -v import >/dev/null; then sleep 1.2; import -window root "$3" || true; fi

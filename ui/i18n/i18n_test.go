@@ -38,10 +38,39 @@ func loadJSON(t *testing.T, file string) map[string]string {
 	return m
 }
 
+// loadFyneVietnamese reads the plain (non-plural) messages of fyne.vi.json.
+func loadFyneVietnamese(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translations/fyne.vi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all map[string]any
+	if err := json.Unmarshal(data, &all); err != nil {
+		t.Fatalf("fyne.vi.json: %v", err)
+	}
+	m := map[string]string{}
+	for k, v := range all {
+		if s, ok := v.(string); ok {
+			m[k] = s
+		}
+	}
+	return m
+}
+
 // verbRE matches one fmt verb (with flags, width and precision) or "%%".
 var verbRE = regexp.MustCompile(`%%|%[-+# 0]*[0-9]*(\.[0-9]+)?[a-zA-Z]`)
 
 func verbs(s string) []string { return verbRE.FindAllString(s, -1) }
+
+// quoteJSON quotes s as en.json spells it (no \u0026 for &).
+func quoteJSON(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
 
 // domainLabels are the Vietnamese words of the domain's enumerations that
 // the interface shows through lang.L(x.Label()).
@@ -93,8 +122,7 @@ func TestEnglish_CoversEveryKey(t *testing.T) {
 	if len(missing) > 0 {
 		var b strings.Builder
 		for _, k := range missing {
-			q, _ := json.Marshal(k)
-			fmt.Fprintf(&b, "\n\t%s: \"\",  // %s", q, strings.Join(ex.keys[k], ", "))
+			fmt.Fprintf(&b, "\n\t%s: \"\",  // %s", quoteJSON(k), strings.Join(ex.keys[k], ", "))
 		}
 		t.Errorf("%d keys have no English translation in assets/translations/en.json:%s", len(missing), b.String())
 	}
@@ -202,7 +230,7 @@ func setup(t *testing.T, language string) {
 // checkFyneVietnamese checks that fyne's own buttons speak Vietnamese.
 func checkFyneVietnamese(t *testing.T) {
 	t.Helper()
-	vi := loadJSON(t, "translations/fyne.vi.json")
+	vi := loadFyneVietnamese(t)
 	if vi["Cancel"] != "Hủy" {
 		t.Fatalf("fyne.vi.json: Cancel = %q, want Hủy", vi["Cancel"])
 	}
@@ -242,6 +270,109 @@ func TestSetup_Unknown(t *testing.T) {
 	checkFyneVietnamese(t)
 }
 
+// TestExtractKeys checks the extraction itself on a small module, so that
+// a key form it stops recognising does not go unnoticed.
+func TestExtractKeys(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module fx\n",
+		"internal/rules/rules.go": `package rules
+
+const FieldName = "rule field"
+`,
+		"ui/kit/kit.go": `package kit
+
+import "fyne.io/fyne/v2/lang"
+
+type Form struct{}
+
+func (f *Form) Add(label string, w any, hint string) { _, _ = lang.L(label), lang.L(hint) }
+
+func Heading(text string) string { return lang.L(text) }
+
+func wrap(s string) string { return Heading(s) }
+
+func Wrapped() string { return wrap("transitive") }
+`,
+		"ui/a.go": `package ui
+
+import (
+	"fmt"
+
+	"fx/internal/rules"
+	"fx/ui/kit"
+	l10n "fyne.io/fyne/v2/lang"
+)
+
+const fieldX = "field " + "const"
+
+type column struct {
+	header string
+	width  float32
+}
+
+var headers = []string{"h1", "h2"}
+
+var about = map[int]struct{ about, slug string }{1: {"about 1", "slug-1"}}
+
+func f(i int, form *kit.Form) {
+	_ = l10n.L("plain")
+	_ = l10n.L("multi " +
+		"line")
+	_ = l10n.X("xkey", "fallback")
+	_ = l10n.N("nkey", 2)
+	_ = l10n.L([]string{"c1", "c2"}[i])
+	_ = l10n.L(headers[i])
+	cols := []column{{"col A", 1}, {header: "col B"}}
+	_ = l10n.L(cols[i].header)
+	_ = l10n.L(about[i].about)
+	kit.Heading("heading")
+	form.Add(fieldX, nil, "hint")
+	form.Add(rules.FieldName, nil, "")
+	note := func(s string) string { return l10n.L(s) }
+	note("note")
+	tr := func(keys []string) {
+		for _, k := range keys {
+			l10n.L(k)
+		}
+	}
+	tr([]string{"s1", "s2"})
+	fmt.Println("not a key")
+	_ = l10n.L(fmt.Sprint(i))
+}
+`,
+		"ui/a_test.go": `package ui
+
+import "fyne.io/fyne/v2/lang"
+
+var _ = lang.L("from a test")
+`,
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ks := extractKeys(t, filepath.Join(dir, "ui"))
+	var got []string
+	for k := range ks.keys {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	want := []string{"about 1", "c1", "c2", "col A", "col B", "field const", "h1", "h2", "heading", "hint",
+		"multi line", "nkey", "note", "plain", "rule field", "s1", "s2", "transitive", "xkey"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("keys\n\tgot  %q\n\twant %q", got, want)
+	}
+	if len(ks.dynamic) != 1 || !strings.Contains(ks.dynamic[0], "fmt.Sprint(i)") {
+		t.Errorf("dynamic keys = %q, want the fmt.Sprint call", ks.dynamic)
+	}
+}
+
 // ---- extraction of lang keys from the ui/ source tree ----
 
 // keySet maps each key to the places it was found.
@@ -265,14 +396,11 @@ func (s *keySet) add(k, where string) {
 // pkg is one parsed directory of non-test Go files.
 type pkg struct {
 	path    string // import path
-	name    string
-	dir     string
 	files   []*ast.File
 	consts  map[string]string               // string constants
 	lits    map[string][]*ast.CompositeLit  // variables bound to composite literals
 	fields  map[string]map[string]bool      // struct field → string constants stored in it
 	structs map[string][]string             // named struct type → field names in order
-	funcs   map[string]*ast.FuncType        // top-level functions
 	locals  []local                         // name := func(...) {...}
 	keyPars map[string]map[int]paramKind    // function → key parameters (see keyFuncs)
 	imports map[*ast.File]map[string]string // file → local name → import path
@@ -300,7 +428,6 @@ type extractor struct {
 	// method key parameters, by method name and arity (receiver types are
 	// not resolved; a literal passed there is taken as a key).
 	methods map[string]map[int]paramKind
-	arity   map[string]int
 }
 
 // extractKeys walks root (the ui directory) and returns every key passed to
@@ -315,7 +442,7 @@ func extractKeys(t *testing.T, root string) *keySet {
 		t.Fatal(err)
 	}
 	ex := &extractor{t: t, fset: token.NewFileSet(), pkgs: map[string]*pkg{},
-		methods: map[string]map[int]paramKind{}, arity: map[string]int{}}
+		methods: map[string]map[int]paramKind{}}
 	ex.findModule(root)
 
 	var uiPkgs []*pkg
@@ -390,8 +517,8 @@ func (ex *extractor) load(dir string) *pkg {
 	if err != nil {
 		ex.t.Fatal(err)
 	}
-	p := &pkg{path: path, dir: dir, consts: map[string]string{}, lits: map[string][]*ast.CompositeLit{},
-		fields: map[string]map[string]bool{}, structs: map[string][]string{}, funcs: map[string]*ast.FuncType{},
+	p := &pkg{path: path, consts: map[string]string{}, lits: map[string][]*ast.CompositeLit{},
+		fields: map[string]map[string]bool{}, structs: map[string][]string{},
 		keyPars: map[string]map[int]paramKind{}, imports: map[*ast.File]map[string]string{}}
 	for _, e := range entries {
 		n := e.Name()
@@ -402,7 +529,6 @@ func (ex *extractor) load(dir string) *pkg {
 		if err != nil {
 			ex.t.Fatalf("parse: %v", err)
 		}
-		p.name = f.Name.Name
 		p.files = append(p.files, f)
 		imps := map[string]string{}
 		for _, is := range f.Imports {
@@ -452,10 +578,6 @@ func (ex *extractor) index(p *pkg) {
 							p.structs[s.Name.Name] = fieldNames(st)
 						}
 					}
-				}
-			case *ast.FuncDecl:
-				if d.Recv == nil {
-					p.funcs[d.Name.Name] = d.Type
 				}
 			}
 		}
