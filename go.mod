@@ -9,6 +9,11 @@ require (
 )
 
 require (
+	github.com/go-fonts/liberation v0.3.3 // indirect
+	github.com/jung-kurt/gofpdf v1.16.2 // indirect
+)
+
+require (
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect
 	github.com/davecgh/go-spew v1.1.1 // indirect

@@ -86,7 +86,7 @@ func NewProfileForm(p domain.OfficeProfile) *ProfileForm {
 			f.DepName[i].SetText(p.Deputies[i].Name)
 			f.DepPos[i].SetText(p.Deputies[i].Position)
 		}
-		f.Form.Add(fmt.Sprintf("Phó Giám đốc %d", i+1), container.NewGridWithColumns(2, f.DepName[i], f.DepPos[i]), "")
+		f.Form.Add(fmt.Sprintf(lang.L("Phó Giám đốc %d"), i+1), container.NewGridWithColumns(2, f.DepName[i], f.DepPos[i]), "")
 	}
 	f.Form.Add(FieldDocCode, f.DocCode, "Phần sau dấu gạch trong \"Số: 12/TTr-BHXH\"")
 	return f

@@ -227,7 +227,7 @@ func (pp *personPanel) open(p domain.Person) {
 	pp.code.SetText(p.StaffCode)
 	pp.name.SetText(p.FullName)
 	pp.birth.SetText(p.BirthDate.VN())
-	pp.gender.SetSelected(p.Gender.Label())
+	pp.gender.SetSelected(lang.L(p.Gender.Label()))
 	pp.cccd.SetText(p.CCCD)
 	pp.position.SetText(p.Position)
 	pp.ethnicity.SetText(p.Ethnicity)
