@@ -51,9 +51,11 @@ func layer(path string) (int, bool) {
 		return 0, true
 	case p == "assets":
 		return 0, true
-	case p == "internal/rules":
+	case p == "internal/rules", p == "internal/docs":
+		// docs holds the document models that pdf renders, so it sits
+		// below the renderers.
 		return 1, true
-	case p == "internal/store", p == "internal/docs", p == "internal/pdf", p == "internal/xlsx", p == "internal/pack", p == "internal/paths":
+	case p == "internal/store", p == "internal/pdf", p == "internal/xlsx", p == "internal/pack", p == "internal/paths", p == "internal/winres":
 		return 2, true
 	case p == "internal/service":
 		return 3, true

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -19,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt/internal/domain"
+	"tdkt/internal/paths"
 	"tdkt/internal/service"
 )
 
@@ -197,6 +199,12 @@ func RunLong(win fyne.Window, title string, work func(ctx context.Context, progr
 			}
 		})
 	}()
+}
+
+// OpenFile shows a file or folder in the system's viewer (Explorer, the
+// PDF reader): fyne opens the file:// URL with the platform's handler.
+func OpenFile(path string) error {
+	return fyne.CurrentApp().OpenURL(paths.FileURL(runtime.GOOS, path))
 }
 
 // Banner is a coloured strip with a message and optional action, used for

@@ -132,12 +132,17 @@ func New(svc Service, win fyne.Window, changed func()) *View {
 	save := widget.NewButtonWithIcon(lang.L("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), v.Save)
 	save.Importance = widget.HighImportance
 	backup := widget.NewButtonWithIcon(lang.L("Sao lưu ngay…"), theme.DownloadIcon(), v.onBackup)
+	openDir := widget.NewButtonWithIcon(lang.L("Mở thư mục dữ liệu"), theme.FolderOpenIcon(), func() {
+		if err := kit.OpenFile(filepath.Dir(v.svc.DatabasePath())); err != nil {
+			kit.ShowError(v.win, err)
+		}
+	})
 	body := container.NewVBox(
 		kit.Heading("Thông tin đơn vị trên văn bản"), v.holder,
 		widget.NewSeparator(),
 		kit.Heading("Ngôn ngữ giao diện"), container.NewHBox(v.langSel, widget.NewLabel(lang.L("(có hiệu lực khi mở lại chương trình)"))),
 		widget.NewSeparator(),
-		kit.Heading("Dữ liệu"), v.dbPath, container.NewHBox(backup),
+		kit.Heading("Dữ liệu"), v.dbPath, container.NewHBox(backup, openDir),
 	)
 	// The save button stays in view below the scrolling form.
 	v.root = container.NewBorder(nil, container.NewPadded(container.NewHBox(save, v.status)), nil, nil,

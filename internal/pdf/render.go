@@ -1,0 +1,572 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/text/unicode/norm"
+
+	"tdkt/internal/docs"
+)
+
+// Render writes doc as a PDF in the default NĐ 30 layout.
+func Render(doc docs.Document, w io.Writer) error {
+	return DefaultLayout().Render(doc, w)
+}
+
+// Render writes doc as a PDF in layout l.
+func (l Layout) Render(doc docs.Document, w io.Writer) error {
+	if err := doc.Validate(); err != nil {
+		return err
+	}
+	r := newRenderer(l, doc)
+	r.document()
+	if err := r.f.Output(w); err != nil {
+		return fmt.Errorf("ghi tệp PDF: %w", err)
+	}
+	return nil
+}
+
+const family = "serif"
+
+var fontFiles = map[docs.Style][]byte{
+	docs.Normal:     liberationserifregular.TTF,
+	docs.Bold:       liberationserifbold.TTF,
+	docs.Italic:     liberationserifitalic.TTF,
+	docs.BoldItalic: liberationserifbolditalic.TTF,
+}
+
+var styleCodes = map[docs.Style]string{
+	docs.Normal: "", docs.Bold: "B", docs.Italic: "I", docs.BoldItalic: "BI",
+}
+
+// renderer lays the document out top to bottom. It breaks pages itself
+// (gofpdf's automatic break is off) so that it can keep headings with
+// their text, repeat table headers and never split a signature block.
+type renderer struct {
+	f   *gofpdf.Fpdf
+	l   Layout
+	doc docs.Document
+
+	left, right   float64 // x of the text edges
+	top, bottom   float64 // y of the text edges
+	textW         float64
+	headerLeftW   float64 // left header column; the right one is textW - headerLeftW
+	registered    [4]bool // fonts are parsed only when first used
+	onNewPage     func()  // repeats a table header after a break
+	paraSpacingMM float64
+}
+
+func newRenderer(l Layout, doc docs.Document) *renderer {
+	orient := "P"
+	if doc.Orientation == docs.Landscape {
+		orient = "L"
+	}
+	f := gofpdf.New(orient, "mm", "A4", "")
+	pw, ph := f.GetPageSize()
+	r := &renderer{
+		f: f, l: l, doc: doc,
+		left: l.MarginLeft, right: pw - l.MarginRight,
+		top: l.MarginTop, bottom: ph - l.MarginBottom,
+		paraSpacingMM: l.ParagraphSpacing * mmPerPt,
+	}
+	r.textW = r.right - r.left
+	r.headerLeftW = r.textW * l.HeaderLeftShare
+
+	f.SetMargins(l.MarginLeft, l.MarginTop, l.MarginRight)
+	f.SetAutoPageBreak(false, l.MarginBottom)
+	f.SetCellMargin(0)
+	f.SetCompression(l.Compress)
+	f.SetCatalogSort(true)
+	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if !doc.Header.Date.IsZero() && doc.Header.Date.Year > 0 && doc.Header.Date.Month > 0 && doc.Header.Date.Day > 0 {
+		stamp = doc.Header.Date.Time()
+	}
+	f.SetCreationDate(stamp)
+	f.SetModificationDate(stamp)
+	f.SetCreator("tdkt", true)
+	f.SetAuthor(nfc(doc.Header.IssuerName), true)
+	f.SetTitle(nfc(strings.TrimSpace(doc.Kind+" "+strings.Join(doc.Title, " "))), true)
+	f.SetHeaderFuncMode(r.pageNumber, true)
+	return r
+}
+
+func nfc(s string) string { return norm.NFC.String(s) }
+
+// lineH is the height of a line of text of the given size.
+func (r *renderer) lineH(size float64) float64 { return size * mmPerPt * r.l.LineSpacing }
+
+// tightH is the line height in the header, tables, signature and Nơi nhận.
+func (r *renderer) tightH(size float64) float64 { return size * mmPerPt * r.l.TightLineSpacing }
+
+func (r *renderer) setFont(st docs.Style, size float64) {
+	st &= docs.BoldItalic
+	if !r.registered[st] {
+		r.f.AddUTF8FontFromBytes(family, styleCodes[st], fontFiles[st])
+		r.registered[st] = true
+	}
+	r.f.SetFont(family, styleCodes[st], size)
+}
+
+// pageNumber prints the number of every page but the first, centred in the
+// top margin (NĐ 30). gofpdf calls it from AddPage.
+func (r *renderer) pageNumber() {
+	n := r.f.PageNo()
+	if n < 2 {
+		return
+	}
+	h := r.tightH(r.l.PageNumberSize)
+	r.setFont(docs.Normal, r.l.PageNumberSize)
+	r.f.SetXY(r.left, (r.top-h)/2)
+	r.f.CellFormat(r.textW, h, strconv.Itoa(n), "", 0, "C", false, 0, "")
+}
+
+func (r *renderer) y() float64 { return r.f.GetY() }
+
+func (r *renderer) setY(y float64) { r.f.SetXY(r.left, y) }
+
+func (r *renderer) newPage() {
+	r.f.AddPage()
+	r.setY(r.top)
+	if r.onNewPage != nil {
+		r.onNewPage()
+	}
+}
+
+// fits reports whether h more millimetres fit on the current page.
+func (r *renderer) fits(h float64) bool { return r.y()+h <= r.bottom+0.01 }
+
+// ensure starts a new page unless h more millimetres fit on this one.
+func (r *renderer) ensure(h float64) {
+	if !r.fits(h) {
+		r.newPage()
+	}
+}
+
+// room is the height available below the top margin of a fresh page.
+func (r *renderer) room() float64 { return r.bottom - r.top }
+
+// text draws one line at (x, y) in a box of width w and height h.
+func (r *renderer) text(x, y, w, h float64, s string, align string) {
+	r.f.SetXY(x, y)
+	r.f.CellFormat(w, h, s, "", 0, align, false, 0, "")
+}
+
+// rule draws a horizontal rule of length w centred on cx.
+func (r *renderer) rule(cx, y, w float64) {
+	r.f.SetLineWidth(r.l.RuleWidth)
+	r.f.Line(cx-w/2, y, cx+w/2, y)
+}
+
+// document lays out the whole document.
+func (r *renderer) document() {
+	r.newPage()
+	r.header()
+	r.titleBlock()
+	r.kinhGui()
+	for _, b := range r.doc.Body {
+		switch b := docs.Value(b).(type) {
+		case docs.Paragraph:
+			r.paragraph(b)
+		case docs.Heading:
+			r.heading(b)
+		case docs.Table:
+			r.table(b)
+		case docs.PageBreak:
+			r.newPage()
+		}
+	}
+	r.signature()
+}
+
+// header draws NĐ 30 cells 1–4: issuing body and number on the left,
+// national title, motto and date on the right. The number and the date share
+// a line under the lower of the two rules.
+func (r *renderer) header() {
+	h := r.doc.Header
+	l := r.l
+	// Each column keeps headerGutter/2 free on its inner side (and the same
+	// on its outer side, so it stays centred) so that the columns never touch.
+	lw, rw := r.headerLeftW-headerGutter, r.textW-r.headerLeftW-headerGutter
+	lx, rx := r.left+headerGutter/2, r.left+r.headerLeftW+headerGutter/2
+	y0 := r.top
+
+	// Left column.
+	y := y0
+	if s := nfc(strings.TrimSpace(h.ParentName)); s != "" {
+		r.setFont(docs.Normal, l.ParentSize)
+		for _, line := range r.balanced(docs.Upper(s), lw) {
+			r.text(lx, y, lw, r.tightH(l.ParentSize), line, "C")
+			y += r.tightH(l.ParentSize)
+		}
+	}
+	if s := nfc(strings.TrimSpace(h.IssuerName)); s != "" {
+		r.setFont(docs.Bold, l.IssuerSize)
+		widest := 0.0
+		for _, line := range r.balanced(docs.Upper(s), lw) {
+			r.text(lx, y, lw, r.tightH(l.IssuerSize), line, "C")
+			y += r.tightH(l.IssuerSize)
+			widest = max(widest, r.f.GetStringWidth(line))
+		}
+		y += ruleGap
+		r.rule(lx+lw/2, y, widest*issuerRuleShare)
+	}
+	leftEnd := y
+
+	// Right column.
+	y = y0
+	size := l.NationSize
+	nation := "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	r.setFont(docs.Bold, size)
+	for size > 10 && r.f.GetStringWidth(nation) > rw {
+		size -= 0.5 // a narrow column (custom layout) must not break the national title
+		r.setFont(docs.Bold, size)
+	}
+	r.text(rx, y, rw, r.tightH(size), nation, "C")
+	y += r.tightH(size)
+	motto := "Độc lập - Tự do - Hạnh phúc"
+	r.setFont(docs.Bold, l.MottoSize)
+	r.text(rx, y, rw, r.tightH(l.MottoSize), motto, "C")
+	y += r.tightH(l.MottoSize) + ruleGap
+	r.rule(rx+rw/2, y, r.f.GetStringWidth(motto))
+	rightEnd := y
+
+	// Number and date on one line.
+	y = max(leftEnd, rightEnd) + 3
+	end := y
+	// The number is not trimmed: Number(0, …) leaves leading blanks for the clerk.
+	if s := nfc(strings.TrimRight(h.Number, " ")); strings.TrimSpace(s) != "" {
+		r.setFont(docs.Normal, l.NumberSize)
+		yy := y
+		for _, line := range r.spaced("Số: "+s, lw) {
+			r.text(lx, yy, lw, r.tightH(l.DateSize), line, "C")
+			yy += r.tightH(l.DateSize)
+		}
+		end = max(end, yy)
+	}
+	if strings.TrimSpace(h.Place) != "" || !h.Date.IsZero() {
+		r.setFont(docs.Italic, l.DateSize)
+		yy := y
+		for _, line := range r.spaced(nfc(h.DateLine()), rw) {
+			r.text(rx, yy, rw, r.tightH(l.DateSize), line, "C")
+			yy += r.tightH(l.DateSize)
+		}
+		end = max(end, yy)
+	}
+	r.setY(end + r.lineH(l.BodySize)*0.75)
+}
+
+// Header geometry that NĐ 30 leaves to the drafter, in millimetres.
+const (
+	headerGutter    = 4.0  // free space between the header columns
+	ruleGap         = 1.2  // from the bottom of a line box to the rule under it
+	issuerRuleShare = 0.4  // rule under the issuing body: 1/3–1/2 of its width
+	titleRuleShare  = 0.35 // rule under the trích yếu: 1/3–1/2 of its width
+)
+
+// titleBlock draws the document type and the trích yếu with a short rule.
+func (r *renderer) titleBlock() {
+	l := r.l
+	kind := nfc(strings.TrimSpace(r.doc.Kind))
+	if kind == "" && len(r.doc.Title) == 0 {
+		return
+	}
+	cx := r.left + r.textW/2
+	y := r.y()
+	widest := 0.0
+	if kind != "" {
+		r.setFont(docs.Bold, l.KindSize)
+		for _, line := range r.balanced(docs.Upper(kind), r.textW) {
+			r.text(r.left, y, r.textW, r.tightH(l.KindSize), line, "C")
+			y += r.tightH(l.KindSize)
+			widest = max(widest, r.f.GetStringWidth(line))
+		}
+	}
+	r.setFont(docs.Bold, l.TitleSize)
+	for _, t := range r.doc.Title {
+		for _, line := range r.balanced(nfc(t), r.textW*0.9) {
+			r.text(r.left, y, r.textW, r.tightH(l.TitleSize), line, "C")
+			y += r.tightH(l.TitleSize)
+			widest = max(widest, r.f.GetStringWidth(line))
+		}
+	}
+	y += ruleGap
+	r.rule(cx, y, max(25, widest*titleRuleShare))
+	r.setY(y + r.lineH(l.BodySize)*0.6)
+}
+
+// kinhGui draws the addressees: one on a centred line, several as a list
+// hanging from the label.
+func (r *renderer) kinhGui() {
+	var items []string
+	for _, k := range r.doc.KinhGui {
+		if k = nfc(strings.TrimSpace(k)); k != "" {
+			items = append(items, k)
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	size := r.l.BodySize
+	h := r.lineH(size)
+	r.setFont(docs.Normal, size)
+	const label = "Kính gửi: "
+	y := r.y()
+	if len(items) == 1 {
+		for _, line := range r.balanced(label+items[0], r.textW-2*r.l.FirstLineIndent) {
+			r.ensure(h)
+			r.text(r.left, r.y(), r.textW, h, line, "C")
+			r.setY(r.y() + h)
+		}
+	} else {
+		lines := docs.ListLines(items, "- ")
+		labelW := r.f.GetStringWidth(label)
+		widest := 0.0
+		for _, line := range lines {
+			widest = max(widest, r.f.GetStringWidth(line))
+		}
+		x := r.left + (r.textW-labelW-widest)/2
+		x = max(x, r.left+r.l.FirstLineIndent)
+		r.ensure(h)
+		y = r.y()
+		r.text(x, y, labelW, h, "Kính gửi:", "L")
+		itemW := r.right - x - labelW
+		for _, line := range lines {
+			for _, part := range r.wrap(line, itemW, itemW) {
+				r.ensure(h)
+				r.text(x+labelW, r.y(), itemW, h, part, "L")
+				r.setY(r.y() + h)
+			}
+		}
+	}
+	r.setY(r.y() + r.paraSpacingMM)
+}
+
+func (r *renderer) paragraph(p docs.Paragraph) {
+	size := r.l.BodySize
+	h := r.lineH(size)
+	r.setFont(p.Style, size)
+	align := p.Align
+	if align == docs.AlignDefault {
+		align = docs.AlignJustify
+	}
+	indent := r.l.FirstLineIndent
+	if p.NoIndent || align == docs.AlignCenter || align == docs.AlignRight {
+		indent = 0
+	}
+	// Each "\n" ends a line that is not stretched; only the first is indented.
+	for i, seg := range strings.Split(nfc(p.Text), "\n") {
+		ind := indent
+		if i > 0 {
+			ind = 0
+		}
+		lines := r.wrap(seg, r.textW-ind, r.textW)
+		if len(lines) == 0 {
+			r.ensure(h)
+			r.setY(r.y() + h)
+			continue
+		}
+		if i == 0 {
+			// No single first line at the foot of a page.
+			r.ensure(min(2, float64(len(lines))) * h)
+		}
+		r.lines(lines, r.left, r.textW, ind, h, align)
+	}
+	r.setY(r.y() + r.paraSpacingMM)
+}
+
+// lines draws wrapped lines of the current font from the current y, the
+// first indented, breaking pages as needed.
+func (r *renderer) lines(lines []string, x, w, indent, h float64, align docs.Align) {
+	for i, line := range lines {
+		r.ensure(h)
+		lx, lw := x, w
+		if i == 0 {
+			lx, lw = x+indent, w-indent
+		}
+		a := alignCode(align)
+		if align == docs.AlignJustify && (i == len(lines)-1 || !strings.Contains(line, " ")) {
+			a = "L"
+		}
+		r.text(lx, r.y(), lw, h, line, a)
+		r.setY(r.y() + h)
+	}
+}
+
+func alignCode(a docs.Align) string {
+	switch a {
+	case docs.AlignCenter:
+		return "C"
+	case docs.AlignRight:
+		return "R"
+	case docs.AlignJustify:
+		return "J"
+	}
+	return "L"
+}
+
+func (r *renderer) heading(hd docs.Heading) {
+	size := r.l.BodySize
+	h := r.lineH(size)
+	st := docs.Bold
+	if hd.Level >= 3 {
+		st = docs.BoldItalic
+	}
+	r.setFont(st, size)
+	lines := r.wrap(nfc(hd.Text), r.textW-r.l.FirstLineIndent, r.textW)
+	// Keep the heading with at least two lines of what follows.
+	r.ensure(float64(len(lines)+2) * h)
+	r.lines(lines, r.left, r.textW, r.l.FirstLineIndent, h, docs.AlignLeft)
+	r.setY(r.y() + r.paraSpacingMM/2)
+}
+
+// signature draws the signature block and, beside it on the left, the Nơi
+// nhận; with two signers the Nơi nhận goes under both. The block is never
+// split across pages.
+func (r *renderer) signature() {
+	sig := r.doc.Signature
+	recips := docs.RecipientLines(r.doc.Recipients)
+	if sig.IsZero() && len(recips) == 0 {
+		return
+	}
+	rw := r.textW - r.headerLeftW
+	lw := r.headerLeftW
+	rx := r.left + lw
+
+	right := r.signColumn(sig.Right, rw)
+	left := r.signColumn(sig.Left, lw)
+	recipH := r.recipientsHeight(recips, lw)
+	gap := r.paraSpacingMM
+
+	var total float64
+	top := max(right.top, left.top)
+	sigH := 0.0
+	if !sig.IsZero() {
+		sigH = top + r.l.SignatureSpace + max(right.name, left.name)
+	}
+	if sig.Left.IsZero() {
+		total = max(sigH, recipH)
+	} else {
+		total = sigH + gap + recipH
+	}
+	r.setY(r.y() + gap/2)
+	r.ensure(total)
+	y := r.y()
+	if !sig.IsZero() {
+		r.drawSignColumn(sig.Right, rx, y, rw, top)
+		r.drawSignColumn(sig.Left, r.left, y, lw, top)
+	}
+	ry := y
+	if !sig.Left.IsZero() {
+		ry = y + sigH + gap
+	}
+	r.drawRecipients(recips, r.left, ry, lw)
+	r.setY(y + total)
+}
+
+// signHeights are the heights of a signature column: the part above the
+// signature space and the name under it.
+type signHeights struct{ top, name float64 }
+
+func (r *renderer) signColumn(c docs.SignatureColumn, w float64) signHeights {
+	var s signHeights
+	if c.IsZero() {
+		return s
+	}
+	r.setFont(docs.Bold, r.l.SignTitleSize)
+	n := len(r.balanced(docs.Upper(nfc(c.Authority)), w)) + len(r.balanced(docs.Upper(nfc(c.Position)), w))
+	s.top = float64(n) * r.tightH(r.l.SignTitleSize)
+	if c.Note != "" {
+		r.setFont(docs.Italic, r.l.SignNoteSize)
+		s.top += float64(len(r.balanced(nfc(c.Note), w))) * r.tightH(r.l.SignNoteSize)
+	}
+	if c.Name != "" {
+		r.setFont(docs.Bold, r.l.SignNameSize)
+		s.name = float64(len(r.balanced(nfc(c.Name), w))) * r.tightH(r.l.SignNameSize)
+	}
+	return s
+}
+
+// drawSignColumn draws one signer centred in [x, x+w]; top is the height of
+// the taller column's titles, so that both names sit on the same line.
+func (r *renderer) drawSignColumn(c docs.SignatureColumn, x, y, w, top float64) {
+	if c.IsZero() {
+		return
+	}
+	yy := y
+	r.setFont(docs.Bold, r.l.SignTitleSize)
+	for _, s := range []string{c.Authority, c.Position} {
+		for _, line := range r.balanced(docs.Upper(nfc(s)), w) {
+			r.text(x, yy, w, r.tightH(r.l.SignTitleSize), line, "C")
+			yy += r.tightH(r.l.SignTitleSize)
+		}
+	}
+	if c.Note != "" {
+		r.setFont(docs.Italic, r.l.SignNoteSize)
+		for _, line := range r.balanced(nfc(c.Note), w) {
+			r.text(x, yy, w, r.tightH(r.l.SignNoteSize), line, "C")
+			yy += r.tightH(r.l.SignNoteSize)
+		}
+	}
+	yy = y + top + r.l.SignatureSpace
+	r.setFont(docs.Bold, r.l.SignNameSize)
+	for _, line := range r.balanced(nfc(c.Name), w) {
+		r.text(x, yy, w, r.tightH(r.l.SignNameSize), line, "C")
+		yy += r.tightH(r.l.SignNameSize)
+	}
+}
+
+const recipientDash = "- "
+
+func (r *renderer) recipientsHeight(lines []string, w float64) float64 {
+	if len(lines) == 0 {
+		return 0
+	}
+	h := r.tightH(r.l.RecipLabelSize)
+	r.setFont(docs.Normal, r.l.RecipSize)
+	for _, line := range lines {
+		h += float64(len(r.recipientLines(line, w))) * r.tightH(r.l.RecipSize)
+	}
+	return h
+}
+
+// recipientLines wraps one entry with a hanging indent after its dash.
+func (r *renderer) recipientLines(line string, w float64) []string {
+	hang := r.f.GetStringWidth(recipientDash)
+	body := strings.TrimPrefix(nfc(line), recipientDash)
+	parts := r.wrap(body, w-hang, w-hang)
+	if len(parts) > 0 {
+		parts[0] = recipientDash + parts[0]
+	}
+	return parts
+}
+
+func (r *renderer) drawRecipients(lines []string, x, y, w float64) {
+	if len(lines) == 0 {
+		return
+	}
+	r.setFont(docs.BoldItalic, r.l.RecipLabelSize)
+	r.text(x, y, w, r.tightH(r.l.RecipLabelSize), "Nơi nhận:", "L")
+	y += r.tightH(r.l.RecipLabelSize)
+	r.setFont(docs.Normal, r.l.RecipSize)
+	hang := r.f.GetStringWidth(recipientDash)
+	h := r.tightH(r.l.RecipSize)
+	for _, line := range lines {
+		for i, part := range r.recipientLines(line, w) {
+			px := x
+			if i > 0 {
+				px += hang
+			}
+			r.text(px, y, w, h, part, "L")
+			y += h
+		}
+	}
+}
