@@ -1,0 +1,94 @@
+package docs
+
+import "tdkt/internal/domain"
+
+// The inputs of the year's documents: everything a document says,
+// gathered by the service from the store, so that building the document
+// (and its spreadsheet twin) is a pure function of data.
+
+// AwardName pairs a catalogue code with its display name.
+type AwardName struct {
+	Code string
+	Name string
+}
+
+// TargetLine is one target of a collective for the year.
+type TargetLine struct {
+	Target    domain.Target
+	Movement  string // movement name
+	Planned   float64
+	Actual    float64
+	HasActual bool
+}
+
+// CollectiveEntry is the registration of one collective.
+type CollectiveEntry struct {
+	Unit    domain.Unit
+	Awards  []AwardName
+	Targets []TargetLine
+	Note    string
+}
+
+// IndividualEntry is the registration of one person.
+type IndividualEntry struct {
+	Person   domain.Person
+	UnitName string
+	Awards   []AwardName
+	Note     string
+}
+
+// RegistrationInput is the office's "Bản đăng ký thi đua năm Y".
+type RegistrationInput struct {
+	Profile     domain.OfficeProfile
+	Year        int
+	Date        domain.Date // date printed on the document
+	Number      int         // document number (0: left blank for the văn thư)
+	Movements   []domain.Movement
+	Collectives []CollectiveEntry // the office first, then its units in tree order
+	Individuals []IndividualEntry // grouped by unit (tree order), then the Vietnamese name order
+}
+
+// ScoreLine is one criterion of the scoring table with the office's score.
+type ScoreLine struct {
+	Criterion domain.Criterion
+	Depth     int // 0 for a top group
+	Group     bool
+	Score     float64 // leaf: the self-score; group: the sum of its leaves
+	HasScore  bool
+	Note      string // evidence note
+	Evidence  []string
+}
+
+// RatingCount is how many people (or collectives) got each rating.
+type RatingCount struct {
+	Rating domain.Rating
+	People int
+	Units  int
+}
+
+// AssessmentInput is the "Báo cáo tự đánh giá, chấm điểm thi đua năm Y".
+type AssessmentInput struct {
+	Profile  domain.OfficeProfile
+	Year     int
+	Date     domain.Date
+	Number   int
+	Cluster  domain.Cluster
+	Scores   []ScoreLine // tree order
+	MaxTotal float64
+	Total    float64
+	Targets  []TargetLine // the office's own targets
+	Ratings  []RatingCount
+	Unrated  int // people without a rating for the year
+}
+
+// MovementReviewInput is a movement's targets over all its years, side by
+// side, for an interim or final review (sơ kết, tổng kết).
+type MovementReviewInput struct {
+	Profile  domain.OfficeProfile
+	Movement domain.Movement
+	Years    []int
+	UnitCode string // the collective whose targets are shown (the office)
+	// Values[targetID][year] is that year's commitment and result.
+	Values map[int64]map[int]domain.TargetValue
+	Date   domain.Date
+}
