@@ -103,13 +103,13 @@ func (v *View) Reload() {
 }
 
 func (v *View) build() {
-	v.regimeList = textTable([]column{
-		{"Mã", 70}, {"Tên", 380}, {"Từ năm", 70}, {"Đến năm", 85}, {"Căn cứ pháp lý", 390},
+	v.regimeList = kit.TextTable([]kit.Column{
+		{Header: "Mã", Width: 70}, {Header: "Tên", Width: 380}, {Header: "Từ năm", Width: 70}, {Header: "Đến năm", Width: 85}, {Header: "Căn cứ pháp lý", Width: 390},
 	}, func() int { return len(v.cat.Regimes) }, v.regimeCell)
 
-	v.awardList = textTable([]column{
-		{"Mã", 90}, {"Tên", 300}, {"Đối tượng", 90}, {"Loại", 95}, {"Cấp", 90},
-		{"Hệ số thưởng", 110}, {"Hiệu lực từ", 105}, {"Hiệu lực đến", 105},
+	v.awardList = kit.TextTable([]kit.Column{
+		{Header: "Mã", Width: 90}, {Header: "Tên", Width: 300}, {Header: "Đối tượng", Width: 90}, {Header: "Loại", Width: 95}, {Header: "Cấp", Width: 90},
+		{Header: "Hệ số thưởng", Width: 110}, {Header: "Hiệu lực từ", Width: 105}, {Header: "Hiệu lực đến", Width: 105},
 	}, func() int { return len(v.awards) }, v.awardCell)
 	v.awardList.OnSelected = func(id widget.TableCellID) { v.selectAward(id.Row) }
 	v.editAwardBtn = widget.NewButtonWithIcon(lang.L("Sửa…"), theme.DocumentCreateIcon(), func() {
@@ -118,8 +118,8 @@ func (v *View) build() {
 		}
 	})
 
-	v.paramList = textTable([]column{
-		{"Tham số", 240}, {"Chế độ", 70}, {"Giá trị", 70}, {"Hiệu lực từ", 100}, {"Hiệu lực đến", 105}, {"Mô tả", 400},
+	v.paramList = kit.TextTable([]kit.Column{
+		{Header: "Tham số", Width: 240}, {Header: "Chế độ", Width: 70}, {Header: "Giá trị", Width: 70}, {Header: "Hiệu lực từ", Width: 100}, {Header: "Hiệu lực đến", Width: 105}, {Header: "Mô tả", Width: 400},
 	}, func() int { return len(v.shown) }, v.paramCell)
 	v.paramList.OnSelected = func(id widget.TableCellID) { v.selectParam(id.Row) }
 	v.search = widget.NewEntry()
@@ -236,10 +236,10 @@ func (v *View) paramCell(row, col int) string {
 // filter keeps the parameters whose key or description holds the search
 // text, ignoring case and diacritics.
 func (v *View) filter() {
-	q := fold(strings.TrimSpace(v.search.Text))
+	q := domain.Fold(strings.TrimSpace(v.search.Text))
 	v.shown = v.shown[:0]
 	for i, p := range v.params {
-		if q == "" || strings.Contains(fold(p.Key), q) || strings.Contains(fold(p.Description), q) {
+		if q == "" || strings.Contains(domain.Fold(p.Key), q) || strings.Contains(domain.Fold(p.Description), q) {
 			v.shown = append(v.shown, i)
 		}
 	}

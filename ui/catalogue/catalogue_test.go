@@ -305,8 +305,8 @@ func TestFold_DropsMarksAndCase(t *testing.T) {
 		{"cstdcs.quota_percent", "cstdcs.quota_percent"},
 	}
 	for _, sc := range scenarios {
-		if got := fold(sc.in); got != sc.want {
-			t.Errorf("fold(%q) = %q, want %q", sc.in, got, sc.want)
+		if got := domain.Fold(sc.in); got != sc.want {
+			t.Errorf("domain.Fold(%q) = %q, want %q", sc.in, got, sc.want)
 		}
 	}
 }

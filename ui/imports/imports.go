@@ -156,14 +156,14 @@ func (v *View) build() {
 	v.expected = widget.NewLabel("")
 	v.unknown = widget.NewLabel("")
 	v.unknown.Wrapping = fyne.TextWrapWord
-	issueCols := []column{{"Dòng", 60}, {"Cột", 160}, {"Lý do", 480}}
-	v.rejectedList = textTable(issueCols, func() int { return v.issueCount(false) },
+	issueCols := []kit.Column{{Header: "Dòng", Width: 60}, {Header: "Cột", Width: 160}, {Header: "Lý do", Width: 480}}
+	v.rejectedList = kit.TextTable(issueCols, func() int { return v.issueCount(false) },
 		func(r, c int) string { return issueCell(v.preview.Rejected[r], c) })
 	v.rejectedList.OnSelected = func(id widget.TableCellID) { v.showDetail(v.preview.Rejected, id.Row) }
-	v.warningList = textTable(issueCols, func() int { return v.issueCount(true) },
+	v.warningList = kit.TextTable(issueCols, func() int { return v.issueCount(true) },
 		func(r, c int) string { return issueCell(v.preview.Warnings[r], c) })
 	v.warningList.OnSelected = func(id widget.TableCellID) { v.showDetail(v.preview.Warnings, id.Row) }
-	v.acceptedList = textTable([]column{{"Dòng", 60}, {"Thao tác", 100}, {"Nội dung", 540}}, v.acceptedCount, v.acceptedCell)
+	v.acceptedList = kit.TextTable([]kit.Column{{Header: "Dòng", Width: 60}, {Header: "Thao tác", Width: 100}, {Header: "Nội dung", Width: 540}}, v.acceptedCount, v.acceptedCell)
 	v.detail = widget.NewLabel("")
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.tabs = container.NewAppTabs(

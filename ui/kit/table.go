@@ -1,4 +1,4 @@
-package imports
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,16 +6,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// column is one column of a read-only text table: its header (a lang key)
+// Column is one column of a read-only text table: its header (a lang key)
 // and its width in the table.
-type column struct {
-	header string
-	width  float32
+type Column struct {
+	Header string
+	Width  float32
 }
 
-// textTable is a widget.Table of truncated labels under a header row. rows
-// and cell are read at every refresh, so the table follows the view's data.
-func textTable(cols []column, rows func() int, cell func(row, col int) string) *widget.Table {
+// TextTable is a widget.Table of truncated labels under a bold header row.
+// rows and cell are read at every refresh, so the table follows the view's
+// data without copying it.
+func TextTable(cols []Column, rows func() int, cell func(row, col int) string) *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return rows(), len(cols) },
 		func() fyne.CanvasObject {
@@ -36,11 +37,11 @@ func textTable(cols []column, rows func() int, cell func(row, col int) string) *
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 && id.Col < len(cols) {
-			o.(*widget.Label).SetText(lang.L(cols[id.Col].header))
+			o.(*widget.Label).SetText(lang.L(cols[id.Col].Header))
 		}
 	}
 	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
+		t.SetColumnWidth(i, c.Width)
 	}
 	return t
 }
