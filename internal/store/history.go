@@ -265,22 +265,8 @@ func (s *Store) Awards(ctx context.Context, sub domain.Subject) ([]domain.AwardR
 
 // AwardCounts counts the awards recorded for year, per award code.
 func (s *Store) AwardCounts(ctx context.Context, year int) (map[string]int, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT award_code, count(*) FROM award a LEFT JOIN person p ON p.id=a.person_id
+	return countBy(ctx, s.read, `SELECT award_code, count(*) FROM award a LEFT JOIN person p ON p.id=a.person_id
 		WHERE a.year=? AND (a.person_id IS NULL OR p.deleted_at IS NULL) GROUP BY award_code`, year)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var code string
-		var n int
-		if err := rows.Scan(&code, &n); err != nil {
-			return nil, err
-		}
-		out[code] = n
-	}
-	return out, rows.Err()
 }
 
 // SaveInitiative records an initiative keyed by (title, year) with its

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 
 	"tdkt/internal/domain"
@@ -31,4 +32,23 @@ func parseDate(ns sql.NullString) domain.Date {
 		return domain.Date{}
 	}
 	return d
+}
+
+// countBy runs a "SELECT key, count(*) … GROUP BY key" query into a map.
+func countBy(ctx context.Context, q querier, query string, args ...any) (map[string]int, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var key string
+		var n int
+		if err := rows.Scan(&key, &n); err != nil {
+			return nil, err
+		}
+		out[key] = n
+	}
+	return out, rows.Err()
 }

@@ -169,20 +169,6 @@ func currentCode(ctx context.Context, q querier, code string) (string, error) {
 
 // Headcounts gives the number of current (not deleted) people per unit code.
 func (s *Store) Headcounts(ctx context.Context) (map[string]int, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT a.unit_code, count(*) FROM assignment a JOIN person p ON p.id=a.person_id
+	return countBy(ctx, s.read, `SELECT a.unit_code, count(*) FROM assignment a JOIN person p ON p.id=a.person_id
 		WHERE a.to_date IS NULL AND p.deleted_at IS NULL GROUP BY a.unit_code`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var code string
-		var n int
-		if err := rows.Scan(&code, &n); err != nil {
-			return nil, err
-		}
-		out[code] = n
-	}
-	return out, rows.Err()
 }
