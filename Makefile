@@ -43,7 +43,7 @@ smoke: build
 
 package: deps-gui
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.0 package -os linux -src cmd/tdkt -icon ../../assets/Icon.png -name tdkt -app-id vn.gov.baohiemxahoi.tdkt -app-version $(VERSION)
-	mkdir -p dist && mv cmd/tdkt/*.tar.xz dist/
+	mkdir -p dist && mv tdkt.tar.xz dist/tdkt-$(VERSION)-linux-amd64.tar.xz
 
 # Windows: cross-compiled here with mingw-w64 (cgo for Fyne's GL driver), with
 # icon, version information and manifest linked in from a generated .syso.
