@@ -1,8 +1,8 @@
 // Package ui is the desktop interface: the main window with its sidebar of
-// areas, each area a sub-package (overview, staff, imports, catalogue,
-// settings) that declares the few service methods it needs. The backend
-// never sees a widget; slow work runs off the UI goroutine and comes back
-// through fyne.Do.
+// areas, each area a sub-package (overview, staff, registration,
+// assessment, imports, catalogue, settings) that declares the few service
+// methods it needs. The backend never sees a widget; slow work runs off the
+// UI goroutine and comes back through fyne.Do.
 package ui
 
 import (
@@ -18,12 +18,14 @@ import (
 
 	"tdkt/assets"
 	"tdkt/internal/service"
+	"tdkt/ui/assessment"
 	"tdkt/ui/catalogue"
 	"tdkt/ui/firstrun"
 	"tdkt/ui/i18n"
 	"tdkt/ui/imports"
 	"tdkt/ui/kit"
 	"tdkt/ui/overview"
+	"tdkt/ui/registration"
 	"tdkt/ui/settings"
 	"tdkt/ui/staff"
 )
@@ -85,6 +87,8 @@ func Build(win fyne.Window, svc *service.Service) *MainWindow {
 	mw.areas = []area{
 		{"Tổng quan", theme.HomeIcon(), overview.New(svc, win)},
 		{"Đơn vị & cán bộ", theme.AccountIcon(), staff.New(svc, win)},
+		{"Đăng ký thi đua", theme.DocumentCreateIcon(), registration.New(svc, win)},
+		{"Tự đánh giá", theme.ConfirmIcon(), assessment.New(svc, win)},
 		{"Nhập dữ liệu", theme.UploadIcon(), imports.New(svc, win, mw.Reload)},
 		{"Danh mục", theme.ListIcon(), catalogue.New(svc, win)},
 		{"Cài đặt", theme.SettingsIcon(), settings.New(svc, win, mw.Reload)},

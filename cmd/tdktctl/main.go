@@ -31,6 +31,9 @@ Lệnh:
   demo [--staff N] [--years Y] [--seed S]                             tạo đơn vị mẫu
   template KIND OUT.xlsx                                              ghi mẫu nhập
   import KIND FILE.xlsx [--dry-run] [--report OUT.xlsx] [--json]      nhập dữ liệu
+  export registration --year Y --out TỆP.(pdf|xlsx)                   bản đăng ký thi đua năm Y
+  export assessment --year Y --out TỆP.(pdf|xlsx)                     báo cáo tự chấm điểm thi đua năm Y
+  export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
   backup OUT.db                                                        sao lưu
   restore IN.db                                                        khôi phục
   check                                                                kiểm tra toàn vẹn
@@ -93,6 +96,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = c.template(rest)
 	case "import":
 		err = c.importFile(rest)
+	case "export":
+		err = c.export(rest)
 	case "backup":
 		err = c.backup(rest)
 	case "restore":
@@ -391,6 +396,100 @@ func (c *cli) importFile(args []string) error {
 		return fail(1, "")
 	}
 	return nil
+}
+
+// export writes one of the year's documents; the format follows the output
+// file's extension.
+func (c *cli) export(args []string) error {
+	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)"
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return fail(2, "%s", use)
+	}
+	what := args[0]
+	fs := c.flags("export " + what)
+	year := fs.Int("year", 0, "năm")
+	movement := fs.Int64("movement", 0, "mã phong trào (xem trong mục Phong trào thi đua)")
+	out := fs.String("out", "", "tệp kết quả .pdf hoặc .xlsx")
+	pos, err := parse(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *out == "" {
+		return fail(2, "%s", use)
+	}
+	format, err := service.ExportFormat(*out)
+	if err != nil {
+		return fail(2, "%v", err)
+	}
+	var write func(svc *service.Service, w io.Writer) error
+	switch what {
+	case "registration", "assessment":
+		if *year < 1975 || *year > 9999 {
+			return fail(2, "export %s cần --year (ví dụ --year %d)", what, c.now().Year())
+		}
+		write = func(svc *service.Service, w io.Writer) error {
+			if what == "registration" {
+				return svc.ExportRegistration(c.ctx, *year, format, w)
+			}
+			return svc.ExportAssessment(c.ctx, *year, format, w)
+		}
+	case "review":
+		if *movement <= 0 {
+			return c.movementIDs()
+		}
+		write = func(svc *service.Service, w io.Writer) error {
+			return svc.ExportMovementReview(c.ctx, *movement, format, w)
+		}
+	default:
+		return fail(2, "không có văn bản %q; chọn registration, assessment hoặc review\n%s", what, use)
+	}
+	if _, err := os.Stat(c.db); err != nil {
+		return fail(2, "không có cơ sở dữ liệu %s", c.db)
+	}
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if _, ok, err := svc.Profile(c.ctx); err != nil {
+		return err
+	} else if !ok {
+		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
+	}
+	if err := writeFile(*out, func(w io.Writer) error { return write(svc, w) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã ghi %s\n", *out)
+	return nil
+}
+
+// movementIDs is the answer to an export review without --movement: the
+// movements of the database with their IDs.
+func (c *cli) movementIDs() error {
+	msg := "export review cần --movement ID"
+	if _, err := os.Stat(c.db); err != nil {
+		return fail(2, "%s", msg)
+	}
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	ms, err := svc.Movements(c.ctx)
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 {
+		msg += "; các phong trào:"
+	}
+	for _, m := range ms {
+		years := fmt.Sprintf("%d–%d", m.FromYear, m.ToYear)
+		if m.ToYear == 0 {
+			years = fmt.Sprintf("từ %d", m.FromYear)
+		} else if m.ToYear == m.FromYear {
+			years = fmt.Sprint(m.FromYear)
+		}
+		msg += fmt.Sprintf("\n  %d\t%s (%s)", m.ID, m.Name, years)
+	}
+	return fail(2, "%s", msg)
 }
 
 func (c *cli) backup(args []string) error {

@@ -151,3 +151,88 @@ func TestRun_DemoBackupCheckRestore(t *testing.T) {
 		t.Fatalf("check of junk: %d %q", code, errw)
 	}
 }
+
+func TestRun_ExportRegistrationAndAssessment(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo", "--staff", "60"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errw)
+	}
+	magic := map[string]string{".pdf": "%PDF", ".xlsx": "PK"}
+	for _, what := range []string{"registration", "assessment"} {
+		for ext, head := range magic {
+			out := filepath.Join(dir, "Văn bản", what+ext)
+			code, stdout, errw := ctl(t, nil, "--db", db, "export", what, "--year", "2025", "--out", out)
+			if code != 0 || !strings.Contains(stdout, out) {
+				t.Fatalf("export %s %s: %d %q %q", what, ext, code, stdout, errw)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil || !strings.HasPrefix(string(b), head) || len(b) < 1000 {
+				t.Errorf("%s: %d bytes, %v", out, len(b), err)
+			}
+		}
+	}
+	// The movements are listed when --movement is missing; the review exports.
+	code, _, errw := ctl(t, nil, "--db", db, "export", "review", "--out", filepath.Join(dir, "r.pdf"))
+	if code != 2 || !strings.Contains(errw, "Nghị quyết số 28-NQ/TW") {
+		t.Fatalf("review without --movement: %d %q", code, errw)
+	}
+	var id string
+	for _, line := range strings.Split(errw, "\n") {
+		if strings.Contains(line, "28-NQ/TW") {
+			id = strings.Fields(line)[0]
+		}
+	}
+	for _, ext := range []string{".pdf", ".xlsx"} {
+		out := filepath.Join(dir, "review"+ext)
+		if code, _, errw := ctl(t, nil, "--db", db, "export", "review", "--movement", id, "--out", out); code != 0 {
+			t.Fatalf("review %s: %d %q", ext, code, errw)
+		}
+		if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), magic[ext]) {
+			t.Errorf("%s is not a %s file", out, ext)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "Văn bản"))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestRun_ExportRefusesBadArguments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+		t.Fatalf("init: %d %s", code, errw)
+	}
+	scenarios := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown extension", []string{"export", "registration", "--year", "2025", "--out", filepath.Join(dir, "a.docx")}, ".pdf"},
+		{"no extension", []string{"export", "assessment", "--year", "2025", "--out", filepath.Join(dir, "a")}, ".xlsx"},
+		{"no year", []string{"export", "registration", "--out", filepath.Join(dir, "a.pdf")}, "--year"},
+		{"no out", []string{"export", "registration", "--year", "2025"}, "cách dùng"},
+		{"unknown document", []string{"export", "dossier", "--year", "2025", "--out", filepath.Join(dir, "a.pdf")}, "registration"},
+		{"nothing", []string{"export"}, "cách dùng"},
+		{"unknown movement", []string{"export", "review", "--movement", "999", "--out", filepath.Join(dir, "a.pdf")}, "không tìm thấy"},
+	}
+	for _, sc := range scenarios {
+		code, _, errw := ctl(t, nil, append([]string{"--db", db}, sc.args...)...)
+		if code != 2 || !strings.Contains(errw, sc.want) {
+			t.Errorf("%s: %d %q, want exit 2 mentioning %q", sc.name, code, errw, sc.want)
+		}
+	}
+	missing := filepath.Join(dir, "khong-co.db")
+	if code, _, _ := ctl(t, nil, "--db", missing, "export", "registration", "--year", "2025", "--out", filepath.Join(dir, "a.pdf")); code != 2 {
+		t.Errorf("missing database: %d", code)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("export created a database")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.pdf")); err == nil {
+		t.Error("a failed export left a file")
+	}
+}

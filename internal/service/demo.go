@@ -62,8 +62,9 @@ package service
 // break the 15% quota); HTI0001–HTI0003 then exist as plain leaders and
 // HTI0014–HTI0025 as ordinary staff. The collective cases are built by
 // adjusting the ratings of ordinary members and hold when the unit has
-// enough of them (always at the default size). CO_BO and CO_CP have no case:
-// cluster rankings are not stored yet.
+// enough of them (always at the default size). CO_BO and CO_CP have no case
+// yet: the cluster of L is stored with every member's total (demo_emulation.go),
+// but the eligibility engine does not read the ranking.
 
 import (
 	"context"
@@ -1791,7 +1792,7 @@ func (g *demoGen) write(ctx context.Context, tx *store.Tx, progress func(done, t
 	for _, m := range g.uRating {
 		ratings += len(m)
 	}
-	total := 1 + len(g.units) + len(g.people) + moves + ratings + len(g.inits) + len(g.discs) + len(g.awards)
+	total := 1 + len(g.units) + len(g.people) + moves + ratings + len(g.inits) + len(g.discs) + len(g.awards) + g.emulationSteps()
 	done := 0
 	step := func(n int) error {
 		before := done
@@ -1904,5 +1905,7 @@ func (g *demoGen) write(ctx context.Context, tx *store.Tx, progress func(done, t
 			return err
 		}
 	}
-	return nil
+	// Movements, targets, registrations, the cluster and the scoring table
+	// (demo_emulation.go).
+	return g.writeEmulation(tx, step)
 }

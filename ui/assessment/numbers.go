@@ -1,0 +1,55 @@
+package assessment
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Numbers are typed and shown the Vietnamese way: a decimal comma ("95,5")
+// and, when typed, dots grouping thousands ("1.234,5"). A dot alone is read
+// as a decimal point ("95.5"), except in the one shape that can only be a
+// thousands group ("1.500", "12.345.678"), which Vietnamese writes for
+// whole numbers.
+//
+// The same few functions live in ui/registration; they are candidates for
+// ui/kit.
+
+var thousandsOnly = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+$`)
+
+var errNotNumber = errors.New("not a number")
+
+// parseNumber reads a typed number; ok is false for an empty text.
+func parseNumber(text string) (v float64, ok bool, err error) {
+	s := strings.TrimSpace(text)
+	s = strings.TrimSuffix(s, "%")
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "\u00a0", "")
+	if s == "" {
+		return 0, false, nil
+	}
+	switch {
+	case strings.Contains(s, ","):
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.Replace(s, ",", ".", 1)
+	case thousandsOnly.MatchString(strings.TrimPrefix(s, "-")) && !strings.HasPrefix(strings.TrimPrefix(s, "-"), "0"):
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	v, err = strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false, errNotNumber
+	}
+	return v, true, nil
+}
+
+// formatNumber writes a number with a decimal comma and no more than two
+// decimals ("95,5", "120").
+func formatNumber(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return strings.ReplaceAll(s, ".", ",")
+}
