@@ -269,37 +269,11 @@ func (c *cli) template(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(pos[1], func(w io.Writer) error { return svc.ImportTemplate(kind, w) }); err != nil {
+	if err := paths.WriteAtomic(pos[1], func(w io.Writer) error { return svc.ImportTemplate(kind, w) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã ghi mẫu nhập %s: %s\n", kind.Label(), pos[1])
 	return nil
-}
-
-// writeFile writes through a temporary file and renames it into place, so an
-// interrupted write never leaves a file that looks complete.
-func writeFile(path string, fn func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tdkt-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := fn(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 type importJSON struct {
@@ -357,7 +331,7 @@ func (c *cli) importFile(args []string) error {
 		}
 	}
 	if *report != "" {
-		if err := writeFile(*report, func(w io.Writer) error { return svc.WriteImportReport(p, w) }); err != nil {
+		if err := paths.WriteAtomic(*report, func(w io.Writer) error { return svc.WriteImportReport(p, w) }); err != nil {
 			return err
 		}
 	}
@@ -455,7 +429,7 @@ func (c *cli) export(args []string) error {
 	} else if !ok {
 		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
 	}
-	if err := writeFile(*out, func(w io.Writer) error { return write(svc, w) }); err != nil {
+	if err := paths.WriteAtomic(*out, func(w io.Writer) error { return write(svc, w) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã ghi %s\n", *out)

@@ -15,7 +15,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -325,7 +324,7 @@ func (v *View) chooseExport(format string) {
 func (v *View) export(format, path string) {
 	year := v.year
 	v.run(v.win, "Đang xuất báo cáo tự đánh giá", func(ctx context.Context, _ kit.Progress) error {
-		return writeFileAtomic(path, func(w io.Writer) error { return v.svc.ExportAssessment(ctx, year, format, w) })
+		return paths.WriteAtomic(path, func(w io.Writer) error { return v.svc.ExportAssessment(ctx, year, format, w) })
 	}, func(err error) {
 		if err != nil {
 			kit.ShowError(v.win, err)
@@ -344,27 +343,6 @@ func (v *View) export(format, path string) {
 	})
 }
 
-// writeFileAtomic writes through a temporary file in the same folder, so a
-// failed or cancelled export never leaves half a document under the name.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tdkt-*.tmp")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
 func (v *View) showBanner(msg string, action *widget.Button) {
 	v.banner.Objects = []fyne.CanvasObject{kit.Banner(msg, kit.Soft(theme.Color(theme.ColorNameSuccess)), action)}
 	v.banner.Refresh()
@@ -377,24 +355,9 @@ func (v *View) clearBanner() {
 
 // ask shows a confirmation with Vietnamese buttons and remembers it (tests answer it).
 func (v *View) ask(title, msg, yes string, danger bool, then func()) {
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
-		if ok {
-			then()
-		}
-	}, v.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(lang.L("Hủy"))
-	if danger {
-		d.SetConfirmImportance(widget.DangerImportance)
-	}
-	v.confirm = d
-	d.Show()
+	v.confirm = kit.Confirm(v.win, title, msg, yes, danger, then)
 }
 
-func (v *View) tell(title, msg string) {
-	d := dialog.NewInformation(title, msg, v.win)
-	d.SetDismissText(lang.L("Đóng"))
-	d.Show()
-}
+func (v *View) tell(title, msg string) { kit.Tell(v.win, title, msg) }
 
 func indent(depth int) string { return strings.Repeat("    ", depth) }

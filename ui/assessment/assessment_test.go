@@ -228,9 +228,9 @@ func TestScores_TotalsFollowTypingAndBoundsAreKept(t *testing.T) {
 	if x == 0 {
 		x = hi
 	}
-	test.Type(leaf.score, formatNumber(x))
+	test.Type(leaf.score, kit.FormatNumber(x))
 	if group.total.Text == cleared {
-		t.Errorf("group total stays %q after typing %s", group.total.Text, formatNumber(x))
+		t.Errorf("group total stays %q after typing %s", group.total.Text, kit.FormatNumber(x))
 	}
 	if st.grandLbl.Text == grandCleared {
 		t.Errorf("grand total stays %q after typing", st.grandLbl.Text)
@@ -246,8 +246,8 @@ func TestScores_TotalsFollowTypingAndBoundsAreKept(t *testing.T) {
 
 	// Out of bounds: a message under the field, not counted, not saved.
 	leaf.score.SetText("")
-	test.Type(leaf.score, formatNumber(hi+5))
-	if !leaf.err.Visible() || !strings.Contains(leaf.err.Text, formatNumber(hi)) {
+	test.Type(leaf.score, kit.FormatNumber(hi+5))
+	if !leaf.err.Visible() || !strings.Contains(leaf.err.Text, kit.FormatNumber(hi)) {
 		t.Errorf("no bounds message: %v %q", leaf.err.Visible(), leaf.err.Text)
 	}
 	if group.total.Text != cleared {
@@ -293,8 +293,8 @@ func TestScores_SuggestFromTarget(t *testing.T) {
 	tv := st.values[r.c.TargetID]
 	pct, met := st.targets[r.c.TargetID].Achieved(tv.Planned, tv.Actual)
 	want, _ := r.c.Suggest(pct, met)
-	if r.score.Text != formatNumber(want) {
-		t.Errorf("suggested %q, want %q", r.score.Text, formatNumber(want))
+	if r.score.Text != kit.FormatNumber(want) {
+		t.Errorf("suggested %q, want %q", r.score.Text, kit.FormatNumber(want))
 	}
 }
 
@@ -332,8 +332,8 @@ func TestTargets_PercentAndVerdict(t *testing.T) {
 	test.Type(l.actual, "95,5")
 	wantMet := !l.target.HigherBetter
 	pct, _ := l.target.Achieved(100, 95.5)
-	if l.pct.Text != formatNumber(pct)+"%" {
-		t.Errorf("%% shown %q, want %s%%", l.pct.Text, formatNumber(pct))
+	if l.pct.Text != kit.FormatNumber(pct)+"%" {
+		t.Errorf("%% shown %q, want %s%%", l.pct.Text, kit.FormatNumber(pct))
 	}
 	if (l.pct.Color == colorMet) != wantMet {
 		t.Errorf("colour %v for met=%v", l.pct.Color, wantMet)

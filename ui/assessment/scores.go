@@ -199,7 +199,7 @@ func (t *scoresTab) rowObject(r *scoreRow) fyne.CanvasObject {
 	code := widget.NewLabel(strings.Repeat("  ", r.depth) + r.c.Code)
 	name := widget.NewLabel(r.c.Name)
 	name.Truncation = fyne.TextTruncateEllipsis
-	maxLbl := widget.NewLabel(formatNumber(r.c.MaxPoints))
+	maxLbl := widget.NewLabel(kit.FormatNumber(r.c.MaxPoints))
 	r.err = canvas.NewText("", theme.Color(theme.ColorNameError))
 	r.err.TextSize = theme.TextSize() * 0.85
 	r.err.Hide()
@@ -214,11 +214,11 @@ func (t *scoresTab) rowObject(r *scoreRow) fyne.CanvasObject {
 	method.Truncation = fyne.TextTruncateEllipsis
 	lo, hi := r.c.Bounds()
 	r.score = widget.NewEntry()
-	r.score.SetPlaceHolder(fmt.Sprintf("%s…%s", formatNumber(lo), formatNumber(hi)))
+	r.score.SetPlaceHolder(fmt.Sprintf("%s…%s", kit.FormatNumber(lo), kit.FormatNumber(hi)))
 	r.note = widget.NewEntry()
 	r.note.SetPlaceHolder(lang.L("Số văn bản, tài liệu…"))
 	if s, ok := t.saved[r.c.Code]; ok {
-		r.score.SetText(formatNumber(s.Score))
+		r.score.SetText(kit.FormatNumber(s.Score))
 		r.note.SetText(s.Note)
 	}
 	r.score.OnChanged = func(string) { t.recompute() }
@@ -259,7 +259,7 @@ func (t *scoresTab) refreshSuggest() {
 func (t *scoresTab) check(r *scoreRow) {
 	r.valid, r.value = false, 0
 	r.err.Hide()
-	x, ok, err := parseNumber(r.score.Text)
+	x, ok, err := kit.ParseNumber(r.score.Text)
 	switch {
 	case err != nil:
 		r.err.Text = lang.L("Nhập một số, ví dụ 8,5")
@@ -268,7 +268,7 @@ func (t *scoresTab) check(r *scoreRow) {
 	default:
 		lo, hi := r.c.Bounds()
 		if x < lo || x > hi {
-			r.err.Text = fmt.Sprintf(lang.L("Điểm phải từ %s đến %s; chưa được tính và sẽ không được lưu."), formatNumber(lo), formatNumber(hi))
+			r.err.Text = fmt.Sprintf(lang.L("Điểm phải từ %s đến %s; chưa được tính và sẽ không được lưu."), kit.FormatNumber(lo), kit.FormatNumber(hi))
 			r.err.Show()
 		} else {
 			r.valid, r.value = true, x
@@ -293,7 +293,7 @@ func (t *scoresTab) recompute() {
 					sum += t.rows[i].value
 				}
 			}
-			r.total.SetText(formatNumber(sum))
+			r.total.SetText(kit.FormatNumber(sum))
 		}
 		if _, ok := t.byCode[r.c.ParentCode]; ok {
 			continue
@@ -316,7 +316,7 @@ func (t *scoresTab) recompute() {
 			t.grandMax += hi
 		}
 	}
-	t.grandLbl.SetText(fmt.Sprintf(lang.L("Tổng điểm tự chấm: %s / %s"), formatNumber(t.grand), formatNumber(t.grandMax)))
+	t.grandLbl.SetText(fmt.Sprintf(lang.L("Tổng điểm tự chấm: %s / %s"), kit.FormatNumber(t.grand), kit.FormatNumber(t.grandMax)))
 	t.markDirty()
 	t.refreshRanking()
 }
@@ -342,7 +342,7 @@ func (t *scoresTab) changed(r *scoreRow) bool {
 	if !ok {
 		return strings.TrimSpace(r.score.Text) != ""
 	}
-	x, has, err := parseNumber(r.score.Text)
+	x, has, err := kit.ParseNumber(r.score.Text)
 	return err != nil || !has || x != s.Score || strings.TrimSpace(r.note.Text) != s.Note
 }
 
@@ -401,9 +401,9 @@ func (t *scoresTab) suggest(r *scoreRow, loud bool) bool {
 	if !ok {
 		return false
 	}
-	r.score.SetText(formatNumber(s))
+	r.score.SetText(kit.FormatNumber(s))
 	if loud {
-		t.setStatus(fmt.Sprintf(lang.L("%s: chỉ tiêu “%s” đạt %s%%, gợi ý %s điểm."), r.c.Code, tg.Name, formatNumber(pct), formatNumber(s)))
+		t.setStatus(fmt.Sprintf(lang.L("%s: chỉ tiêu “%s” đạt %s%%, gợi ý %s điểm."), r.c.Code, tg.Name, kit.FormatNumber(pct), kit.FormatNumber(s)))
 	}
 	return true
 }
@@ -507,7 +507,7 @@ func (t *scoresTab) loadCluster() {
 		}
 		e := widget.NewEntry()
 		if m.HasTotal {
-			e.SetText(formatNumber(m.Total))
+			e.SetText(kit.FormatNumber(m.Total))
 		}
 		e.SetPlaceHolder(lang.L("Điểm"))
 		e.OnChanged = func(string) { t.refreshRanking() }
@@ -535,7 +535,7 @@ func (t *scoresTab) ranking() []rankedMember {
 		if m.Own {
 			rm.total, rm.has = t.grand, true
 		} else if i < len(t.memberTot) && t.memberTot[i] != nil {
-			if x, ok, err := parseNumber(t.memberTot[i].Text); err == nil && ok {
+			if x, ok, err := kit.ParseNumber(t.memberTot[i].Text); err == nil && ok {
 				rm.total, rm.has = x, true
 			}
 		}
@@ -569,7 +569,7 @@ func (t *scoresTab) ranking() []rankedMember {
 
 func (t *scoresTab) refreshRanking() {
 	for _, l := range t.ownTotal {
-		l.SetText(formatNumber(t.grand))
+		l.SetText(kit.FormatNumber(t.grand))
 	}
 	if !t.hasCluster {
 		return
@@ -578,7 +578,7 @@ func (t *scoresTab) refreshRanking() {
 	for _, m := range t.ranking() {
 		var text string
 		if m.has {
-			text = fmt.Sprintf("%d. %s — %s", m.rank, m.name, formatNumber(m.total))
+			text = fmt.Sprintf("%d. %s — %s", m.rank, m.name, kit.FormatNumber(m.total))
 		} else {
 			text = fmt.Sprintf(lang.L("– %s — chưa có điểm"), m.name)
 		}
@@ -607,7 +607,7 @@ func (t *scoresTab) saveCluster() {
 		if i >= len(t.memberTot) || t.memberTot[i] == nil {
 			continue
 		}
-		x, ok, err := parseNumber(t.memberTot[i].Text)
+		x, ok, err := kit.ParseNumber(t.memberTot[i].Text)
 		if err != nil {
 			kit.ShowError(v.win, fmt.Errorf("%s: %w", m.Name, domain.FieldError{Field: m.Name, Msg: lang.L("nhập tổng điểm bằng số, ví dụ 95,5")}))
 			return

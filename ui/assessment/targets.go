@@ -112,9 +112,9 @@ func (t *targetsTab) load() {
 		l.planned = widget.NewEntry()
 		l.actual = widget.NewEntry()
 		if tv, ok := vals[yt.ID]; ok {
-			l.planned.SetText(formatNumber(tv.Planned))
+			l.planned.SetText(kit.FormatNumber(tv.Planned))
 			if tv.HasActual {
-				l.actual.SetText(formatNumber(tv.Actual))
+				l.actual.SetText(kit.FormatNumber(tv.Actual))
 			}
 		}
 		l.pct = canvas.NewText("", theme.Color(theme.ColorNameForeground))
@@ -152,8 +152,8 @@ var (
 // update recomputes a line's % achieved from what is typed.
 func (t *targetsTab) update(l *targetLine) {
 	l.err.Hide()
-	planned, okP, errP := parseNumber(l.planned.Text)
-	actual, okA, errA := parseNumber(l.actual.Text)
+	planned, okP, errP := kit.ParseNumber(l.planned.Text)
+	actual, okA, errA := kit.ParseNumber(l.actual.Text)
 	l.pct.Text, l.verdict.Text = "", ""
 	switch {
 	case errP != nil || errA != nil:
@@ -161,7 +161,7 @@ func (t *targetsTab) update(l *targetLine) {
 		l.err.Show()
 	case okP && okA:
 		pct, met := l.target.Achieved(planned, actual)
-		l.pct.Text = formatNumber(pct) + "%"
+		l.pct.Text = kit.FormatNumber(pct) + "%"
 		if met {
 			l.pct.Color, l.verdict.Color = colorMet, colorMet
 			l.verdict.Text = lang.L("Đạt")
@@ -181,8 +181,8 @@ func (t *targetsTab) save() {
 	v := t.v
 	saved, bad := 0, 0
 	for _, l := range t.lines {
-		planned, okP, errP := parseNumber(l.planned.Text)
-		actual, okA, errA := parseNumber(l.actual.Text)
+		planned, okP, errP := kit.ParseNumber(l.planned.Text)
+		actual, okA, errA := kit.ParseNumber(l.actual.Text)
 		if errP != nil || errA != nil {
 			bad++
 			continue

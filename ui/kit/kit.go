@@ -250,3 +250,27 @@ func DateEntry() *widget.Entry {
 	}
 	return e
 }
+
+// Confirm asks a yes/cancel question with Vietnamese buttons; then runs on
+// yes. It returns the dialog, which tests answer.
+func Confirm(win fyne.Window, title, msg, yes string, danger bool, then func()) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if ok {
+			then()
+		}
+	}, win)
+	d.SetConfirmText(yes)
+	d.SetDismissText(lang.L("Hủy"))
+	if danger {
+		d.SetConfirmImportance(widget.DangerImportance)
+	}
+	d.Show()
+	return d
+}
+
+// Tell shows a short message with a Vietnamese close button.
+func Tell(win fyne.Window, title, msg string) {
+	d := dialog.NewInformation(title, msg, win)
+	d.SetDismissText(lang.L("Đóng"))
+	d.Show()
+}

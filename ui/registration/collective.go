@@ -142,7 +142,7 @@ func (t *collectiveTab) open(code string) {
 			e := widget.NewEntry()
 			e.SetPlaceHolder(lang.L("Kế hoạch"))
 			if tv, ok := t.values[tg.ID]; ok {
-				e.SetText(formatNumber(tv.Planned))
+				e.SetText(kit.FormatNumber(tv.Planned))
 			}
 			t.planned[tg.ID] = e
 			t.targets.Add(targetLabel(tg), e, m.Name)
@@ -203,7 +203,7 @@ func (t *collectiveTab) save() {
 			if e == nil {
 				continue
 			}
-			x, ok, err := parseNumber(e.Text)
+			x, ok, err := kit.ParseNumber(e.Text)
 			if err != nil {
 				errs = append(errs, domain.FieldError{Field: targetLabel(tg), Msg: lang.L("nhập một số, ví dụ 95,5")})
 				continue

@@ -371,13 +371,13 @@ func TestParseNumber(t *testing.T) {
 		{"abc", 0, false, true},
 	}
 	for _, s := range scenarios {
-		got, ok, err := parseNumber(s.in)
+		got, ok, err := kit.ParseNumber(s.in)
 		if got != s.want || ok != s.ok || (err != nil) != s.err {
-			t.Errorf("parseNumber(%q) = %v, %v, %v", s.in, got, ok, err)
+			t.Errorf("kit.ParseNumber(%q) = %v, %v, %v", s.in, got, ok, err)
 		}
 	}
-	if formatNumber(1234.5) != "1234,5" || formatNumber(100) != "100" {
-		t.Errorf("formatNumber: %q %q", formatNumber(1234.5), formatNumber(100))
+	if kit.FormatNumber(1234.5) != "1234,5" || kit.FormatNumber(100) != "100" {
+		t.Errorf("formatNumber: %q %q", kit.FormatNumber(1234.5), kit.FormatNumber(100))
 	}
 }
 

@@ -21,7 +21,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -302,26 +301,11 @@ func (v *View) clearBanner() {
 
 // ask shows a confirmation with Vietnamese buttons and remembers it.
 func (v *View) ask(title, msg, yes string, danger bool, then func()) {
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
-		if ok {
-			then()
-		}
-	}, v.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(lang.L("Hủy"))
-	if danger {
-		d.SetConfirmImportance(widget.DangerImportance)
-	}
-	v.confirm = d
-	d.Show()
+	v.confirm = kit.Confirm(v.win, title, msg, yes, danger, then)
 }
 
 // tell shows a short message with a Vietnamese close button.
-func (v *View) tell(title, msg string) {
-	d := dialog.NewInformation(title, msg, v.win)
-	d.SetDismissText(lang.L("Đóng"))
-	d.Show()
-}
+func (v *View) tell(title, msg string) { kit.Tell(v.win, title, msg) }
 
 func keys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))

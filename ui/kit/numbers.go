@@ -1,4 +1,4 @@
-package assessment
+package kit
 
 import (
 	"errors"
@@ -12,16 +12,14 @@ import (
 // as a decimal point ("95.5"), except in the one shape that can only be a
 // thousands group ("1.500", "12.345.678"), which Vietnamese writes for
 // whole numbers.
-//
-// The same few functions live in ui/registration; they are candidates for
-// ui/kit.
 
 var thousandsOnly = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+$`)
 
-var errNotNumber = errors.New("not a number")
+// ErrNotNumber is returned by ParseNumber for text that is not a number.
+var ErrNotNumber = errors.New("not a number")
 
-// parseNumber reads a typed number; ok is false for an empty text.
-func parseNumber(text string) (v float64, ok bool, err error) {
+// ParseNumber reads a typed number; ok is false for an empty text.
+func ParseNumber(text string) (v float64, ok bool, err error) {
 	s := strings.TrimSpace(text)
 	s = strings.TrimSuffix(s, "%")
 	s = strings.ReplaceAll(s, " ", "")
@@ -38,14 +36,14 @@ func parseNumber(text string) (v float64, ok bool, err error) {
 	}
 	v, err = strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, false, errNotNumber
+		return 0, false, ErrNotNumber
 	}
 	return v, true, nil
 }
 
-// formatNumber writes a number with a decimal comma and no more than two
-// decimals ("95,5", "120").
-func formatNumber(v float64) string {
+// FormatNumber writes a number with a decimal comma and no more than two
+// decimals ("95,5", "120"), as an entry shows it.
+func FormatNumber(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {
