@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt/internal/domain"
+	"tdkt/internal/paths"
 	"tdkt/ui/kit"
 )
 
@@ -44,6 +45,7 @@ type movementTab struct {
 	add      *widget.Button
 	edit     *widget.Button
 	del      *widget.Button
+	review   *widget.Button
 	empty    *widget.Label
 	editor   *movementEditor // the editor last opened (tests drive it)
 	content  fyne.CanvasObject
@@ -56,15 +58,18 @@ func newMovementTab(v *View) *movementTab {
 		t.selected = i
 		t.edit.Enable()
 		t.del.Enable()
+		t.review.Enable()
 	}
 	t.list.OnUnselected = func(widget.ListItemID) { t.selected = -1 }
 	t.add = widget.NewButtonWithIcon(lang.L("Thêm phong trào"), theme.ContentAddIcon(), func() { t.open(domain.Movement{Kind: domain.MovementRegular, FromYear: v.year, ToYear: v.year}) })
 	t.add.Importance = widget.HighImportance
 	t.edit = widget.NewButtonWithIcon(lang.L("Sửa"), theme.DocumentCreateIcon(), t.onEdit)
 	t.del = widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), t.onDelete)
+	// The movement's targets over all its years, for its sơ kết / tổng kết report.
+	t.review = widget.NewButtonWithIcon(lang.L("Số liệu sơ kết, tổng kết…"), theme.DocumentPrintIcon(), t.onReview)
 	t.empty = widget.NewLabel(lang.L("Chưa có phong trào nào. Bấm “Thêm phong trào” để ghi phong trào đã được phát động, với các chỉ tiêu của nó."))
 	t.empty.Wrapping = fyne.TextWrapWord
-	t.content = container.NewBorder(t.empty, container.NewHBox(t.add, t.edit, t.del), nil, nil, t.list)
+	t.content = container.NewBorder(t.empty, container.NewHBox(t.add, t.edit, t.del, t.review), nil, nil, t.list)
 	return t
 }
 
@@ -119,6 +124,7 @@ func (t *movementTab) refresh() {
 	t.selected = -1
 	t.edit.Disable()
 	t.del.Disable()
+	t.review.Disable()
 	if len(t.v.movements) == 0 {
 		t.empty.Show()
 	} else {
@@ -132,6 +138,35 @@ func (t *movementTab) onEdit() {
 		return
 	}
 	t.open(t.v.movements[t.selected])
+}
+
+// onReview asks PDF or Excel, then where to save the review data.
+func (t *movementTab) onReview() {
+	if t.selected < 0 || t.selected >= len(t.v.movements) {
+		return
+	}
+	m := t.v.movements[t.selected]
+	pick := func(format string) {
+		name := paths.SafeFileName(fmt.Sprintf(lang.L("Số liệu sơ kết, tổng kết %s"), m.Name), "."+format)
+		t.v.saveAs(name, format, func(path string) { t.v.exportReview(m.ID, format, path) })
+	}
+	var d dialog.Dialog
+	choose := func(format string) func() {
+		return func() {
+			d.Hide()
+			pick(format)
+		}
+	}
+	msg := widget.NewLabel(lang.L("Các chỉ tiêu của phong trào qua từng năm, để làm báo cáo sơ kết, tổng kết. Chọn định dạng tệp."))
+	msg.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(lang.L("Số liệu sơ kết, tổng kết"), msg, t.v.win)
+	d.(*dialog.CustomDialog).SetButtons([]fyne.CanvasObject{
+		widget.NewButton(lang.L("Hủy"), func() { d.Hide() }),
+		widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), choose("pdf")),
+		widget.NewButtonWithIcon(lang.L("Excel"), theme.DownloadIcon(), choose("xlsx")),
+	})
+	d.Resize(fyne.NewSize(460, 180))
+	d.Show()
 }
 
 func (t *movementTab) onDelete() {

@@ -62,6 +62,7 @@ type registrationService interface {
 	SaveCluster(ctx context.Context, c domain.Cluster) error
 
 	ExportRegistration(ctx context.Context, year int, format string, w io.Writer) error
+	ExportMovementReview(ctx context.Context, movementID int64, format string, w io.Writer) error
 }
 
 var _ registrationService = (*service.Service)(nil)
@@ -347,6 +348,11 @@ func exportName(year int, format string) string {
 
 // chooseExport asks where to save the registration as PDF or Excel.
 func (v *View) chooseExport(format string) {
+	v.saveAs(exportName(v.year, format), format, func(path string) { v.export(format, path) })
+}
+
+// saveAs asks where to save a document with a suggested name, then calls save.
+func (v *View) saveAs(name, format string, save func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			kit.ShowError(v.win, err)
@@ -357,19 +363,33 @@ func (v *View) chooseExport(format string) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		v.export(format, path)
+		save(path)
 	}, v.win)
-	d.SetFileName(exportName(v.year, format))
+	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
 	d.Show()
 }
 
-// export writes the year's registration to path off the UI goroutine and
-// then offers to open it.
+// export writes the year's registration to path.
 func (v *View) export(format, path string) {
 	year := v.year
-	v.run(v.win, "Đang xuất bản đăng ký thi đua", func(ctx context.Context, _ kit.Progress) error {
-		return paths.WriteAtomic(path, func(w io.Writer) error { return v.svc.ExportRegistration(ctx, year, format, w) })
+	v.writeDocument(path, "Đang xuất bản đăng ký thi đua", func(ctx context.Context, w io.Writer) error {
+		return v.svc.ExportRegistration(ctx, year, format, w)
+	})
+}
+
+// exportReview writes a movement's review data (sơ kết, tổng kết) to path.
+func (v *View) exportReview(id int64, format, path string) {
+	v.writeDocument(path, "Đang xuất số liệu sơ kết, tổng kết", func(ctx context.Context, w io.Writer) error {
+		return v.svc.ExportMovementReview(ctx, id, format, w)
+	})
+}
+
+// writeDocument writes a document to path off the UI goroutine, then
+// offers to open it.
+func (v *View) writeDocument(path, title string, write func(ctx context.Context, w io.Writer) error) {
+	v.run(v.win, title, func(ctx context.Context, _ kit.Progress) error {
+		return paths.WriteAtomic(path, func(w io.Writer) error { return write(ctx, w) })
 	}, func(err error) {
 		if err != nil {
 			kit.ShowError(v.win, err)

@@ -394,3 +394,30 @@ func TestFieldLabels_MatchService(t *testing.T) {
 		}
 	}
 }
+
+func TestMovementTab_ExportsReview(t *testing.T) {
+	f := newFixture(t)
+	mt := f.v.movements
+	if len(mt) == 0 {
+		t.Fatal("the demo office has no movements")
+	}
+	tab := f.v.movementTab
+	if !tab.review.Disabled() {
+		t.Fatal("review export enabled with no movement selected")
+	}
+	tab.list.Select(0)
+	if tab.review.Disabled() {
+		t.Fatal("review export disabled with a movement selected")
+	}
+	for _, format := range []string{"pdf", "xlsx"} {
+		path := filepath.Join(t.TempDir(), "Số liệu sơ kết."+format)
+		f.v.exportReview(mt[0].ID, format, path)
+		st, err := os.Stat(path)
+		if err != nil || st.Size() < 1000 {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if f.v.exported != path {
+			t.Fatalf("exported = %q", f.v.exported)
+		}
+	}
+}
