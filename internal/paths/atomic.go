@@ -26,6 +26,12 @@ func WriteAtomic(path string, write func(w io.Writer) error) error {
 		f.Close()
 		return err
 	}
+	// CreateTemp makes the file private (0600); a document is an ordinary
+	// file that colleagues with access to the folder may open.
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("ghi %s: %w", path, err)
+	}
 	if err := f.Sync(); err != nil {
 		f.Close()
 		return fmt.Errorf("ghi %s: %w", path, err)

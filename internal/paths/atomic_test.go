@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -33,5 +34,8 @@ func TestWriteAtomic(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(p); string(b) != "v2" {
 		t.Fatalf("replace: %q", b)
+	}
+	if st, _ := os.Stat(p); runtime.GOOS != "windows" && st.Mode().Perm() != 0o644 {
+		t.Fatalf("mode %v, want 0644", st.Mode().Perm())
 	}
 }
