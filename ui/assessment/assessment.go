@@ -6,9 +6,15 @@
 // office's place in the cluster, and prints or exports the self-assessment
 // report.
 //
+// The scoring table itself is loaded from the cluster leader's Excel file
+// (preview, then confirm) or edited by hand, each criterion carries its
+// evidence files, and the other members' totals can be loaded from the
+// leader's ranking sheet.
+//
 // The area talks to the use cases through assessmentService, the few
 // methods it needs. Edits stay in memory until the clerk saves (ratings in
-// one transaction); only the export runs off the UI goroutine.
+// one transaction); file work (export, imports, evidence) runs off the UI
+// goroutine.
 package assessment
 
 import (
@@ -56,6 +62,14 @@ type assessmentService interface {
 	SelfScores(ctx context.Context, year int) ([]domain.SelfScore, error)
 	SaveSelfScore(ctx context.Context, sc domain.SelfScore) error
 	DeleteSelfScore(ctx context.Context, year int, code string) error
+	SaveCriteria(ctx context.Context, year int, cs []domain.Criterion) error
+	PreviewCriteriaImport(ctx context.Context, year int, r io.Reader) (*service.CriteriaPreview, error)
+	CommitCriteriaImport(ctx context.Context, p *service.CriteriaPreview) error
+	ImportClusterTotals(ctx context.Context, year int, r io.Reader) (int, error)
+	AttachEvidence(ctx context.Context, year int, code, name string, content []byte) error
+	Evidence(ctx context.Context, year int, code string) ([]string, error)
+	EvidenceFile(ctx context.Context, year int, code, name string) ([]byte, error)
+	RemoveEvidence(ctx context.Context, year int, code, name string) error
 
 	ExportAssessment(ctx context.Context, year int, format string, w io.Writer) error
 }

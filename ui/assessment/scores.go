@@ -33,6 +33,9 @@ type scoreRow struct {
 
 	value float64 // the valid score typed
 	valid bool    // score typed and within bounds
+
+	evidence []string        // criteria only: the evidence files' names
+	evBox    *fyne.Container // their buttons and "Đính kèm…"
 }
 
 // scoresTab is the self-scoring of the year's scoring table (bảng chấm
@@ -66,6 +69,13 @@ type scoresTab struct {
 	memberBox  *fyne.Container
 	clusterBtn *widget.Button
 	noCluster  *widget.Label
+	totalsBtn  *widget.Button
+
+	importBtn   *widget.Button
+	editBtn     *widget.Button
+	preview     *service.CriteriaPreview // awaiting the clerk's confirmation
+	previewText *widget.Label
+	editor      *criteriaEditor // the open "Sửa bảng tiêu chí" dialog
 
 	content fyne.CanvasObject
 }
@@ -89,7 +99,10 @@ func newScoresTab(v *View) *scoresTab {
 	header := container.New(&colsLayout{widths: scoreCols}, bold("Mã"), bold("Nội dung"), bold("Cách chấm"),
 		bold("Tối đa"), bold("Tự chấm"), bold("Minh chứng"), widget.NewLabel(""))
 	t.bottom = container.NewBorder(nil, nil, t.grandLbl, container.NewHBox(t.dirtyLbl, t.suggestBtn, t.saveBtn))
-	left := container.NewBorder(container.NewVBox(t.empty, t.status, header), t.bottom,
+	t.importBtn = widget.NewButtonWithIcon(lang.L("Nhập bảng điểm từ Excel…"), theme.UploadIcon(), t.chooseCriteriaFile)
+	t.editBtn = widget.NewButtonWithIcon(lang.L("Sửa bảng tiêu chí…"), theme.DocumentCreateIcon(), t.openEditor)
+	tools := container.NewHBox(t.importBtn, t.editBtn)
+	left := container.NewBorder(container.NewVBox(tools, t.empty, t.status, header), t.bottom,
 		nil, nil, container.NewVScroll(t.rowsBox))
 
 	t.rankBox = container.NewVBox()
@@ -97,7 +110,8 @@ func newScoresTab(v *View) *scoresTab {
 	t.noCluster = widget.NewLabel("")
 	t.noCluster.Wrapping = fyne.TextWrapWord
 	t.clusterBtn = widget.NewButtonWithIcon(lang.L("Lưu điểm các đơn vị"), theme.DocumentSaveIcon(), t.saveCluster)
-	right := container.NewBorder(container.NewVBox(kit.Heading("Xếp hạng trong cụm"), t.noCluster), container.NewHBox(t.clusterBtn), nil, nil,
+	t.totalsBtn = widget.NewButtonWithIcon(lang.L("Nhập tổng điểm các đơn vị…"), theme.UploadIcon(), t.chooseTotalsFile)
+	right := container.NewBorder(container.NewVBox(kit.Heading("Xếp hạng trong cụm"), t.noCluster), container.NewVBox(t.totalsBtn, container.NewHBox(t.clusterBtn)), nil, nil,
 		container.NewVScroll(container.NewVBox(t.rankBox, widget.NewSeparator(),
 			widget.NewLabelWithStyle(lang.L("Tổng điểm các đơn vị trong cụm"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.memberBox)))
 	split := container.NewHSplit(left, right)
@@ -183,11 +197,24 @@ func (t *scoresTab) build() {
 			}
 		}
 	}
+	evidence := map[string][]string{}
 	for _, r := range t.rows {
+		if r.group {
+			continue
+		}
+		names, err := t.v.svc.Evidence(t.v.ctx, t.v.year, r.c.Code)
+		if err != nil {
+			kit.ShowError(t.v.win, err)
+			break
+		}
+		evidence[r.c.Code] = names
+	}
+	for _, r := range t.rows {
+		r.evidence = evidence[r.c.Code]
 		t.rowsBox.Add(t.rowObject(r))
 	}
 	if len(t.rows) == 0 {
-		t.empty.SetText(fmt.Sprintf(lang.L("Chưa có bảng chấm điểm năm %d. Bảng chấm điểm do cụm trưởng gửi; khi đã được nhập vào chương trình, các tiêu chí sẽ hiện ở đây để tự chấm."), t.v.year))
+		t.empty.SetText(fmt.Sprintf(lang.L("Chưa có bảng chấm điểm năm %d. Bấm “Nhập bảng điểm từ Excel…” để nạp bảng chấm điểm cụm trưởng gửi, hoặc “Sửa bảng tiêu chí…” để tự lập bảng."), t.v.year))
 		t.empty.Show()
 	} else {
 		t.empty.Hide()
@@ -226,8 +253,9 @@ func (t *scoresTab) rowObject(r *scoreRow) fyne.CanvasObject {
 	r.suggest = widget.NewButtonWithIcon("", theme.HelpIcon(), func() { t.suggest(r, true) })
 	t.setSuggestState(r)
 	line := container.New(&colsLayout{widths: scoreCols}, code, name, method, maxLbl, r.score, r.note, r.suggest)
-	// The message lines up under the criterion's name.
-	return container.NewVBox(line, container.NewBorder(nil, nil, sizedW(widget.NewLabel(""), scoreCols[0]), nil, r.err))
+	// The message and the evidence files line up under the criterion's name.
+	return container.NewVBox(line, container.NewBorder(nil, nil, sizedW(widget.NewLabel(""), scoreCols[0]), nil,
+		container.NewVBox(r.err, t.evidenceObject(r))), widget.NewSeparator())
 }
 
 // canSuggest reports whether the method gives a score from a target.
@@ -488,12 +516,14 @@ func (t *scoresTab) loadCluster() {
 		t.noCluster.SetText(fmt.Sprintf(lang.L("Chưa ghi cụm thi đua năm %d. Ghi các đơn vị trong cụm ở mục “Đăng ký thi đua”, thẻ “Cụm thi đua”."), v.year))
 		t.noCluster.Show()
 		t.clusterBtn.Hide()
+		t.totalsBtn.Hide()
 		t.rankBox.Objects = nil
 		t.rankBox.Refresh()
 		return
 	}
 	t.noCluster.Hide()
 	t.clusterBtn.Show()
+	t.totalsBtn.Show()
 	for _, m := range c.Members {
 		name := widget.NewLabel(m.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
