@@ -80,7 +80,7 @@ type scoresTab struct {
 	content fyne.CanvasObject
 }
 
-var scoreCols = []float32{80, 0, 150, 60, 90, 200, 40}
+var scoreCols = []float32{64, 0, 120, 56, 84, 180, 40}
 
 func newScoresTab(v *View) *scoresTab {
 	t := &scoresTab{v: v}
@@ -115,7 +115,7 @@ func newScoresTab(v *View) *scoresTab {
 		container.NewVScroll(container.NewVBox(t.rankBox, widget.NewSeparator(),
 			widget.NewLabelWithStyle(lang.L("Tổng điểm các đơn vị trong cụm"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.memberBox)))
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.74
+	split.Offset = 0.78
 	t.content = split
 	return t
 }
