@@ -11,8 +11,9 @@ case "${1:-}" in
   gui)  pkgs="gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev" ;;
   xvfb) pkgs="xvfb xauth" ;;
   look) pkgs="imagemagick poppler-utils x11-apps" ;;
+  office) pkgs="libreoffice-calc-nogui" ;;
   windows) pkgs="gcc-mingw-w64-x86-64 nsis p7zip-full file binutils-mingw-w64-x86-64" ;;
-  *) echo "usage: $0 gui|xvfb|look|windows" >&2; exit 2 ;;
+  *) echo "usage: $0 gui|xvfb|look|office|windows" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -22,6 +23,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
               "macOS: xcode-select --install; Windows: cài MSYS2 và gói mingw-w64-x86_64-gcc." >&2 ;;
     xvfb) echo "Cần Xvfb (máy chủ X ảo) và xvfb-run." >&2 ;;
     look) echo "Cần ImageMagick và poppler-utils." >&2 ;;
+    office) echo "Cần LibreOffice Calc (soffice) để kiểm tra tệp Excel như người dùng mở." >&2 ;;
     windows) echo "Cần mingw-w64 (x86_64-w64-mingw32-gcc), NSIS (makensis) và 7-Zip." >&2 ;;
   esac
   # Not Debian: succeed only if the tools are already there.
@@ -29,6 +31,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     gui) command -v gcc >/dev/null && exit 0 ;;
     xvfb) command -v xvfb-run >/dev/null && exit 0 ;;
     look) command -v pdftoppm >/dev/null && exit 0 ;;
+    office) command -v soffice >/dev/null && exit 0 ;;
     windows) command -v x86_64-w64-mingw32-gcc >/dev/null && command -v makensis >/dev/null && exit 0 ;;
   esac
   exit 1
