@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -34,8 +33,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/paths"
@@ -91,6 +88,7 @@ type View struct {
 	yearSel *widget.Select
 
 	units      []domain.Unit
+	tree       *domain.UnitTree
 	unitByCode map[string]domain.Unit
 	treeOrder  []string
 	depth      map[string]int
@@ -210,74 +208,17 @@ func (v *View) load() error {
 
 func (v *View) setUnits(units []domain.Unit) {
 	v.units = units
-	v.unitByCode = make(map[string]domain.Unit, len(units))
-	for _, u := range units {
-		v.unitByCode[u.Code] = u
-	}
-	children := map[string][]string{}
-	for _, u := range units {
-		parent := u.ParentCode
-		if _, ok := v.unitByCode[parent]; !ok || parent == u.Code {
-			parent = ""
-		}
-		children[parent] = append(children[parent], u.Code)
-	}
-	col := collate.New(language.Vietnamese)
-	kindOrder := map[domain.UnitKind]int{domain.UnitProvince: 0, domain.UnitDepartment: 1, domain.UnitGrassroots: 2}
-	for _, codes := range children {
-		slices.SortStableFunc(codes, func(a, b string) int {
-			ua, ub := v.unitByCode[a], v.unitByCode[b]
-			if d := kindOrder[ua.Kind] - kindOrder[ub.Kind]; d != 0 {
-				return d
-			}
-			return col.CompareString(ua.Name, ub.Name)
-		})
-	}
-	v.treeOrder = nil
-	v.depth = map[string]int{}
-	seen := map[string]bool{}
-	var walk func(code string, d int)
-	walk = func(code string, d int) {
-		for _, c := range children[code] {
-			if seen[c] {
-				continue
-			}
-			seen[c] = true
-			v.treeOrder = append(v.treeOrder, c)
-			v.depth[c] = d
-			walk(c, d+1)
-		}
-	}
-	walk("", 0)
+	v.tree = domain.NewUnitTree(units)
+	v.unitByCode, v.treeOrder, v.depth = v.tree.ByCode, v.tree.Order, v.tree.Depth
 }
 
 // activeUnits are the units that exist at some point of the year, in tree order.
-func (v *View) activeUnits() []domain.Unit {
-	var out []domain.Unit
-	from, to := domain.NewDate(v.year, 1, 1), domain.YearEnd(v.year)
-	for _, c := range v.treeOrder {
-		u := v.unitByCode[c]
-		if (u.ValidTo.IsZero() || !u.ValidTo.Before(from)) && (u.ValidFrom.IsZero() || !u.ValidFrom.After(to)) {
-			out = append(out, u)
-		}
-	}
-	return out
-}
+func (v *View) activeUnits() []domain.Unit { return v.tree.ActiveIn(v.year) }
 
 // rootUnit is the office itself: the first unit of the tree.
-func (v *View) rootUnit() (domain.Unit, bool) {
-	if len(v.treeOrder) == 0 {
-		return domain.Unit{}, false
-	}
-	return v.unitByCode[v.treeOrder[0]], true
-}
+func (v *View) rootUnit() (domain.Unit, bool) { return v.tree.Root() }
 
-func (v *View) unitName(code string) string {
-	if u, ok := v.unitByCode[code]; ok {
-		return u.Name
-	}
-	return code
-}
+func (v *View) unitName(code string) string { return v.tree.Name(code) }
 
 // yearTargets are the targets of the movements running in the year, with
 // the movement's name.

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +28,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/paths"
@@ -83,6 +80,7 @@ type View struct {
 
 	// Data as last loaded.
 	units      []domain.Unit
+	tree       *domain.UnitTree
 	unitByCode map[string]domain.Unit
 	children   map[string][]string
 	treeOrder  []string // unit codes depth first
@@ -219,74 +217,18 @@ func (v *View) reloadYear() {
 // grassroots offices, each by name).
 func (v *View) setUnits(units []domain.Unit) {
 	v.units = units
-	v.unitByCode = make(map[string]domain.Unit, len(units))
-	for _, u := range units {
-		v.unitByCode[u.Code] = u
-	}
-	v.children = map[string][]string{}
-	for _, u := range units {
-		parent := u.ParentCode
-		if _, ok := v.unitByCode[parent]; !ok || parent == u.Code {
-			parent = ""
-		}
-		v.children[parent] = append(v.children[parent], u.Code)
-	}
-	col := collate.New(language.Vietnamese)
-	kindOrder := map[domain.UnitKind]int{domain.UnitProvince: 0, domain.UnitDepartment: 1, domain.UnitGrassroots: 2}
-	for _, codes := range v.children {
-		slices.SortStableFunc(codes, func(a, b string) int {
-			ua, ub := v.unitByCode[a], v.unitByCode[b]
-			if d := kindOrder[ua.Kind] - kindOrder[ub.Kind]; d != 0 {
-				return d
-			}
-			return col.CompareString(ua.Name, ub.Name)
-		})
-	}
-	v.treeOrder = nil
-	v.depth = map[string]int{}
-	seen := map[string]bool{}
-	var walk func(code string, d int)
-	walk = func(code string, d int) {
-		for _, c := range v.children[code] {
-			if seen[c] {
-				continue
-			}
-			seen[c] = true
-			v.treeOrder = append(v.treeOrder, c)
-			v.depth[c] = d
-			walk(c, d+1)
-		}
-	}
-	walk("", 0)
+	v.tree = domain.NewUnitTree(units)
+	v.unitByCode, v.treeOrder, v.depth = v.tree.ByCode, v.tree.Order, v.tree.Depth
+	v.children = v.tree.Children
 }
 
 // activeUnits are the units that exist at some point of the year, in tree order.
-func (v *View) activeUnits() []domain.Unit {
-	var out []domain.Unit
-	from, to := domain.NewDate(v.year, 1, 1), domain.YearEnd(v.year)
-	for _, c := range v.treeOrder {
-		u := v.unitByCode[c]
-		if (u.ValidTo.IsZero() || !u.ValidTo.Before(from)) && (u.ValidFrom.IsZero() || !u.ValidFrom.After(to)) {
-			out = append(out, u)
-		}
-	}
-	return out
-}
+func (v *View) activeUnits() []domain.Unit { return v.tree.ActiveIn(v.year) }
 
 // rootUnit is the office itself: the first unit of the tree.
-func (v *View) rootUnit() (domain.Unit, bool) {
-	if len(v.treeOrder) == 0 {
-		return domain.Unit{}, false
-	}
-	return v.unitByCode[v.treeOrder[0]], true
-}
+func (v *View) rootUnit() (domain.Unit, bool) { return v.tree.Root() }
 
-func (v *View) unitName(code string) string {
-	if u, ok := v.unitByCode[code]; ok {
-		return u.Name
-	}
-	return code
-}
+func (v *View) unitName(code string) string { return v.tree.Name(code) }
 
 // awardsFor lists the catalogue's awards open to kind in the year, in
 // display order.
