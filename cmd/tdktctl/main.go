@@ -17,7 +17,9 @@ import (
 	"strings"
 	"time"
 
+	"tdkt/internal/domain"
 	"tdkt/internal/paths"
+	"tdkt/internal/rules"
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 )
@@ -31,6 +33,7 @@ Lệnh:
   demo [--staff N] [--years Y] [--seed S]                             tạo đơn vị mẫu
   template KIND OUT.xlsx                                              ghi mẫu nhập
   import KIND FILE.xlsx [--dry-run] [--report OUT.xlsx] [--json]      nhập dữ liệu
+  eligibility --year Y [--unit MÃ] [--json] [--strict]                xét điều kiện khen thưởng năm Y
   export registration --year Y --out TỆP.(pdf|xlsx)                   bản đăng ký thi đua năm Y
   export assessment --year Y --out TỆP.(pdf|xlsx)                     báo cáo tự chấm điểm thi đua năm Y
   export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
@@ -96,6 +99,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = c.template(rest)
 	case "import":
 		err = c.importFile(rest)
+	case "eligibility":
+		err = c.eligibility(rest)
 	case "export":
 		err = c.export(rest)
 	case "backup":
@@ -523,4 +528,140 @@ func (c *cli) check(args []string) error {
 	}
 	fmt.Fprintf(c.out, "%s: toàn vẹn (integrity_check: ok)\n", c.db)
 	return nil
+}
+
+// verdictJSON is one object of `eligibility --json` (contracts.md).
+type verdictJSON struct {
+	Subject         string     `json:"subject"`
+	Code            string     `json:"code"`
+	Name            string     `json:"name"`
+	Award           string     `json:"award"`
+	Year            int        `json:"year"`
+	Regime          string     `json:"regime"`
+	Eligible        bool       `json:"eligible"`
+	Pending         bool       `json:"pending"`
+	Reasons         []string   `json:"reasons"`
+	Quota           *quotaJSON `json:"quota,omitempty"`
+	UsedInitiatives []string   `json:"used_initiatives,omitempty"`
+}
+
+type quotaJSON struct {
+	Unit       string `json:"unit"`
+	Award      string `json:"award"`
+	Year       int    `json:"year"`
+	Limit      int    `json:"limit"`
+	Candidates int    `json:"candidates"`
+	OverBy     int    `json:"over_by"`
+	Rank       int    `json:"rank"`
+}
+
+func toJSON(v rules.Verdict) verdictJSON {
+	out := verdictJSON{Subject: string(v.Subject.Kind), Code: v.Subject.Code, Name: v.Name, Award: v.Award, Year: v.Year, Regime: v.Regime,
+		Eligible: v.Eligible, Pending: v.Pending, Reasons: v.Reasons, UsedInitiatives: v.UsedInitiatives}
+	if out.Reasons == nil {
+		out.Reasons = []string{}
+	}
+	if q := v.Quota; q != nil {
+		out.Quota = &quotaJSON{Unit: q.Unit, Award: q.Award, Year: q.Year, Limit: q.Limit, Candidates: q.Candidates, OverBy: q.OverBy, Rank: q.Rank}
+	}
+	return out
+}
+
+// eligibility evaluates every person and collective for a year.
+func (c *cli) eligibility(args []string) error {
+	const use = "cách dùng: tdktctl eligibility --year Y [--unit MÃ] [--json] [--strict]"
+	fs := c.flags("eligibility")
+	year := fs.Int("year", 0, "năm xét")
+	unit := fs.String("unit", "", "chỉ đơn vị này và các đơn vị trực thuộc")
+	asJSON := fs.Bool("json", false, "kết quả dạng JSON")
+	strict := fs.Bool("strict", false, "thoát với mã 1 khi có đối tượng không đủ điều kiện")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail(2, "%s", use)
+	}
+	if *year < 1975 || *year > 9999 {
+		return fail(2, "eligibility cần --year (ví dụ --year %d)\n%s", c.now().Year()-1, use)
+	}
+	if _, err := os.Stat(c.db); err != nil {
+		return fail(2, "không có cơ sở dữ liệu %s", c.db)
+	}
+	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if _, ok, err := svc.Profile(c.ctx); err != nil {
+		return err
+	} else if !ok {
+		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
+	}
+	vs, err := svc.Eligibility(c.ctx, *year, *unit)
+	if err != nil {
+		if len(domain.AsFieldErrors(err)) > 0 {
+			return fail(2, "%v", err)
+		}
+		return err
+	}
+	ineligible := 0
+	for _, v := range vs {
+		if !v.Eligible {
+			ineligible++
+		}
+	}
+	if *asJSON {
+		out := make([]verdictJSON, 0, len(vs))
+		for _, v := range vs {
+			out = append(out, toJSON(v))
+		}
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		names := map[string]string{}
+		if cat, err := svc.Catalogue(c.ctx); err == nil {
+			for _, a := range cat.Awards {
+				names[a.Code] = a.Name
+			}
+		}
+		c.printVerdicts(vs, names)
+	}
+	if *strict && ineligible > 0 {
+		return fail(1, "Có %d kết quả không đủ điều kiện (--strict).", ineligible)
+	}
+	return nil
+}
+
+// printVerdicts writes a readable Vietnamese table, one block per subject.
+func (c *cli) printVerdicts(vs []rules.Verdict, names map[string]string) {
+	var last domain.Subject
+	eligible, pending := 0, 0
+	for _, v := range vs {
+		if v.Subject != last {
+			last = v.Subject
+			kind := "Cán bộ"
+			if v.Subject.Kind == domain.SubjectCollective {
+				kind = "Tập thể"
+			}
+			fmt.Fprintf(c.out, "\n%s %s — %s (năm %d, %s)\n", kind, v.Subject.Code, v.Name, v.Year, v.Regime)
+		}
+		mark := "Không đủ"
+		if v.Eligible {
+			eligible++
+			mark = "Đủ"
+			if v.Pending {
+				pending++
+				mark = "Đủ (chờ)"
+			}
+		}
+		name := names[v.Award]
+		if name == "" {
+			name = v.Award
+		}
+		fmt.Fprintf(c.out, "  %-9s %-8s %s: %s\n", mark, v.Award, name, strings.Join(v.Reasons, "; "))
+	}
+	fmt.Fprintf(c.out, "\nTổng: %d kết quả; %d đủ điều kiện (%d dựa trên danh hiệu đang xét cùng đợt), %d không đủ.\n", len(vs), eligible, pending, len(vs)-eligible)
 }

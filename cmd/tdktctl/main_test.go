@@ -236,3 +236,89 @@ func TestRun_ExportRefusesBadArguments(t *testing.T) {
 		t.Error("a failed export left a file")
 	}
 }
+
+func TestRun_EligibilityJSONAndStrict(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errw)
+	}
+	code, out, errw := ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--json")
+	if code != 0 {
+		t.Fatalf("eligibility --json: %d %s", code, errw)
+	}
+	var raw []map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) == 0 {
+		t.Fatalf("not a JSON array: %v\n%.300s", err, out)
+	}
+	want := []string{"subject", "code", "name", "award", "year", "regime", "eligible", "pending", "reasons"}
+	for _, o := range raw {
+		for _, k := range want {
+			if _, ok := o[k]; !ok {
+				t.Fatalf("object without %q: %v", k, o)
+			}
+		}
+	}
+	type quota struct {
+		Unit       string `json:"unit"`
+		Award      string `json:"award"`
+		Year       int    `json:"year"`
+		Limit      int    `json:"limit"`
+		Candidates int    `json:"candidates"`
+		OverBy     *int   `json:"over_by"`
+		Rank       *int   `json:"rank"`
+	}
+	var vs []struct {
+		Subject  string   `json:"subject"`
+		Code     string   `json:"code"`
+		Name     string   `json:"name"`
+		Award    string   `json:"award"`
+		Year     int      `json:"year"`
+		Regime   string   `json:"regime"`
+		Eligible bool     `json:"eligible"`
+		Pending  bool     `json:"pending"`
+		Reasons  []string `json:"reasons"`
+		Quota    *quota   `json:"quota"`
+	}
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, v := range vs {
+		if (v.Subject != "person" && v.Subject != "collective") || v.Code == "" || v.Name == "" || v.Year != 2025 || v.Regime != "R2025" || len(v.Reasons) == 0 {
+			t.Fatalf("bad object %+v", v)
+		}
+		if v.Pending && !v.Eligible {
+			t.Fatalf("pending but ineligible: %+v", v)
+		}
+		isCS := v.Subject == "person" && v.Award == "CSTDCS"
+		if isCS != (v.Quota != nil) {
+			t.Fatalf("quota on %+v", v)
+		}
+		if q := v.Quota; q != nil && (q.Award != "CSTDCS" || q.Year != 2025 || q.Unit != "HTI" || q.OverBy == nil || q.Rank == nil || *q.OverBy != max(0, q.Candidates-q.Limit)) {
+			t.Fatalf("quota %+v", *q)
+		}
+		seen[v.Code+" "+v.Award] = v.Eligible
+	}
+	if !seen["HTI0005 LDTT"] || seen["HTI0004 LDTT"] || !seen["HTI-KHTC TTLDXS"] || seen["HTI-CNTT TTLDXS"] {
+		t.Errorf("demo cases: %v %v %v %v", seen["HTI0005 LDTT"], seen["HTI0004 LDTT"], seen["HTI-KHTC TTLDXS"], seen["HTI-CNTT TTLDXS"])
+	}
+
+	// The table, a unit filter, --strict.
+	code, out, errw = ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--unit", "HTI-KHTC")
+	if code != 0 || !strings.Contains(out, "Tập thể HTI-KHTC") || !strings.Contains(out, "Cán bộ HTI0014") || strings.Contains(out, "HTI0004") || !strings.Contains(out, "Tổng:") {
+		t.Fatalf("table: %d %s\n%s", code, errw, out)
+	}
+	if code, _, errw := ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--unit", "HTI-KHTC", "--strict"); code != 1 || !strings.Contains(errw, "không đủ điều kiện") {
+		t.Fatalf("--strict: %d %q", code, errw)
+	}
+	if code, _, errw := ctl(t, nil, "--db", db, "eligibility", "--json"); code != 2 || !strings.Contains(errw, "--year") {
+		t.Fatalf("no year: %d %q", code, errw)
+	}
+	if code, _, errw := ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--unit", "KHONG-CO"); code != 2 || !strings.Contains(errw, "KHONG-CO") {
+		t.Fatalf("unknown unit: %d %q", code, errw)
+	}
+	if code, _, _ := ctl(t, nil, "--db", filepath.Join(dir, "none.db"), "eligibility", "--year", "2025"); code != 2 {
+		t.Fatalf("missing database: %d", code)
+	}
+}

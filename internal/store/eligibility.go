@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"tdkt/internal/domain"
+)
+
+// Bulk reads of the whole history up to a year, for the eligibility engine.
+
+// RatingsUpTo gives every rating of the years up to year: staff code → year
+// → rating for people not deleted, unit code → year → rating for collectives.
+func (s *Store) RatingsUpTo(ctx context.Context, year int) (people, units map[string]map[int]domain.Rating, err error) {
+	people, units = map[string]map[int]domain.Rating{}, map[string]map[int]domain.Rating{}
+	read := func(query string, into map[string]map[int]domain.Rating) error {
+		rows, err := s.read.QueryContext(ctx, query, year)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var code, r string
+			var y int
+			if err := rows.Scan(&code, &y, &r); err != nil {
+				return err
+			}
+			if into[code] == nil {
+				into[code] = map[int]domain.Rating{}
+			}
+			into[code][y] = domain.Rating(r)
+		}
+		return rows.Err()
+	}
+	if err := read(`SELECT p.staff_code, r.year, r.rating FROM person_rating r JOIN person p ON p.id=r.person_id
+		WHERE r.year<=? AND p.deleted_at IS NULL`, people); err != nil {
+		return nil, nil, fmt.Errorf("ratings up to %d: %w", year, err)
+	}
+	if err := read(`SELECT unit_code, year, rating FROM unit_rating WHERE year<=?`, units); err != nil {
+		return nil, nil, fmt.Errorf("ratings up to %d: %w", year, err)
+	}
+	return people, units, nil
+}
+
+// AwardsUpTo lists every award recorded for years up to year (people not
+// deleted), with the titles of the initiatives each one used.
+func (s *Store) AwardsUpTo(ctx context.Context, year int) ([]domain.AwardRecord, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT a.id, CASE WHEN a.person_id IS NULL THEN 'collective' ELSE 'person' END, COALESCE(p.staff_code, a.unit_code),
+		a.year, a.award_code, a.decision_no, a.decision_date, a.issuer, a.kind,
+		COALESCE((SELECT group_concat(i.title, char(31)) FROM award_initiative ai JOIN initiative i ON i.id=ai.initiative_id WHERE ai.award_id=a.id), '')
+		FROM award a LEFT JOIN person p ON p.id=a.person_id
+		WHERE a.year<=? AND (a.person_id IS NULL OR p.deleted_at IS NULL) ORDER BY a.year, 3, a.award_code`, year)
+	if err != nil {
+		return nil, fmt.Errorf("awards up to %d: %w", year, err)
+	}
+	defer rows.Close()
+	var out []domain.AwardRecord
+	for rows.Next() {
+		var a domain.AwardRecord
+		var kind, sk, inits string
+		var date sql.NullString
+		if err := rows.Scan(&a.ID, &sk, &a.Subject.Code, &a.Year, &a.AwardCode, &a.DecisionNo, &date, &a.Issuer, &kind, &inits); err != nil {
+			return nil, err
+		}
+		a.Subject.Kind, a.DecisionDate, a.Kind = domain.SubjectKind(sk), parseDate(date), domain.AwardKind(kind)
+		if inits != "" {
+			a.Initiatives = strings.Split(inits, "\x1f")
+			sort.Strings(a.Initiatives)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// InitiativesUpTo lists every initiative recognised up to year with its
+// authors (staff codes of people not deleted, sorted).
+func (s *Store) InitiativesUpTo(ctx context.Context, year int) ([]domain.Initiative, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT i.id, i.title, i.year, i.scope, i.decision_no, i.decision_date, i.issuer,
+		COALESCE((SELECT group_concat(p.staff_code, char(31)) FROM initiative_author ia JOIN person p ON p.id=ia.person_id
+			WHERE ia.initiative_id=i.id AND p.deleted_at IS NULL), '')
+		FROM initiative i WHERE i.year<=? ORDER BY i.year, i.decision_date, i.title`, year)
+	if err != nil {
+		return nil, fmt.Errorf("initiatives up to %d: %w", year, err)
+	}
+	defer rows.Close()
+	var out []domain.Initiative
+	for rows.Next() {
+		var in domain.Initiative
+		var date sql.NullString
+		var scope, authors string
+		if err := rows.Scan(&in.ID, &in.Title, &in.Year, &scope, &in.DecisionNo, &date, &in.Issuer, &authors); err != nil {
+			return nil, err
+		}
+		in.Scope, in.DecisionDate = domain.InitiativeScope(scope), parseDate(date)
+		if authors != "" {
+			in.Authors = strings.Split(authors, "\x1f")
+			sort.Strings(in.Authors)
+		}
+		out = append(out, in)
+	}
+	return out, rows.Err()
+}
