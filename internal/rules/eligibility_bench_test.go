@@ -68,3 +68,17 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluate_10Years is issue 5's target: 2,000 people × 10 years of
+// history in under 100 ms.
+func BenchmarkEvaluate_10Years(b *testing.B) {
+	h := benchOffice(2000, 10, 2025)
+	cat := DefaultCatalogue()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if vs := Evaluate(cat, h); len(vs) == 0 {
+			b.Fatal("no verdicts")
+		}
+	}
+}
