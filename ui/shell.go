@@ -1,6 +1,6 @@
 // Package ui is the desktop interface: the main window with its sidebar of
 // areas, each area a sub-package (overview, staff, registration,
-// assessment, imports, catalogue, settings) that declares the few service
+// assessment, nominations, imports, catalogue, settings) that declares the few service
 // methods it needs. The backend never sees a widget; slow work runs off the
 // UI goroutine and comes back through fyne.Do.
 package ui
@@ -24,6 +24,7 @@ import (
 	"tdkt/ui/i18n"
 	"tdkt/ui/imports"
 	"tdkt/ui/kit"
+	"tdkt/ui/nominations"
 	"tdkt/ui/overview"
 	"tdkt/ui/registration"
 	"tdkt/ui/settings"
@@ -89,6 +90,7 @@ func Build(win fyne.Window, svc *service.Service) *MainWindow {
 		{"Đơn vị & cán bộ", theme.AccountIcon(), staff.New(svc, win)},
 		{"Đăng ký thi đua", theme.DocumentCreateIcon(), registration.New(svc, win)},
 		{"Tự đánh giá", theme.ConfirmIcon(), assessment.New(svc, win)},
+		{"Xét khen thưởng", theme.MailSendIcon(), nominations.New(svc, win)},
 		{"Nhập dữ liệu", theme.UploadIcon(), imports.New(svc, win, mw.Reload)},
 		{"Danh mục", theme.ListIcon(), catalogue.New(svc, win)},
 		{"Cài đặt", theme.SettingsIcon(), settings.New(svc, win, mw.Reload)},

@@ -33,7 +33,7 @@ func TestMainWindow_NavigatesEveryArea(t *testing.T) {
 	win := test.NewWindow(nil)
 	defer win.Close()
 	mw := Build(win, svc)
-	want := []string{"Tổng quan", "Đơn vị & cán bộ", "Đăng ký thi đua", "Tự đánh giá", "Nhập dữ liệu", "Danh mục", "Cài đặt"}
+	want := []string{"Tổng quan", "Đơn vị & cán bộ", "Đăng ký thi đua", "Tự đánh giá", "Xét khen thưởng", "Nhập dữ liệu", "Danh mục", "Cài đặt"}
 	if len(mw.areas) != len(want) {
 		t.Fatalf("areas: %d, want %d", len(mw.areas), len(want))
 	}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +38,10 @@ Lệnh:
   export registration --year Y --out TỆP.(pdf|xlsx)                   bản đăng ký thi đua năm Y
   export assessment --year Y --out TỆP.(pdf|xlsx)                     báo cáo tự chấm điểm thi đua năm Y
   export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
+  export dossier --round ID --out THƯ_MỤC                             hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX)
+  round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]
+                                                                       mở đợt đề nghị khen thưởng; in mã đợt
+  round list [--json]                                                  các đợt đề nghị khen thưởng
   backup OUT.db                                                        sao lưu
   restore IN.db                                                        khôi phục
   check                                                                kiểm tra toàn vẹn
@@ -103,6 +108,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = c.eligibility(rest)
 	case "export":
 		err = c.export(rest)
+	case "round":
+		err = c.round(rest)
 	case "backup":
 		err = c.backup(rest)
 	case "restore":
@@ -380,7 +387,7 @@ func (c *cli) importFile(args []string) error {
 // export writes one of the year's documents; the format follows the output
 // file's extension.
 func (c *cli) export(args []string) error {
-	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)"
+	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -388,6 +395,7 @@ func (c *cli) export(args []string) error {
 	fs := c.flags("export " + what)
 	year := fs.Int("year", 0, "năm")
 	movement := fs.Int64("movement", 0, "mã phong trào (xem trong mục Phong trào thi đua)")
+	round := fs.Int64("round", 0, "mã đợt đề nghị (xem tdktctl round list)")
 	out := fs.String("out", "", "tệp kết quả .pdf hoặc .xlsx")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
@@ -395,6 +403,9 @@ func (c *cli) export(args []string) error {
 	}
 	if len(pos) > 0 || *out == "" {
 		return fail(2, "%s", use)
+	}
+	if what == "dossier" {
+		return c.exportDossier(*round, *out)
 	}
 	format, err := service.ExportFormat(*out)
 	if err != nil {
@@ -664,4 +675,161 @@ func (c *cli) printVerdicts(vs []rules.Verdict, names map[string]string) {
 		fmt.Fprintf(c.out, "  %-9s %-8s %s: %s\n", mark, v.Award, name, strings.Join(v.Reasons, "; "))
 	}
 	fmt.Fprintf(c.out, "\nTổng: %d kết quả; %d đủ điều kiện (%d dựa trên danh hiệu đang xét cùng đợt), %d không đủ.\n", len(vs), eligible, pending, len(vs)-eligible)
+}
+
+// ---------------------------------------------------------------------------
+// Nomination rounds.
+
+// openExisting opens a database that exists and has an office.
+func (c *cli) openExisting() (*service.Service, error) {
+	if _, err := os.Stat(c.db); err != nil {
+		return nil, fail(2, "không có cơ sở dữ liệu %s", c.db)
+	}
+	svc, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	if _, ok, err := svc.Profile(c.ctx); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
+	}
+	return svc, nil
+}
+
+func (c *cli) round(args []string) error {
+	const use = "cách dùng: tdktctl round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]\n           tdktctl round list [--json]"
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return fail(2, "%s", use)
+	}
+	switch args[0] {
+	case "create":
+		return c.roundCreate(args[1:])
+	case "list":
+		return c.roundList(args[1:])
+	}
+	return fail(2, "không có lệnh round %q\n%s", args[0], use)
+}
+
+func (c *cli) roundCreate(args []string) error {
+	fs := c.flags("round create")
+	year := fs.Int("year", 0, "năm xét khen thưởng")
+	kind := fs.String("kind", string(domain.RoundRegular), "thuong-xuyen, chuyen-de hoặc dot-xuat")
+	name := fs.String("name", "", "tên đợt (mặc định: Đợt đề nghị khen thưởng năm Y)")
+	propose := fs.Bool("propose-eligible", false, "thêm mọi người, tập thể đủ điều kiện cho từng danh hiệu, hình thức của danh mục")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail(2, "round create: tham số thừa %q", pos)
+	}
+	if *year == 0 {
+		return fail(2, "round create cần --year (ví dụ --year %d)", c.now().Year()-1)
+	}
+	switch k := domain.RoundKind(*kind); k {
+	case domain.RoundRegular, domain.RoundThematic, domain.RoundOneOff:
+	default:
+		return fail(2, "--kind %q không hợp lệ; chọn thuong-xuyen, chuyen-de hoặc dot-xuat", *kind)
+	}
+	svc, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	id, err := svc.CreateRound(c.ctx, domain.Round{Year: *year, Kind: domain.RoundKind(*kind), Name: *name})
+	if err != nil {
+		if fe := domain.AsFieldErrors(err); len(fe) > 0 {
+			return fail(2, "%v", err)
+		}
+		return err
+	}
+	if *propose {
+		cat, err := svc.Catalogue(c.ctx)
+		if err != nil {
+			return err
+		}
+		total := 0
+		for _, a := range cat.Sorted() {
+			n, err := svc.ProposeEligible(c.ctx, id, a.Code)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				fmt.Fprintf(c.errw, "%s: %d\n", a.Name, n)
+			}
+			total += n
+		}
+		fmt.Fprintf(c.errw, "Đã thêm %d đề nghị vào đợt %d\n", total, id)
+	}
+	fmt.Fprintln(c.out, id)
+	return nil
+}
+
+// roundJSON is one round of round list --json (contracts.md).
+type roundJSON struct {
+	ID       string `json:"id"`
+	Year     int    `json:"year"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+	Status   string `json:"status"`
+	Nominees int    `json:"nominees"`
+}
+
+func (c *cli) roundList(args []string) error {
+	fs := c.flags("round list")
+	asJSON := fs.Bool("json", false, "in JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fail(2, "round list: tham số thừa %q", pos)
+	}
+	svc, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	rs, err := svc.Rounds(c.ctx)
+	if err != nil {
+		return err
+	}
+	counts, err := svc.NomineeCounts(c.ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]roundJSON, 0, len(rs))
+		for _, r := range rs {
+			out = append(out, roundJSON{ID: strconv.FormatInt(r.ID, 10), Year: r.Year, Kind: string(r.Kind), Name: r.Name, Status: string(r.Status), Nominees: counts[r.ID]})
+		}
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if len(rs) == 0 {
+		fmt.Fprintln(c.out, "Chưa có đợt đề nghị khen thưởng nào.")
+		return nil
+	}
+	for _, r := range rs {
+		fmt.Fprintf(c.out, "%d\t%d\t%s\t%s\t%d đề nghị\t%s\n", r.ID, r.Year, r.Kind.Label(), r.Status.Label(), counts[r.ID], r.Name)
+	}
+	return nil
+}
+
+func (c *cli) exportDossier(roundID int64, dir string) error {
+	if roundID <= 0 {
+		return fail(2, "export dossier cần --round ID (xem tdktctl round list)")
+	}
+	svc, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	if _, err := svc.Round(c.ctx, roundID); err != nil {
+		return fail(2, "%v", err)
+	}
+	if err := svc.ExportDossier(c.ctx, roundID, dir, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã ghi hồ sơ đợt %d vào %s\n", roundID, dir)
+	return nil
 }

@@ -215,7 +215,7 @@ func TestRun_ExportRefusesBadArguments(t *testing.T) {
 		{"no extension", []string{"export", "assessment", "--year", "2025", "--out", filepath.Join(dir, "a")}, ".xlsx"},
 		{"no year", []string{"export", "registration", "--out", filepath.Join(dir, "a.pdf")}, "--year"},
 		{"no out", []string{"export", "registration", "--year", "2025"}, "cách dùng"},
-		{"unknown document", []string{"export", "dossier", "--year", "2025", "--out", filepath.Join(dir, "a.pdf")}, "registration"},
+		{"unknown document", []string{"export", "hoso", "--year", "2025", "--out", filepath.Join(dir, "a.pdf")}, "registration"},
 		{"nothing", []string{"export"}, "cách dùng"},
 		{"unknown movement", []string{"export", "review", "--movement", "999", "--out", filepath.Join(dir, "a.pdf")}, "không tìm thấy"},
 	}
@@ -320,5 +320,78 @@ func TestRun_EligibilityJSONAndStrict(t *testing.T) {
 	}
 	if code, _, _ := ctl(t, nil, "--db", filepath.Join(dir, "none.db"), "eligibility", "--year", "2025"); code != 2 {
 		t.Fatalf("missing database: %d", code)
+	}
+}
+
+func TestRun_RoundCreateListExportDossier(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo", "--staff", "60"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errw)
+	}
+	list := func() []map[string]any {
+		t.Helper()
+		code, out, errw := ctl(t, nil, "--db", db, "round", "list", "--json")
+		if code != 0 {
+			t.Fatalf("round list: %d %s", code, errw)
+		}
+		var rs []map[string]any
+		if err := json.Unmarshal([]byte(out), &rs); err != nil {
+			t.Fatalf("json: %v\n%s", err, out)
+		}
+		return rs
+	}
+	rs := list()
+	if len(rs) != 1 {
+		t.Fatalf("demo rounds: %v", rs)
+	}
+	want := map[string]any{"id": "1", "year": float64(2025), "kind": "thuong-xuyen", "name": "Đợt đề nghị khen thưởng năm 2025", "status": "DA_DUYET"}
+	for k, v := range want {
+		if rs[0][k] != v {
+			t.Errorf("%s = %#v, want %#v", k, rs[0][k], v)
+		}
+	}
+	if n, ok := rs[0]["nominees"].(float64); !ok || n < 1 || len(rs[0]) != 6 {
+		t.Errorf("round object %v", rs[0])
+	}
+
+	code, out, errw := ctl(t, nil, "--db", db, "round", "create", "--year", "2024", "--kind", "thuong-xuyen", "--propose-eligible")
+	if code != 0 || strings.TrimSpace(out) != "2" {
+		t.Fatalf("round create: %d %q %s", code, out, errw)
+	}
+	code, out, errw = ctl(t, nil, "--db", db, "round", "create", "--year", "2026", "--kind", "dot-xuat", "--name", "Khen thưởng đột xuất")
+	if code != 0 || strings.TrimSpace(out) != "3" {
+		t.Fatalf("round create dot-xuat: %d %q %s", code, out, errw)
+	}
+	rs = list()
+	if len(rs) != 3 || rs[0]["id"] != "3" || rs[0]["kind"] != "dot-xuat" || rs[0]["name"] != "Khen thưởng đột xuất" || rs[0]["nominees"] != float64(0) ||
+		rs[1]["id"] != "1" || rs[2]["id"] != "2" || rs[2]["status"] != "NHAP" || rs[2]["nominees"].(float64) < 10 {
+		t.Errorf("rounds after create: %v", rs)
+	}
+	if code, out, _ := ctl(t, nil, "--db", db, "round", "list"); code != 0 || !strings.Contains(out, "Đã duyệt") {
+		t.Errorf("round list text: %d %s", code, out)
+	}
+	for _, args := range [][]string{
+		{"round", "create", "--year", "2024", "--kind", "khac"},
+		{"round", "create", "--kind", "thuong-xuyen"},
+		{"round", "create", "--year", "1800"},
+		{"round", "frob"},
+		{"round"},
+		{"export", "dossier", "--out", dir},
+		{"export", "dossier", "--round", "99", "--out", dir},
+	} {
+		if code, _, errw := ctl(t, nil, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
+			t.Errorf("%v: %d %q", args, code, errw)
+		}
+	}
+
+	out2 := filepath.Join(dir, "Hồ sơ đợt 1")
+	if code, _, errw := ctl(t, nil, "--db", db, "export", "dossier", "--round", "1", "--out", out2); code != 0 {
+		t.Fatalf("export dossier: %d %s", code, errw)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out2, "pdf", "*.pdf"))
+	sheets, _ := filepath.Glob(filepath.Join(out2, "xlsx", "*.xlsx"))
+	if len(pdfs) < 3 || len(sheets) != 1 {
+		t.Errorf("dossier files: %v %v", pdfs, sheets)
 	}
 }

@@ -1906,6 +1906,9 @@ func (g *demoGen) write(ctx context.Context, tx *store.Tx, progress func(done, t
 		}
 	}
 	// Movements, targets, registrations, the cluster and the scoring table
-	// (demo_emulation.go).
-	return g.writeEmulation(tx, step)
+	// (demo_emulation.go), then the year-end round of L (demo_round.go).
+	if err := g.writeEmulation(tx, step); err != nil {
+		return err
+	}
+	return g.writeRound(tx, step)
 }

@@ -6,6 +6,7 @@ import (
 
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
+	"tdkt/internal/store"
 )
 
 // Eligibility evaluates every person assigned to a unit on 31 December of
@@ -83,9 +84,57 @@ func subtree(units []domain.Unit, code string) map[string]bool {
 // the database. History recorded under a unit's former code (before a
 // merger or renaming) is carried to its current code.
 func (s *Service) EligibilityHistory(ctx context.Context, year int) (rules.History, error) {
+	return eligibilityHistory(storeSource{ctx, s.st}, year)
+}
+
+// historySource is what the eligibility history is read from: the store,
+// or a write transaction (the demo evaluates the year it has just written).
+type historySource interface {
+	Units() ([]domain.Unit, error)
+	AssignedOn(d domain.Date) (map[string]string, error)
+	People() ([]domain.Person, error)
+	RatingsUpTo(year int) (people, units map[string]map[int]domain.Rating, err error)
+	AwardsUpTo(year int) ([]domain.AwardRecord, error)
+	InitiativesUpTo(year int) ([]domain.Initiative, error)
+	AllDisciplines() ([]domain.Discipline, error)
+	UnitCodeChanges() ([]domain.UnitCodeChange, error)
+	Profile() (domain.OfficeProfile, bool, error)
+	Cluster(year int) (domain.Cluster, bool, error)
+}
+
+// storeSource reads the history through the store's reader pool.
+type storeSource struct {
+	ctx context.Context
+	st  *store.Store
+}
+
+func (r storeSource) Units() ([]domain.Unit, error) { return r.st.Units(r.ctx) }
+func (r storeSource) AssignedOn(d domain.Date) (map[string]string, error) {
+	return r.st.AssignedOn(r.ctx, d)
+}
+func (r storeSource) People() ([]domain.Person, error) { return r.st.People(r.ctx) }
+func (r storeSource) RatingsUpTo(year int) (map[string]map[int]domain.Rating, map[string]map[int]domain.Rating, error) {
+	return r.st.RatingsUpTo(r.ctx, year)
+}
+func (r storeSource) AwardsUpTo(year int) ([]domain.AwardRecord, error) {
+	return r.st.AwardsUpTo(r.ctx, year)
+}
+func (r storeSource) InitiativesUpTo(year int) ([]domain.Initiative, error) {
+	return r.st.InitiativesUpTo(r.ctx, year)
+}
+func (r storeSource) AllDisciplines() ([]domain.Discipline, error) { return r.st.AllDisciplines(r.ctx) }
+func (r storeSource) UnitCodeChanges() ([]domain.UnitCodeChange, error) {
+	return r.st.UnitCodeChanges(r.ctx)
+}
+func (r storeSource) Profile() (domain.OfficeProfile, bool, error) { return r.st.Profile(r.ctx) }
+func (r storeSource) Cluster(year int) (domain.Cluster, bool, error) {
+	return r.st.Cluster(r.ctx, year)
+}
+
+func eligibilityHistory(src historySource, year int) (rules.History, error) {
 	h := rules.History{Year: year, ClusterRank: map[string]int{}}
 	end := domain.YearEnd(year)
-	units, err := s.st.Units(ctx)
+	units, err := src.Units()
 	if err != nil {
 		return h, err
 	}
@@ -94,11 +143,11 @@ func (s *Service) EligibilityHistory(ctx context.Context, year int) (rules.Histo
 			h.Units = append(h.Units, u)
 		}
 	}
-	assigned, err := s.st.AssignedOn(ctx, end)
+	assigned, err := src.AssignedOn(end)
 	if err != nil {
 		return h, err
 	}
-	people, err := s.st.People(ctx)
+	people, err := src.People()
 	if err != nil {
 		return h, err
 	}
@@ -109,19 +158,19 @@ func (s *Service) EligibilityHistory(ctx context.Context, year int) (rules.Histo
 		}
 	}
 	var unitRatings map[string]map[int]domain.Rating
-	if h.PersonRatings, unitRatings, err = s.st.RatingsUpTo(ctx, year); err != nil {
+	if h.PersonRatings, unitRatings, err = src.RatingsUpTo(year); err != nil {
 		return h, err
 	}
-	if h.Awards, err = s.st.AwardsUpTo(ctx, year); err != nil {
+	if h.Awards, err = src.AwardsUpTo(year); err != nil {
 		return h, err
 	}
-	if h.Initiatives, err = s.st.InitiativesUpTo(ctx, year); err != nil {
+	if h.Initiatives, err = src.InitiativesUpTo(year); err != nil {
 		return h, err
 	}
-	if h.Disciplines, err = s.st.AllDisciplines(ctx); err != nil {
+	if h.Disciplines, err = src.AllDisciplines(); err != nil {
 		return h, err
 	}
-	changes, err := s.st.UnitCodeChanges(ctx)
+	changes, err := src.UnitCodeChanges()
 	if err != nil {
 		return h, err
 	}
@@ -132,10 +181,10 @@ func (s *Service) EligibilityHistory(ctx context.Context, year int) (rules.Histo
 			a.Subject.Code = current(a.Subject.Code)
 		}
 	}
-	if p, ok, err := s.st.Profile(ctx); err != nil {
+	if p, ok, err := src.Profile(); err != nil {
 		return h, err
 	} else if ok {
-		c, ok, err := s.st.Cluster(ctx, year)
+		c, ok, err := src.Cluster(year)
 		if err != nil {
 			return h, err
 		}

@@ -15,9 +15,18 @@ import (
 // RatingsUpTo gives every rating of the years up to year: staff code → year
 // → rating for people not deleted, unit code → year → rating for collectives.
 func (s *Store) RatingsUpTo(ctx context.Context, year int) (people, units map[string]map[int]domain.Rating, err error) {
+	return ratingsUpTo(ctx, s.read, year)
+}
+
+// RatingsUpTo is RatingsUpTo inside the transaction.
+func (tx *Tx) RatingsUpTo(year int) (people, units map[string]map[int]domain.Rating, err error) {
+	return ratingsUpTo(tx.ctx, tx.tx, year)
+}
+
+func ratingsUpTo(ctx context.Context, q querier, year int) (people, units map[string]map[int]domain.Rating, err error) {
 	people, units = map[string]map[int]domain.Rating{}, map[string]map[int]domain.Rating{}
 	read := func(query string, into map[string]map[int]domain.Rating) error {
-		rows, err := s.read.QueryContext(ctx, query, year)
+		rows, err := q.QueryContext(ctx, query, year)
 		if err != nil {
 			return err
 		}
@@ -48,7 +57,16 @@ func (s *Store) RatingsUpTo(ctx context.Context, year int) (people, units map[st
 // AwardsUpTo lists every award recorded for years up to year (people not
 // deleted), with the titles of the initiatives each one used.
 func (s *Store) AwardsUpTo(ctx context.Context, year int) ([]domain.AwardRecord, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT a.id, CASE WHEN a.person_id IS NULL THEN 'collective' ELSE 'person' END, COALESCE(p.staff_code, a.unit_code),
+	return awardsUpTo(ctx, s.read, year)
+}
+
+// AwardsUpTo is AwardsUpTo inside the transaction.
+func (tx *Tx) AwardsUpTo(year int) ([]domain.AwardRecord, error) {
+	return awardsUpTo(tx.ctx, tx.tx, year)
+}
+
+func awardsUpTo(ctx context.Context, q querier, year int) ([]domain.AwardRecord, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.id, CASE WHEN a.person_id IS NULL THEN 'collective' ELSE 'person' END, COALESCE(p.staff_code, a.unit_code),
 		a.year, a.award_code, a.decision_no, a.decision_date, a.issuer, a.kind,
 		COALESCE((SELECT group_concat(i.title, char(31)) FROM award_initiative ai JOIN initiative i ON i.id=ai.initiative_id WHERE ai.award_id=a.id), '')
 		FROM award a LEFT JOIN person p ON p.id=a.person_id
@@ -78,7 +96,16 @@ func (s *Store) AwardsUpTo(ctx context.Context, year int) ([]domain.AwardRecord,
 // InitiativesUpTo lists every initiative recognised up to year with its
 // authors (staff codes of people not deleted, sorted).
 func (s *Store) InitiativesUpTo(ctx context.Context, year int) ([]domain.Initiative, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT i.id, i.title, i.year, i.scope, i.decision_no, i.decision_date, i.issuer,
+	return initiativesUpTo(ctx, s.read, year)
+}
+
+// InitiativesUpTo is InitiativesUpTo inside the transaction.
+func (tx *Tx) InitiativesUpTo(year int) ([]domain.Initiative, error) {
+	return initiativesUpTo(tx.ctx, tx.tx, year)
+}
+
+func initiativesUpTo(ctx context.Context, q querier, year int) ([]domain.Initiative, error) {
+	rows, err := q.QueryContext(ctx, `SELECT i.id, i.title, i.year, i.scope, i.decision_no, i.decision_date, i.issuer,
 		COALESCE((SELECT group_concat(p.staff_code, char(31)) FROM initiative_author ia JOIN person p ON p.id=ia.person_id
 			WHERE ia.initiative_id=i.id AND p.deleted_at IS NULL), '')
 		FROM initiative i WHERE i.year<=? ORDER BY i.year, i.decision_date, i.title`, year)

@@ -422,15 +422,24 @@ func (tx *Tx) DeleteTargetValue(year int, unitCode string, targetID int64) error
 
 // Cluster reads the cluster of a year with its members in their order.
 func (s *Store) Cluster(ctx context.Context, year int) (domain.Cluster, bool, error) {
+	return readCluster(ctx, s.read, year)
+}
+
+// Cluster is Cluster inside the transaction.
+func (tx *Tx) Cluster(year int) (domain.Cluster, bool, error) {
+	return readCluster(tx.ctx, tx.tx, year)
+}
+
+func readCluster(ctx context.Context, q querier, year int) (domain.Cluster, bool, error) {
 	c := domain.Cluster{Year: year}
-	err := s.read.QueryRowContext(ctx, `SELECT id, name, pact FROM cluster WHERE year=?`, year).Scan(&c.ID, &c.Name, &c.Pact)
+	err := q.QueryRowContext(ctx, `SELECT id, name, pact FROM cluster WHERE year=?`, year).Scan(&c.ID, &c.Name, &c.Pact)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
 	if err != nil {
 		return c, false, fmt.Errorf("read cluster %d: %w", year, err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT name, own, role, total FROM cluster_member WHERE cluster_id=? ORDER BY position`, c.ID)
+	rows, err := q.QueryContext(ctx, `SELECT name, own, role, total FROM cluster_member WHERE cluster_id=? ORDER BY position`, c.ID)
 	if err != nil {
 		return c, false, err
 	}
@@ -740,7 +749,16 @@ func (s *Store) AwardsBetween(ctx context.Context, from, to int) ([]domain.Award
 
 // AllDisciplines lists every discipline of people not deleted.
 func (s *Store) AllDisciplines(ctx context.Context) ([]domain.Discipline, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT d.id, p.staff_code, d.form, d.from_date, d.to_date, d.decision_no FROM discipline d
+	return allDisciplines(ctx, s.read)
+}
+
+// AllDisciplines is AllDisciplines inside the transaction.
+func (tx *Tx) AllDisciplines() ([]domain.Discipline, error) {
+	return allDisciplines(tx.ctx, tx.tx)
+}
+
+func allDisciplines(ctx context.Context, q querier) ([]domain.Discipline, error) {
+	rows, err := q.QueryContext(ctx, `SELECT d.id, p.staff_code, d.form, d.from_date, d.to_date, d.decision_no FROM discipline d
 		JOIN person p ON p.id=d.person_id WHERE p.deleted_at IS NULL ORDER BY p.staff_code, d.from_date`)
 	if err != nil {
 		return nil, err

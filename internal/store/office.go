@@ -12,8 +12,17 @@ import (
 
 // Profile reads the office profile; ok is false before the office is created.
 func (s *Store) Profile(ctx context.Context) (p domain.OfficeProfile, ok bool, err error) {
+	return readProfile(ctx, s.read)
+}
+
+// Profile is Profile inside the transaction.
+func (tx *Tx) Profile() (p domain.OfficeProfile, ok bool, err error) {
+	return readProfile(tx.ctx, tx.tx)
+}
+
+func readProfile(ctx context.Context, q querier) (p domain.OfficeProfile, ok bool, err error) {
 	var deputies string
-	err = s.read.QueryRowContext(ctx, `SELECT unit_code, unit_name, parent_name, place, director_name, director_position, deputies, doc_code
+	err = q.QueryRowContext(ctx, `SELECT unit_code, unit_name, parent_name, place, director_name, director_position, deputies, doc_code
 		FROM office_profile WHERE id = 1`).Scan(&p.UnitCode, &p.UnitName, &p.ParentName, &p.Place,
 		&p.Director.Name, &p.Director.Position, &deputies, &p.DocNumberCode)
 	if errors.Is(err, sql.ErrNoRows) {

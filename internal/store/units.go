@@ -125,7 +125,16 @@ func (tx *Tx) AddUnitCodeChange(c domain.UnitCodeChange) error {
 
 // UnitCodeChanges lists the recorded code changes, oldest first.
 func (s *Store) UnitCodeChanges(ctx context.Context) ([]domain.UnitCodeChange, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT old_code, new_code, effective, note FROM unit_code_change ORDER BY effective, old_code`)
+	return unitCodeChanges(ctx, s.read)
+}
+
+// UnitCodeChanges is UnitCodeChanges inside the transaction.
+func (tx *Tx) UnitCodeChanges() ([]domain.UnitCodeChange, error) {
+	return unitCodeChanges(tx.ctx, tx.tx)
+}
+
+func unitCodeChanges(ctx context.Context, q querier) ([]domain.UnitCodeChange, error) {
+	rows, err := q.QueryContext(ctx, `SELECT old_code, new_code, effective, note FROM unit_code_change ORDER BY effective, old_code`)
 	if err != nil {
 		return nil, err
 	}

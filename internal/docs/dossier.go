@@ -1,0 +1,384 @@
+package docs
+
+import (
+	"strconv"
+	"strings"
+
+	"tdkt/internal/domain"
+)
+
+// NamedDocument is one document of a dossier with the name it is filed
+// under: "Tờ trình - Chiến sĩ thi đua cơ sở", "Báo cáo thành tích - Lê Thị
+// Ánh". The name is Vietnamese with diacritics (NFC); the caller makes a
+// safe file name of it.
+type NamedDocument struct {
+	Name string
+	Doc  Document
+}
+
+// Award codes the dossier treats specially.
+const (
+	codeLDTT   = "LDTT"
+	codeCSTDCS = "CSTDCS"
+	codeTTLDTT = "TTLDTT"
+	codeGK     = "GK"
+)
+
+// OwnAward reports whether the office confers the award itself (the head of
+// the unit decides): Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể
+// lao động tiên tiến and Giấy khen. Their Tờ trình goes to the office's own
+// director and the dossier carries the office's Quyết định.
+func OwnAward(code string) bool {
+	switch code {
+	case codeLDTT, codeCSTDCS, codeTTLDTT, codeGK:
+		return true
+	}
+	return false
+}
+
+// titleCodes are the emulation titles (danh hiệu thi đua); every other
+// award is a form of award (hình thức khen thưởng). Section III of a
+// Báo cáo thành tích lists the two in separate tables.
+var titleCodes = map[string]bool{
+	"LDTT": true, "CSTDCS": true, "CSTD_BO": true, "CSTD_TQ": true,
+	"TTLDTT": true, "TTLDXS": true, "CO_BO": true, "CO_CP": true,
+}
+
+// IsTitle reports whether the award code is an emulation title.
+func IsTitle(code string) bool { return titleCodes[code] }
+
+// Bonus multiples of the base salary (lương cơ sở) for the awards the office
+// confers, NĐ 98/2023 and NĐ 152/2025 Art 54 (titles) and Art 55 (Giấy khen).
+var ownBonus = map[string][2]float64{ // [person, collective]
+	codeLDTT:   {0.3, 0},
+	codeCSTDCS: {1.0, 0},
+	codeTTLDTT: {0, 0.8},
+	codeGK:     {0.3, 0.6},
+}
+
+// awardGroup is the nominees of one award, in round order.
+type awardGroup struct {
+	code, name string
+	entries    []NomineeEntry
+}
+
+func (g awardGroup) counts() (collectives, people int) {
+	for _, e := range g.entries {
+		if isCollective(e) {
+			collectives++
+		} else {
+			people++
+		}
+	}
+	return
+}
+
+func isCollective(e NomineeEntry) bool {
+	return e.Nominee.Subject.Kind == domain.SubjectCollective
+}
+
+// groups splits the entries by award in order of first appearance.
+func groups(es []NomineeEntry) []awardGroup {
+	var out []awardGroup
+	idx := map[string]int{}
+	for _, e := range es {
+		k := e.Nominee.Award
+		if k == "" {
+			k = clean(e.AwardName)
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, awardGroup{code: e.Nominee.Award, name: entryAward(e)})
+		}
+		out[i].entries = append(out[i].entries, e)
+	}
+	return out
+}
+
+func entryAward(e NomineeEntry) string {
+	if n := clean(e.AwardName); n != "" {
+		return n
+	}
+	if n := clean(e.Awards[e.Nominee.Award]); n != "" {
+		return n
+	}
+	return clean(e.Nominee.Award)
+}
+
+// passed are the nominees the council approved: the ones the dossier
+// proposes.
+func passed(es []NomineeEntry) []NomineeEntry {
+	var out []NomineeEntry
+	for _, e := range es {
+		if e.Passed {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// entryName is the full name of the person or the collective.
+func entryName(e NomineeEntry) string {
+	if isCollective(e) {
+		if n := clean(e.Unit.Name); n != "" {
+			return n
+		}
+		if n := clean(e.UnitName); n != "" {
+			return n
+		}
+		return clean(e.Nominee.Subject.Code)
+	}
+	if n := clean(e.Person.FullName); n != "" {
+		return n
+	}
+	return clean(e.Nominee.Subject.Code)
+}
+
+// entryUnit is the unit a person works in.
+func entryUnit(e NomineeEntry) string {
+	if n := clean(e.UnitName); n != "" {
+		return n
+	}
+	return clean(e.Unit.Name)
+}
+
+// awardPhrase is how prose names an award: a title is "danh hiệu Chiến sĩ
+// thi đua cơ sở", a form of award its own name ("Giấy khen").
+func awardPhrase(code, name string) string {
+	if IsTitle(code) && !strings.HasPrefix(domain.Fold(name), "danh hieu") {
+		return "danh hiệu " + name
+	}
+	return name
+}
+
+// subjectsPhrase is "3 tập thể và 12 cá nhân", leaving out a zero part.
+func subjectsPhrase(collectives, people int) string {
+	var parts []string
+	if collectives > 0 {
+		parts = append(parts, strconv.Itoa(collectives)+" tập thể")
+	}
+	if people > 0 {
+		parts = append(parts, strconv.Itoa(people)+" cá nhân")
+	}
+	if len(parts) == 0 {
+		return "0 cá nhân"
+	}
+	return strings.Join(parts, " và ")
+}
+
+// Pct is a vote share the Vietnamese way, one decimal at most: "88,9%",
+// "100%".
+func Pct(x float64) string { return FormatShort(x, 1) + "%" }
+
+// legalBases are the Căn cứ lines of the round's year: the law and decree
+// of the regime the achievements were earned under (rules.md), the finance
+// sector circular from 2024.
+func legalBases(year int) []string {
+	switch {
+	case year > 0 && year <= 2023:
+		return []string{
+			"Căn cứ Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2005 và năm 2013",
+			"Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+		}
+	case year == 2024:
+		return []string{
+			"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+			"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+			tt79,
+		}
+	}
+	return []string{
+		"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+		"Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành Luật Thi đua, khen thưởng",
+		tt79,
+	}
+}
+
+const tt79 = "Căn cứ Thông tư số 79/2023/TT-BTC ngày 29 tháng 12 năm 2023 của Bộ trưởng Bộ Tài chính hướng dẫn công tác thi đua, khen thưởng thuộc ngành Tài chính"
+
+// decreeName is the decree the bonus article is read from.
+func decreeName(year int) string {
+	switch {
+	case year > 0 && year <= 2023:
+		return "Nghị định số 91/2017/NĐ-CP"
+	case year == 2024:
+		return "Nghị định số 98/2023/NĐ-CP"
+	}
+	return "Nghị định số 152/2025/NĐ-CP"
+}
+
+// minutesBasis cites the council meeting.
+func minutesBasis(in DossierInput) string {
+	s := "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng " + officeName(in.Profile)
+	if !in.Council.Date.IsZero() {
+		s += " ngày " + in.Council.Date.VN()
+	}
+	return s
+}
+
+// directorTitle is "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh".
+func directorTitle(p domain.OfficeProfile) string {
+	return "Giám đốc " + officeName(p)
+}
+
+// Dossier is every document of a nomination round, in the order they are
+// filed: for each award a Tờ trình, then a Báo cáo thành tích per proposed
+// nominee, the council minutes, the vote count and ballots when the vote is
+// secret, the Danh sách đề nghị and, for the awards the office confers
+// itself, its Quyết định with the annexed list. Only the nominees the
+// council passed are proposed; the minutes show them all.
+func Dossier(in DossierInput) []NamedDocument {
+	var out []NamedDocument
+	prop := passed(in.Nominees)
+	for i, g := range groups(prop) {
+		out = append(out, NamedDocument{Name: "Tờ trình - " + g.name, Doc: toTrinh(in, g, i)})
+	}
+	for _, e := range prop {
+		out = append(out, NamedDocument{Name: "Báo cáo thành tích - " + entryName(e) + " - " + entryAward(e), Doc: Report(in, e)})
+	}
+	out = append(out, NamedDocument{Name: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Doc: Minutes(in)})
+	if secretGroups(in) != nil {
+		out = append(out,
+			NamedDocument{Name: "Biên bản kiểm phiếu", Doc: VoteCount(in)},
+			NamedDocument{Name: "Phiếu bầu", Doc: Ballot(in)},
+		)
+	}
+	out = append(out, NamedDocument{Name: "Danh sách đề nghị khen thưởng", Doc: NominationList(in)})
+	for _, g := range groups(prop) {
+		if !OwnAward(g.code) {
+			continue
+		}
+		out = append(out,
+			NamedDocument{Name: "Quyết định - " + g.name, Doc: decision(in, g)},
+			NamedDocument{Name: "Danh sách kèm theo Quyết định - " + g.name, Doc: decisionList(in, g)},
+		)
+	}
+	for i := range out {
+		out[i].Name = clean(out[i].Name)
+	}
+	return out
+}
+
+// ToTrinh is the Tờ trình of one award of the round (Mẫu 01); "" or an
+// award without passed nominees gives a Tờ trình for no one.
+func ToTrinh(in DossierInput, award string) Document {
+	for i, g := range groups(passed(in.Nominees)) {
+		if g.code == award {
+			return toTrinh(in, g, i)
+		}
+	}
+	return toTrinh(in, awardGroup{code: award, name: award}, 0)
+}
+
+func toTrinh(in DossierInput, g awardGroup, i int) Document {
+	p := in.Profile
+	office := officeName(p)
+	year := strconv.Itoa(in.Round.Year)
+	phrase := awardPhrase(g.code, g.name)
+	to := parentName(p)
+	if OwnAward(g.code) {
+		to = directorTitle(p)
+	}
+	n := 0
+	if in.Round.Number > 0 {
+		n = in.Round.Number + i
+	}
+	nc, np := g.counts()
+
+	var body []Block
+	bases := append(legalBases(in.Round.Year), minutesBasis(in))
+	body = append(body, CanCu(bases...)...)
+	body = append(body, Paragraph{Text: "Năm " + year + ", các tập thể và cá nhân thuộc " + office +
+		" đã tích cực hưởng ứng các phong trào thi đua, hoàn thành tốt các chỉ tiêu, nhiệm vụ được giao. Trên cơ sở thành tích đạt được và kết quả bình xét, bỏ phiếu của Hội đồng Thi đua - Khen thưởng" + councilDate(in) + ","})
+	body = append(body, Paragraph{Text: office + " kính đề nghị " + to + " xem xét, tặng " + phrase + " năm " + year +
+		" cho " + subjectsPhrase(nc, np) + " (có danh sách và báo cáo thành tích kèm theo)."})
+	if len(g.entries) > 0 && len(g.entries) <= 10 {
+		// A short list reads in the letter itself.
+		var names []string
+		for _, e := range g.entries {
+			names = append(names, entryName(e))
+		}
+		body = append(body, Paragraph{Text: "Gồm: " + strings.Join(names, "; ") + "."})
+	}
+	body = append(body, Paragraph{Text: office + " kính trình " + to + " xem xét, quyết định./."})
+
+	doc := Document{
+		Header:     NewHeader(p, Number(n, "TTr", p.DocNumberCode), in.Date),
+		Kind:       "TỜ TRÌNH",
+		Title:      []string{"Về việc đề nghị tặng " + phrase + " năm " + year},
+		KinhGui:    []string{to},
+		Body:       body,
+		Signature:  Signature{Right: directorColumn(p)},
+		Recipients: []string{"Như trên", "Lưu: VT, TĐKT"},
+	}
+	if OwnAward(g.code) {
+		// The office does not write to its own director over his own
+		// signature: the council proposes, its chair (or vice-chair) signs.
+		doc.Signature = Signature{Right: councilSigner(in.Council)}
+	}
+	return nfcDocument(doc)
+}
+
+func councilDate(in DossierInput) string {
+	if in.Council.Date.IsZero() {
+		return ""
+	}
+	return " ngày " + in.Council.Date.VN()
+}
+
+// Council roles, read from the free-text role of each member.
+func isChair(m domain.CouncilMember) bool {
+	return strings.HasPrefix(domain.Fold(clean(m.Role)), "chu tich")
+}
+
+func isViceChair(m domain.CouncilMember) bool {
+	return strings.HasPrefix(domain.Fold(clean(m.Role)), "pho chu tich")
+}
+
+func isSecretary(m domain.CouncilMember) bool {
+	return strings.Contains(domain.Fold(clean(m.Role)), "thu ky")
+}
+
+func findMember(c domain.Council, pred func(domain.CouncilMember) bool) (domain.CouncilMember, bool) {
+	for _, m := range c.Members {
+		if pred(m) && m.Present {
+			return m, true
+		}
+	}
+	for _, m := range c.Members {
+		if pred(m) {
+			return m, true
+		}
+	}
+	return domain.CouncilMember{}, false
+}
+
+// councilSigner signs for the council: the standing vice-chair when there
+// is one, as the chair is the director the letter goes to.
+func councilSigner(c domain.Council) SignatureColumn {
+	col := SignatureColumn{Authority: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"}
+	if m, ok := findMember(c, isViceChair); ok {
+		col.Position, col.Name = "PHÓ CHỦ TỊCH", clean(m.Name)
+	} else if m, ok := findMember(c, isChair); ok {
+		col.Position, col.Name = "CHỦ TỊCH", clean(m.Name)
+	} else {
+		col.Position = "CHỦ TỊCH"
+	}
+	return col
+}
+
+// paragraphs turns an edited text into body paragraphs, one per line.
+func paragraphs(text, fallback string) []Block {
+	var out []Block
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if l = clean(l); l != "" {
+			out = append(out, Paragraph{Text: l})
+		}
+	}
+	if len(out) == 0 && fallback != "" {
+		out = append(out, Paragraph{Text: fallback})
+	}
+	return out
+}

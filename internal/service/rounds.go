@@ -1,0 +1,1636 @@
+package service
+
+// Nomination rounds (issue 5): a round of proposals (đợt đề nghị khen
+// thưởng) with its nominees, each checked by the eligibility engine and
+// given a drafted achievement report; the emulation council (Hội đồng Thi
+// đua - Khen thưởng) that votes on them; the approval flow
+// Nháp → Chờ duyệt → Đã duyệt → Đã gửi; the dossier checklist; and the
+// input of the dossier documents.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"tdkt/internal/docs"
+	"tdkt/internal/domain"
+	"tdkt/internal/paths"
+	"tdkt/internal/pdf"
+	"tdkt/internal/rules"
+	"tdkt/internal/store"
+	"tdkt/internal/xlsx"
+)
+
+// Field labels of the round forms, as people see them.
+const (
+	FieldRoundName     = "Tên đợt"
+	FieldRoundKind     = "Loại đợt"
+	FieldRoundStatus   = "Trạng thái"
+	FieldMovement      = "Phong trào"
+	FieldNominee       = "Người/tập thể được đề nghị"
+	FieldJustification = "Giải trình"
+	FieldCouncilDate   = "Ngày họp"
+	FieldCouncilPlace  = "Địa điểm"
+	FieldVoteMethod    = "Hình thức biểu quyết"
+	FieldVotes         = "Kết quả biểu quyết"
+	FieldReport        = "Báo cáo thành tích"
+)
+
+// secretAwards need a secret ballot of at least council.cstd_percent of all
+// council members (domain.md 4.7).
+var secretAwards = map[string]bool{"CSTD_BO": true, "CSTD_TQ": true}
+
+// VoteOutcome is the council's result for one nominee.
+type VoteOutcome struct {
+	Pct            float64 // % of ALL council members who voted for
+	Threshold      float64 // the % the award needs (reached for secret awards, exceeded for the others)
+	SecretRequired bool    // the award needs a secret ballot
+	Passed         bool
+	Reason         string // Vietnamese
+}
+
+// ChecklistItem is one document of a nominee's dossier (domain.md 4.1).
+type ChecklistItem struct {
+	Document string
+	Present  bool
+	Note     string
+}
+
+// ---------------------------------------------------------------------------
+// Rounds.
+
+// Rounds lists the rounds, the latest year first.
+func (s *Service) Rounds(ctx context.Context) ([]domain.Round, error) { return s.st.Rounds(ctx) }
+
+// NomineeCounts gives the number of nominees per round ID.
+func (s *Service) NomineeCounts(ctx context.Context) (map[int64]int, error) {
+	return s.st.NomineeCounts(ctx)
+}
+
+// DefaultRoundName is the name a round gets when none is given.
+func DefaultRoundName(kind domain.RoundKind, year int, movement string) string {
+	switch kind {
+	case domain.RoundThematic:
+		if movement != "" {
+			return fmt.Sprintf("Đợt đề nghị khen thưởng chuyên đề năm %d: %s", year, movement)
+		}
+		return fmt.Sprintf("Đợt đề nghị khen thưởng chuyên đề năm %d", year)
+	case domain.RoundOneOff:
+		return fmt.Sprintf("Đợt đề nghị khen thưởng đột xuất năm %d", year)
+	}
+	return fmt.Sprintf("Đợt đề nghị khen thưởng năm %d", year)
+}
+
+// CreateRound validates and opens a round in status Nháp; it returns its
+// ID. An empty kind is the year-end regular round; an empty name is made
+// from the kind and year.
+func (s *Service) CreateRound(ctx context.Context, r domain.Round) (int64, error) {
+	r.Name = rules.Clean(r.Name)
+	var errs domain.FieldErrors
+	if r.Year < 1975 || r.Year > s.now().Year() {
+		errs = append(errs, domain.FieldError{Field: FieldYear, Msg: fmt.Sprintf("năm %d không hợp lệ; nhập năm từ 1975 đến %d", r.Year, s.now().Year())})
+	}
+	switch r.Kind {
+	case "":
+		r.Kind = domain.RoundRegular
+	case domain.RoundRegular, domain.RoundThematic, domain.RoundOneOff:
+	default:
+		errs = append(errs, domain.FieldError{Field: FieldRoundKind, Msg: fmt.Sprintf("%q không hợp lệ; chọn thuong-xuyen, chuyen-de hoặc dot-xuat", r.Kind)})
+	}
+	movement := ""
+	if r.MovementID != 0 {
+		m, ok, err := s.st.Movement(ctx, r.MovementID)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			errs = append(errs, domain.FieldError{Field: FieldMovement, Msg: fmt.Sprintf("không có phong trào mã %d", r.MovementID), Err: domain.ErrNotFound})
+		}
+		movement = m.Name
+	}
+	if r.Number < 0 {
+		errs = append(errs, domain.FieldError{Field: "Số tờ trình", Msg: "không được âm"})
+	}
+	if len(errs) > 0 {
+		return 0, errs
+	}
+	if r.Name == "" {
+		r.Name = DefaultRoundName(r.Kind, r.Year, movement)
+	}
+	r.Status = domain.StatusDraft
+	var id int64
+	err := s.st.Write(ctx, func(tx *store.Tx) error {
+		var err error
+		id, err = tx.CreateRound(r)
+		return err
+	})
+	return id, err
+}
+
+// Round reads one round.
+func (s *Service) Round(ctx context.Context, id int64) (domain.Round, error) {
+	r, ok, err := s.st.Round(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	if !ok {
+		return r, roundNotFound(id)
+	}
+	return r, nil
+}
+
+func roundNotFound(id int64) error {
+	return domain.FieldError{Field: FieldRoundName, Msg: fmt.Sprintf("không có đợt đề nghị mã %d", id), Err: domain.ErrNotFound}
+}
+
+func txRound(tx *store.Tx, id int64) (domain.Round, error) {
+	r, ok, err := tx.Round(id)
+	if err != nil {
+		return r, err
+	}
+	if !ok {
+		return r, roundNotFound(id)
+	}
+	return r, nil
+}
+
+// notDraft is the error for a change that only a round in Nháp accepts.
+func notDraft(r domain.Round, what string) error {
+	return domain.FieldError{Field: FieldRoundStatus, Msg: fmt.Sprintf("đợt %q đang ở trạng thái %s; chỉ %s khi đợt ở trạng thái Nháp (mở lại đợt để sửa)", r.Name, r.Status.Label(), what), Err: domain.ErrInUse}
+}
+
+// roundFlow lists the allowed moves: forward one step, and back to Nháp
+// (reopen) from Chờ duyệt or Đã duyệt. Đã gửi is final.
+var roundFlow = map[domain.RoundStatus][]domain.RoundStatus{
+	domain.StatusDraft:     {domain.StatusSubmitted},
+	domain.StatusSubmitted: {domain.StatusApproved, domain.StatusDraft},
+	domain.StatusApproved:  {domain.StatusSent, domain.StatusDraft},
+}
+
+// SetRoundStatus moves a round along its flow Nháp → Chờ duyệt → Đã duyệt
+// → Đã gửi, or back to Nháp from Chờ duyệt or Đã duyệt. Submitting needs a
+// nominee; approving needs a written justification for every nominee the
+// engine found ineligible and, when the council has met (is recorded), a
+// vote on every nominee.
+func (s *Service) SetRoundStatus(ctx context.Context, id int64, to domain.RoundStatus) error {
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		r, err := txRound(tx, id)
+		if err != nil {
+			return err
+		}
+		if r.Status == to {
+			return nil
+		}
+		allowed := false
+		for _, x := range roundFlow[r.Status] {
+			allowed = allowed || x == to
+		}
+		if !allowed {
+			return domain.FieldError{Field: FieldRoundStatus, Msg: fmt.Sprintf("không chuyển được đợt %q từ %s sang %s", r.Name, r.Status.Label(), to.Label())}
+		}
+		if to == domain.StatusSubmitted || to == domain.StatusApproved {
+			if err := checkRoundReady(tx, r, to); err != nil {
+				return err
+			}
+		}
+		r.Status = to
+		return tx.UpdateRound(r)
+	})
+}
+
+// checkRoundReady lists what stops the round from moving to status to.
+func checkRoundReady(tx *store.Tx, r domain.Round, to domain.RoundStatus) error {
+	ns, err := tx.Nominees(r.ID)
+	if err != nil {
+		return err
+	}
+	if len(ns) == 0 {
+		return domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("đợt %q chưa có ai được đề nghị", r.Name)}
+	}
+	if to != domain.StatusApproved {
+		return nil
+	}
+	names, err := txNames(tx)
+	if err != nil {
+		return err
+	}
+	c, met, err := tx.Council(r.ID)
+	if err != nil {
+		return err
+	}
+	voted := map[int64]bool{}
+	for _, v := range c.Votes {
+		voted[v.NomineeID] = true
+	}
+	var errs domain.FieldErrors
+	for _, n := range ns {
+		if !n.Eligible && strings.TrimSpace(n.Justification) == "" {
+			errs = append(errs, domain.FieldError{Field: FieldJustification, Msg: fmt.Sprintf("%s (%s) chưa đủ điều kiện và chưa có giải trình của Thủ trưởng đơn vị", names.subject(n.Subject), n.Award)})
+		}
+		if met && !voted[n.ID] {
+			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s (%s) chưa có kết quả biểu quyết của Hội đồng", names.subject(n.Subject), n.Award)})
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// DeleteRound deletes a round in status Nháp with its nominees and council.
+func (s *Service) DeleteRound(ctx context.Context, id int64) error {
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		r, err := txRound(tx, id)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft {
+			return notDraft(r, "xóa được")
+		}
+		return tx.DeleteRound(id)
+	})
+}
+
+// ---------------------------------------------------------------------------
+// Names and order.
+
+// subjectNames gives the display names of people and units.
+type subjectNames struct {
+	people map[string]domain.Person
+	units  map[string]domain.Unit
+}
+
+func (n subjectNames) subject(sub domain.Subject) string {
+	if sub.Kind == domain.SubjectPerson {
+		if p, ok := n.people[sub.Code]; ok {
+			return p.FullName
+		}
+	} else if u, ok := n.units[sub.Code]; ok {
+		return u.Name
+	}
+	return sub.Code
+}
+
+func newNames(people []domain.Person, units []domain.Unit) subjectNames {
+	n := subjectNames{people: make(map[string]domain.Person, len(people)), units: make(map[string]domain.Unit, len(units))}
+	for _, p := range people {
+		n.people[p.StaffCode] = p
+	}
+	for _, u := range units {
+		n.units[u.Code] = u
+	}
+	return n
+}
+
+func txNames(tx *store.Tx) (subjectNames, error) {
+	people, err := tx.People()
+	if err != nil {
+		return subjectNames{}, err
+	}
+	units, err := tx.Units()
+	if err != nil {
+		return subjectNames{}, err
+	}
+	return newNames(people, units), nil
+}
+
+func (s *Service) names(ctx context.Context) (subjectNames, error) {
+	people, err := s.st.People(ctx)
+	if err != nil {
+		return subjectNames{}, err
+	}
+	units, err := s.st.Units(ctx)
+	if err != nil {
+		return subjectNames{}, err
+	}
+	return newNames(people, units), nil
+}
+
+// sortNominees orders nominees as the dossier lists them: collectives
+// first, then people; each by award in catalogue order, then by name
+// (people the Vietnamese way: given name, middle, family).
+func sortNominees(ns []domain.Nominee, cat rules.Catalogue, names subjectNames) {
+	col := collate.New(language.Vietnamese)
+	var buf collate.Buffer
+	// Rank people by SortPeople, units by collated name.
+	var people []domain.Person
+	for _, n := range ns {
+		if n.Subject.Kind == domain.SubjectPerson {
+			if p, ok := names.people[n.Subject.Code]; ok {
+				people = append(people, p)
+			} else {
+				people = append(people, domain.Person{StaffCode: n.Subject.Code})
+			}
+		}
+	}
+	domain.SortPeople(people)
+	rank := map[string]int{}
+	for i, p := range people {
+		if _, ok := rank[p.StaffCode]; !ok {
+			rank[p.StaffCode] = i
+		}
+	}
+	unitKey := map[string][]byte{}
+	for _, n := range ns {
+		if n.Subject.Kind == domain.SubjectCollective {
+			unitKey[n.Subject.Code] = append([]byte(nil), col.KeyFromString(&buf, names.subject(n.Subject))...)
+			buf.Reset()
+		}
+	}
+	order := func(code string) int {
+		if a, ok := cat.Award(code); ok {
+			return a.SortOrder
+		}
+		return 1 << 30
+	}
+	sort.SliceStable(ns, func(i, j int) bool {
+		a, b := ns[i], ns[j]
+		if (a.Subject.Kind == domain.SubjectCollective) != (b.Subject.Kind == domain.SubjectCollective) {
+			return a.Subject.Kind == domain.SubjectCollective
+		}
+		if oa, ob := order(a.Award), order(b.Award); oa != ob {
+			return oa < ob
+		}
+		if a.Subject.Kind == domain.SubjectPerson {
+			if ra, rb := rank[a.Subject.Code], rank[b.Subject.Code]; ra != rb {
+				return ra < rb
+			}
+		} else if c := strings.Compare(string(unitKey[a.Subject.Code]), string(unitKey[b.Subject.Code])); c != 0 {
+			return c < 0
+		}
+		return a.ID < b.ID
+	})
+}
+
+// ---------------------------------------------------------------------------
+// Nominees.
+
+// Nominees lists the nominees of a round in dossier order.
+func (s *Service) Nominees(ctx context.Context, roundID int64) ([]domain.Nominee, error) {
+	if _, err := s.Round(ctx, roundID); err != nil {
+		return nil, err
+	}
+	ns, err := s.st.Nominees(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.names(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sortNominees(ns, cat, names)
+	return ns, nil
+}
+
+// roundSource is what the round's use cases read: the store or, for the
+// demo, the transaction that is writing it.
+type roundSource interface {
+	historySource
+	Movements() ([]domain.Movement, error)
+	TargetValues(year int, unitCode string) ([]domain.TargetValue, error)
+}
+
+func (r storeSource) Movements() ([]domain.Movement, error) { return r.st.Movements(r.ctx) }
+func (r storeSource) TargetValues(year int, unitCode string) ([]domain.TargetValue, error) {
+	return r.st.TargetValues(r.ctx, year, unitCode)
+}
+
+// evaluation is the engine's view of a round's year with what the reports
+// and the dossier need around it.
+type evaluation struct {
+	year     int
+	cat      rules.Catalogue
+	regime   string
+	h        rules.History
+	verdicts map[verdictKey]rules.Verdict
+	names    subjectNames
+	profile  domain.OfficeProfile
+	ms       []domain.Movement
+	values   []domain.TargetValue
+}
+
+type verdictKey struct {
+	sub   domain.Subject
+	award string
+}
+
+func evaluate(src roundSource, cat rules.Catalogue, year int) (*evaluation, error) {
+	h, err := eligibilityHistory(src, year)
+	if err != nil {
+		return nil, err
+	}
+	e := &evaluation{year: year, cat: cat, h: h, verdicts: map[verdictKey]rules.Verdict{}}
+	if r, ok := cat.RegimeFor(year); ok {
+		e.regime = r.Code
+	}
+	for _, v := range rules.Evaluate(cat, h) {
+		e.verdicts[verdictKey{v.Subject, v.Award}] = v
+	}
+	people, err := src.People()
+	if err != nil {
+		return nil, err
+	}
+	units, err := src.Units()
+	if err != nil {
+		return nil, err
+	}
+	e.names = newNames(people, units)
+	// People as assigned on 31 December of the year.
+	for _, p := range h.People {
+		e.names.people[p.StaffCode] = p
+	}
+	if e.profile, _, err = src.Profile(); err != nil {
+		return nil, err
+	}
+	if e.ms, err = src.Movements(); err != nil {
+		return nil, err
+	}
+	if e.values, err = src.TargetValues(0, ""); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func (s *Service) evaluation(ctx context.Context, year int) (*evaluation, error) {
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return evaluate(storeSource{ctx, s.st}, cat, year)
+}
+
+// verdict is the engine's verdict for a subject and award, or an
+// ineligible one saying why the engine did not look at the subject.
+func (e *evaluation) verdict(sub domain.Subject, award string) rules.Verdict {
+	if v, ok := e.verdicts[verdictKey{sub, award}]; ok {
+		return v
+	}
+	v := rules.Verdict{Subject: sub, Award: award, Year: e.year, Regime: e.regime}
+	if sub.Kind == domain.SubjectPerson {
+		v.Reasons = []string{fmt.Sprintf("Không thuộc đơn vị nào vào ngày 31/12/%d", e.year)}
+	} else {
+		v.Reasons = []string{fmt.Sprintf("Đơn vị không hoạt động vào ngày 31/12/%d", e.year)}
+	}
+	return v
+}
+
+// nominee builds the nominee of sub for award with the engine's verdict
+// and a drafted report.
+func (e *evaluation) nominee(roundID int64, sub domain.Subject, award string) domain.Nominee {
+	v := e.verdict(sub, award)
+	return domain.Nominee{RoundID: roundID, Subject: sub, Award: award, Eligible: v.Eligible,
+		Reasons: append([]string{}, v.Reasons...), Report: e.draftReport(sub, award, v)}
+}
+
+// checkNominee says why sub cannot be proposed for award at all: an
+// unknown subject or award, an award the subject's kind cannot receive, a
+// discipline in effect today (rules.md).
+func (e *evaluation) checkNominee(sub domain.Subject, award string, today domain.Date) error {
+	a, ok := e.cat.Award(award)
+	if !ok {
+		return domain.FieldError{Field: FieldAward, Msg: fmt.Sprintf("không có danh hiệu/hình thức mã %q trong danh mục", award), Err: domain.ErrNotFound}
+	}
+	switch sub.Kind {
+	case domain.SubjectPerson:
+		if _, ok := e.names.people[sub.Code]; !ok {
+			return domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("không có cán bộ mã %s", sub.Code), Err: domain.ErrNotFound}
+		}
+	case domain.SubjectCollective:
+		if _, ok := e.names.units[sub.Code]; !ok {
+			return domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("không có đơn vị mã %s", sub.Code), Err: domain.ErrNotFound}
+		}
+	default:
+		return domain.FieldError{Field: FieldNominee, Msg: "chọn một cán bộ hoặc một tập thể"}
+	}
+	if !a.AppliesTo(sub.Kind) {
+		who := "cá nhân"
+		if sub.Kind == domain.SubjectCollective {
+			who = "tập thể"
+		}
+		return domain.FieldError{Field: FieldAward, Msg: fmt.Sprintf("%s không xét cho %s (%s)", a.Name, who, e.names.subject(sub))}
+	}
+	if sub.Kind == domain.SubjectPerson {
+		for _, d := range e.h.Disciplines {
+			if d.StaffCode == sub.Code && !d.From.After(today) && (d.To.IsZero() || !d.To.Before(today)) {
+				return domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("%s đang trong thời gian thi hành kỷ luật %s (từ %s); không được đề nghị khen thưởng", e.names.subject(sub), strings.ToLower(d.Form.Label()), d.From.VN())}
+			}
+		}
+	}
+	return nil
+}
+
+// openNomination reports the round that already holds sub for award in the
+// year (rules.md: no two open nominations of the same subject, award, year).
+func openNomination(tx *store.Tx, sub domain.Subject, award string, year int) (domain.Round, bool, error) {
+	ns, err := tx.NominationsOf(sub, award, year)
+	if err != nil || len(ns) == 0 {
+		return domain.Round{}, false, err
+	}
+	r, _, err := tx.Round(ns[0].RoundID)
+	return r, true, err
+}
+
+// AddNominee proposes sub for award in the round (status Nháp): it runs the
+// engine for the round's year, keeps its verdict and reasons, and drafts
+// the achievement report from the data. A subject already proposed for the
+// award in any round of the year, a subject under discipline and an award
+// the subject's kind cannot receive are refused.
+func (s *Service) AddNominee(ctx context.Context, roundID int64, sub domain.Subject, award string) (domain.Nominee, error) {
+	sub.Code, award = rules.Clean(sub.Code), strings.ToUpper(rules.Clean(award))
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return domain.Nominee{}, err
+	}
+	if r.Status != domain.StatusDraft {
+		return domain.Nominee{}, notDraft(r, "thêm người được đề nghị")
+	}
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return domain.Nominee{}, err
+	}
+	if err := e.checkNominee(sub, award, s.Today()); err != nil {
+		return domain.Nominee{}, err
+	}
+	n := e.nominee(roundID, sub, award)
+	err = s.st.Write(ctx, func(tx *store.Tx) error {
+		r, err := txRound(tx, roundID)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft {
+			return notDraft(r, "thêm người được đề nghị")
+		}
+		if other, dup, err := openNomination(tx, sub, award, r.Year); err != nil {
+			return err
+		} else if dup {
+			a, _ := e.cat.Award(award)
+			return domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("%s đã được đề nghị %s năm %d trong đợt %q", e.names.subject(sub), a.Name, r.Year, other.Name), Err: domain.ErrDuplicate}
+		}
+		n.ID, err = tx.AddNominee(n)
+		return err
+	})
+	if err != nil {
+		return domain.Nominee{}, err
+	}
+	return n, nil
+}
+
+// ProposeEligible adds to the round everyone the engine finds eligible for
+// award in the round's year, in one transaction, and returns how many it
+// added. For CSTĐCS only the candidates ranked within their unit's quota
+// are added. Subjects already proposed for the award that year (in any
+// round) and people under discipline today are skipped.
+func (s *Service) ProposeEligible(ctx context.Context, roundID int64, award string) (int, error) {
+	award = strings.ToUpper(rules.Clean(award))
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return 0, err
+	}
+	if r.Status != domain.StatusDraft {
+		return 0, notDraft(r, "thêm người được đề nghị")
+	}
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := e.cat.Award(award); !ok {
+		return 0, domain.FieldError{Field: FieldAward, Msg: fmt.Sprintf("không có danh hiệu/hình thức mã %q trong danh mục", award), Err: domain.ErrNotFound}
+	}
+	added := 0
+	err = s.st.Write(ctx, func(tx *store.Tx) error {
+		r, err := txRound(tx, roundID)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft {
+			return notDraft(r, "thêm người được đề nghị")
+		}
+		added, err = e.proposeEligible(tx, r, award, s.Today())
+		return err
+	})
+	return added, err
+}
+
+// EligibleToPropose is the engine's eligible verdicts for award that
+// ProposeEligible adds: for CSTĐCS those ranked within the quota.
+func EligibleToPropose(vs []rules.Verdict, award string) []rules.Verdict {
+	var out []rules.Verdict
+	for _, v := range vs {
+		if v.Award != award || !v.Eligible {
+			continue
+		}
+		if q := v.Quota; q != nil && q.OverBy > 0 && (q.Rank == 0 || q.Rank > q.Limit) {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (e *evaluation) sortedVerdicts() []rules.Verdict {
+	vs := make([]rules.Verdict, 0, len(e.verdicts))
+	for _, v := range e.verdicts {
+		vs = append(vs, v)
+	}
+	sort.Slice(vs, func(i, j int) bool {
+		if vs[i].Subject != vs[j].Subject {
+			if vs[i].Subject.Kind != vs[j].Subject.Kind {
+				return vs[i].Subject.Kind > vs[j].Subject.Kind // people first
+			}
+			return vs[i].Subject.Code < vs[j].Subject.Code
+		}
+		return vs[i].Award < vs[j].Award
+	})
+	return vs
+}
+
+func (e *evaluation) proposeEligible(tx *store.Tx, r domain.Round, award string, today domain.Date) (int, error) {
+	added := 0
+	for _, v := range EligibleToPropose(e.sortedVerdicts(), award) {
+		if err := e.checkNominee(v.Subject, award, today); err != nil {
+			continue
+		}
+		if _, dup, err := openNomination(tx, v.Subject, award, r.Year); err != nil {
+			return added, err
+		} else if dup {
+			continue
+		}
+		if _, err := tx.AddNominee(e.nominee(r.ID, v.Subject, award)); err != nil {
+			return added, err
+		}
+		added++
+	}
+	return added, nil
+}
+
+func (s *Service) nomineeRound(tx *store.Tx, id int64) (domain.Nominee, domain.Round, error) {
+	n, ok, err := tx.Nominee(id)
+	if err != nil {
+		return n, domain.Round{}, err
+	}
+	if !ok {
+		return n, domain.Round{}, domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("không có người/tập thể được đề nghị mã %d", id), Err: domain.ErrNotFound}
+	}
+	r, err := txRound(tx, n.RoundID)
+	return n, r, err
+}
+
+// RemoveNominee removes a nominee (with its files and vote) from a round in
+// status Nháp.
+func (s *Service) RemoveNominee(ctx context.Context, id int64) error {
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		_, r, err := s.nomineeRound(tx, id)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft {
+			return notDraft(r, "bỏ người được đề nghị")
+		}
+		return tx.RemoveNominee(id)
+	})
+}
+
+// cleanText normalises multi-line text: NFC, each line trimmed with its
+// spaces collapsed, no control characters, at most one blank line in a row.
+func cleanText(s string) string {
+	s = norm.NFC.String(strings.ReplaceAll(s, "\r\n", "\n"))
+	var lines []string
+	blank := false
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.Map(func(r rune) rune {
+			if r == '\t' {
+				return ' '
+			}
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, line)
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			if blank || len(lines) == 0 {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		lines = append(lines, line)
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// SaveNominee saves a nominee's justification, report text and attachment
+// list (files not listed are removed; add files with AttachNomineeFile)
+// while its round is Nháp. The engine's verdict is kept as it is.
+func (s *Service) SaveNominee(ctx context.Context, n domain.Nominee) error {
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		old, r, err := s.nomineeRound(tx, n.ID)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft {
+			return notDraft(r, "sửa hồ sơ")
+		}
+		old.Justification = cleanText(n.Justification)
+		old.Report = domain.ReportText{Duties: cleanText(n.Report.Duties), Achievements: cleanText(n.Report.Achievements), Policy: cleanText(n.Report.Policy)}
+		old.Attachments = n.Attachments
+		return tx.SaveNominee(old)
+	})
+}
+
+// AttachNomineeFile stores an evidence file with a nominee (round in Nháp).
+func (s *Service) AttachNomineeFile(ctx context.Context, nomineeID int64, name string, content []byte) error {
+	name = rules.Clean(name)
+	if name == "" {
+		return domain.FieldError{Field: FieldFile, Msg: "tệp chưa có tên"}
+	}
+	if len(content) > maxEvidenceBytes {
+		return domain.FieldError{Field: FieldFile, Msg: fmt.Sprintf("tệp %s lớn hơn %d MB", name, maxEvidenceBytes>>20)}
+	}
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		_, r, err := s.nomineeRound(tx, nomineeID)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft {
+			return notDraft(r, "đính kèm tệp")
+		}
+		return tx.AttachNomineeFile(nomineeID, name, content)
+	})
+}
+
+// NomineeFile reads one evidence file of a nominee.
+func (s *Service) NomineeFile(ctx context.Context, nomineeID int64, name string) ([]byte, error) {
+	return s.st.NomineeFile(ctx, nomineeID, name)
+}
+
+// ---------------------------------------------------------------------------
+// Council.
+
+// Council reads the round's council; when none is recorded it gives a
+// default one: the director as Chủ tịch Hội đồng, the deputies as Phó Chủ
+// tịch, a secretary to fill in, today, at the office, by secret ballot when
+// the round has a CSTĐ cấp bộ or toàn quốc nominee.
+func (s *Service) Council(ctx context.Context, roundID int64) (domain.Council, error) {
+	if _, err := s.Round(ctx, roundID); err != nil {
+		return domain.Council{}, err
+	}
+	c, ok, err := s.st.Council(ctx, roundID)
+	if err != nil || ok {
+		return c, err
+	}
+	p, _, err := s.st.Profile(ctx)
+	if err != nil {
+		return c, err
+	}
+	ns, err := s.st.Nominees(ctx, roundID)
+	if err != nil {
+		return c, err
+	}
+	return defaultCouncil(roundID, p, ns, s.Today()), nil
+}
+
+func defaultCouncil(roundID int64, p domain.OfficeProfile, ns []domain.Nominee, today domain.Date) domain.Council {
+	c := domain.Council{RoundID: roundID, Date: today, Method: domain.VoteShowOfHands}
+	if p.UnitName != "" {
+		c.Place = "Trụ sở " + p.UnitName
+	}
+	for _, n := range ns {
+		if secretAwards[n.Award] {
+			c.Method = domain.VoteSecret
+		}
+	}
+	if p.Director.Name != "" {
+		c.Members = append(c.Members, domain.CouncilMember{Name: p.Director.Name, Position: p.Director.Position, Role: "Chủ tịch Hội đồng", Present: true})
+	}
+	for _, d := range p.Deputies {
+		c.Members = append(c.Members, domain.CouncilMember{Name: d.Name, Position: d.Position, Role: "Phó Chủ tịch Hội đồng", Present: true})
+	}
+	c.Members = append(c.Members, domain.CouncilMember{Role: "Ủy viên, Thư ký", Present: true})
+	return c
+}
+
+// SaveCouncil validates and saves the council with its votes (round in Nháp
+// or Chờ duyệt): every member named once; a valid voting method; each vote
+// for a nominee of the round with counts that are not negative and add up
+// to no more than the members present.
+func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
+	c.Place = rules.Clean(c.Place)
+	var errs domain.FieldErrors
+	if c.Date.IsZero() {
+		errs = append(errs, domain.FieldError{Field: FieldCouncilDate, Msg: "chưa nhập ngày họp"})
+	}
+	switch c.Method {
+	case "":
+		c.Method = domain.VoteShowOfHands
+	case domain.VoteShowOfHands, domain.VoteSecret:
+	default:
+		errs = append(errs, domain.FieldError{Field: FieldVoteMethod, Msg: "chọn Giơ tay hoặc Bỏ phiếu kín"})
+	}
+	members := make([]domain.CouncilMember, 0, len(c.Members))
+	seen := map[string]bool{}
+	for i, m := range c.Members {
+		m.Name, m.Position, m.Role = rules.Clean(m.Name), rules.Clean(m.Position), rules.Clean(m.Role)
+		if m.Role == "" {
+			m.Role = "Ủy viên"
+		}
+		switch key := strings.ToLower(m.Name); {
+		case m.Name == "":
+			errs = append(errs, domain.FieldError{Field: FieldMembers, Msg: fmt.Sprintf("thành viên thứ %d (%s) chưa có họ tên", i+1, m.Role)})
+		case seen[key]:
+			errs = append(errs, domain.FieldError{Field: FieldMembers, Msg: fmt.Sprintf("%s nhập hai lần", m.Name)})
+		default:
+			seen[key] = true
+		}
+		members = append(members, m)
+	}
+	if len(members) == 0 {
+		errs = append(errs, domain.FieldError{Field: FieldMembers, Msg: "Hội đồng chưa có thành viên"})
+	}
+	c.Members = members
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return err
+	}
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		r, err := txRound(tx, c.RoundID)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.StatusDraft && r.Status != domain.StatusSubmitted {
+			errs = append(errs, domain.FieldError{Field: FieldRoundStatus, Msg: fmt.Sprintf("đợt %q đang ở trạng thái %s; chỉ ghi kết quả họp Hội đồng khi đợt ở trạng thái Nháp hoặc Chờ duyệt", r.Name, r.Status.Label()), Err: domain.ErrInUse})
+			return errs
+		}
+		ns, err := tx.Nominees(c.RoundID)
+		if err != nil {
+			return err
+		}
+		names, err := txNames(tx)
+		if err != nil {
+			return err
+		}
+		errs = append(errs, checkVotes(c, ns, names, cat)...)
+		if len(errs) > 0 {
+			return errs
+		}
+		return tx.SaveCouncil(c)
+	})
+}
+
+func checkVotes(c domain.Council, ns []domain.Nominee, names subjectNames, cat rules.Catalogue) domain.FieldErrors {
+	byID := map[int64]domain.Nominee{}
+	for _, n := range ns {
+		byID[n.ID] = n
+	}
+	present := c.Present()
+	var errs domain.FieldErrors
+	seen := map[int64]bool{}
+	for _, v := range c.Votes {
+		n, ok := byID[v.NomineeID]
+		if !ok {
+			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("mã %d không thuộc danh sách đề nghị của đợt", v.NomineeID), Err: domain.ErrNotFound})
+			continue
+		}
+		who := names.subject(n.Subject)
+		if a, ok := cat.Award(n.Award); ok {
+			who += " (" + a.Name + ")"
+		}
+		switch {
+		case seen[v.NomineeID]:
+			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: nhập kết quả hai lần", who)})
+		case v.For < 0 || v.Against < 0 || v.Abstain < 0:
+			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: số phiếu không được âm", who)})
+		case v.For+v.Against+v.Abstain > present:
+			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: %d phiếu (đồng ý %d, không đồng ý %d, không biểu quyết %d) nhiều hơn %d thành viên có mặt",
+				who, v.For+v.Against+v.Abstain, v.For, v.Against, v.Abstain, present)})
+		}
+		seen[v.NomineeID] = true
+	}
+	return errs
+}
+
+// threshold is the % of all council members an award needs and whether
+// its vote must be secret (catalogue: council.cstd_percent, council.other_percent).
+func threshold(cat rules.Catalogue, year int, award string) (float64, bool) {
+	regime := ""
+	if r, ok := cat.RegimeFor(year); ok {
+		regime = r.Code
+	}
+	key, def := "council.other_percent", 50.0
+	if secretAwards[award] {
+		key, def = "council.cstd_percent", 90
+	}
+	if v, ok := cat.Param(key, regime, domain.YearEnd(year)); ok {
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(v), ",", "."), 64); err == nil {
+			def = f
+		}
+	}
+	return def, secretAwards[award]
+}
+
+// outcome is the council's result for one nominee: the vote counted over
+// ALL members; a secret award passes at ≥ its threshold by secret ballot,
+// any other above its threshold.
+func outcome(c domain.Council, met bool, v domain.Vote, voted bool, thr float64, secret bool) VoteOutcome {
+	o := VoteOutcome{Threshold: thr, SecretRequired: secret}
+	need := fmt.Sprintf("cần trên %s%% tổng số thành viên Hội đồng", docs.FormatShort(thr, 1))
+	if secret {
+		need = fmt.Sprintf("cần từ %s%% tổng số thành viên Hội đồng trở lên, bỏ phiếu kín", docs.FormatShort(thr, 1))
+	}
+	total := len(c.Members)
+	switch {
+	case !met || total == 0:
+		o.Reason = "Hội đồng chưa họp xét"
+		return o
+	case !voted:
+		o.Reason = "Chưa có kết quả biểu quyết"
+		return o
+	}
+	o.Pct = 100 * float64(v.For) / float64(total)
+	got := fmt.Sprintf("%d/%d thành viên đồng ý (%s%%)", v.For, total, docs.FormatShort(o.Pct, 1))
+	const eps = 1e-9
+	switch {
+	case secret && c.Method != domain.VoteSecret:
+		o.Reason = fmt.Sprintf("Không đạt: %s nhưng biểu quyết bằng hình thức %s; %s", got, strings.ToLower(c.Method.Label()), need)
+	case secret && o.Pct+eps < thr, !secret && o.Pct <= thr+eps:
+		o.Reason = fmt.Sprintf("Không đạt: %s; %s", got, need)
+	default:
+		o.Passed = true
+		o.Reason = fmt.Sprintf("Đạt: %s; %s", got, need)
+	}
+	return o
+}
+
+// VoteResult gives the council's outcome per nominee ID: the votes for as a
+// % of ALL council members (present or not), the threshold of the award and
+// whether it passed, with the reason in Vietnamese.
+func (s *Service) VoteResult(ctx context.Context, roundID int64) (map[int64]VoteOutcome, error) {
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	c, met, err := s.st.Council(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := s.st.Nominees(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return voteResult(r, c, met, ns, cat), nil
+}
+
+func voteResult(r domain.Round, c domain.Council, met bool, ns []domain.Nominee, cat rules.Catalogue) map[int64]VoteOutcome {
+	votes := map[int64]domain.Vote{}
+	for _, v := range c.Votes {
+		votes[v.NomineeID] = v
+	}
+	out := make(map[int64]VoteOutcome, len(ns))
+	for _, n := range ns {
+		thr, secret := threshold(cat, r.Year, n.Award)
+		v, voted := votes[n.ID]
+		out[n.ID] = outcome(c, met, v, voted, thr, secret)
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// What a nominee's dossier rests on.
+
+// paramInt reads an integer parameter for the evaluation's year.
+func (e *evaluation) paramInt(key string, def int) int {
+	if n, ok := e.cat.ParamInt(key, e.regime, domain.YearEnd(e.year)); ok {
+		return n
+	}
+	return def
+}
+
+// baseAward is the latest công trạng award code of sub recorded in a year
+// ≤ e.year-years: the start of a chain (BK_TTG on BK_BO, HCLD3 on BK_TTG).
+func (e *evaluation) baseAward(sub domain.Subject, code string, years int) (domain.AwardRecord, bool) {
+	var best domain.AwardRecord
+	found := false
+	for _, a := range e.h.Awards {
+		if a.Subject == sub && a.AwardCode == code && a.Kind == domain.KindMerit && a.Year <= e.year-years && (!found || a.Year > best.Year) {
+			best, found = a, true
+		}
+	}
+	return best, found
+}
+
+// chainBase is the award a chain award rests on, if any.
+func (e *evaluation) chainBase(sub domain.Subject, award string) (domain.AwardRecord, bool) {
+	switch award {
+	case "BK_TTG":
+		return e.baseAward(sub, "BK_BO", e.paramInt("bk_ttg.years", 5))
+	case "HCLD3":
+		return e.baseAward(sub, "BK_TTG", e.paramInt("hcld3.years", 5))
+	case "CSTD_TQ":
+		return e.baseAward(sub, "CSTD_BO", 3)
+	}
+	return domain.AwardRecord{}, false
+}
+
+// period is the span of years an award looks at (rules.md).
+func (e *evaluation) period(sub domain.Subject, award string) (from, to int) {
+	y := e.year
+	switch award {
+	case "CSTD_BO":
+		return y - e.paramInt("cstd_bo.cstdcs_years", 3) + 1, y
+	case "CSTD_TQ":
+		return y - e.paramInt("cstd_tq.initiative_years", 6) + 1, y
+	case "BK_BO":
+		if sub.Kind == domain.SubjectCollective {
+			return y - e.paramInt("bk_bo.collective_years", 2) + 1, y
+		}
+		return y - e.paramInt("bk_bo.years", 2) + 1, y
+	case "BK_TTG", "HCLD3":
+		if b, ok := e.chainBase(sub, award); ok {
+			return b.Year + 1, y
+		}
+		return y - 4, y
+	}
+	return y, y
+}
+
+func (e *evaluation) ratings(sub domain.Subject, from, to int) []domain.RatingRecord {
+	m := e.h.PersonRatings[sub.Code]
+	if sub.Kind == domain.SubjectCollective {
+		m = e.h.UnitRatings[sub.Code]
+	}
+	var out []domain.RatingRecord
+	for y := from; y <= to; y++ {
+		if r, ok := m[y]; ok {
+			out = append(out, domain.RatingRecord{Subject: sub, Year: y, Rating: r})
+		}
+	}
+	return out
+}
+
+// awards lists the subject's recorded awards, the earliest first; the same
+// award of a year recorded under two former codes of a merged unit once.
+func (e *evaluation) awards(sub domain.Subject) []domain.AwardRecord {
+	var out []domain.AwardRecord
+	seen := map[string]bool{}
+	for _, a := range e.h.Awards {
+		key := fmt.Sprintf("%d/%s/%s", a.Year, a.AwardCode, a.DecisionNo)
+		if a.Subject == sub && !seen[key] {
+			seen[key] = true
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}
+
+// initiatives lists the person's initiatives recognised in from..to, the
+// earliest first.
+func (e *evaluation) initiatives(sub domain.Subject, from, to int) []domain.Initiative {
+	if sub.Kind != domain.SubjectPerson {
+		return nil
+	}
+	var out []domain.Initiative
+	for _, in := range e.h.Initiatives {
+		if in.Year < from || in.Year > to {
+			continue
+		}
+		for _, a := range in.Authors {
+			if a == sub.Code {
+				out = append(out, in)
+				break
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year < out[j].Year
+		}
+		return out[i].DecisionDate.Before(out[j].DecisionDate)
+	})
+	return out
+}
+
+// dossierInitiatives are the initiatives whose recognition the dossier of a
+// CSTĐ title must prove (domain.md 4.1): those the engine used for CSTĐCS,
+// the ones at the required scope in the period for CSTĐ cấp bộ and toàn quốc.
+func (e *evaluation) dossierInitiatives(sub domain.Subject, award string, v rules.Verdict) []domain.Initiative {
+	from, to := e.period(sub, award)
+	all := e.initiatives(sub, from, to)
+	var out []domain.Initiative
+	switch award {
+	case "CSTDCS", "BK_BO":
+		used := map[string]bool{}
+		for _, t := range v.UsedInitiatives {
+			used[t] = true
+		}
+		for _, in := range all {
+			if used[in.Title] {
+				out = append(out, in)
+			}
+		}
+	case "CSTD_BO":
+		for _, in := range all {
+			if in.Scope.Level() >= domain.ScopeMinistry.Level() {
+				out = append(out, in)
+			}
+		}
+	case "CSTD_TQ":
+		for _, in := range all {
+			if in.Scope == domain.ScopeNational {
+				out = append(out, in)
+			}
+		}
+	}
+	return out
+}
+
+// decisionText is "Quyết định số 12/QĐ-BHXH ngày 15/01/2025 của …",
+// leaving out what is not recorded; "" when nothing is.
+func decisionText(no string, date domain.Date, issuer string) string {
+	var b strings.Builder
+	if no != "" {
+		b.WriteString("Quyết định số " + no)
+	}
+	if !date.IsZero() {
+		if b.Len() == 0 {
+			b.WriteString("Quyết định")
+		}
+		b.WriteString(" ngày " + date.VN())
+	}
+	if issuer != "" && b.Len() > 0 {
+		b.WriteString(" của " + issuer)
+	}
+	return b.String()
+}
+
+func yearList(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (e *evaluation) awardName(code string) string {
+	if a, ok := e.cat.Award(code); ok {
+		return a.Name
+	}
+	return code
+}
+
+// basis is the "Thành tích làm căn cứ" of the nomination list: ratings and
+// CSTĐCS years of the award period, the award a chain rests on, and the
+// initiatives with their decisions.
+func (e *evaluation) basis(sub domain.Subject, award string, v rules.Verdict) string {
+	from, to := e.period(sub, award)
+	var parts []string
+	byRating := map[domain.Rating][]int{}
+	for _, r := range e.ratings(sub, from, to) {
+		byRating[r.Rating] = append(byRating[r.Rating], r.Year)
+	}
+	for _, r := range domain.Ratings {
+		if ys := byRating[r]; len(ys) > 0 {
+			parts = append(parts, fmt.Sprintf("%s năm %s", r, yearList(ys)))
+		}
+	}
+	if sub.Kind == domain.SubjectPerson && award != "LDTT" && award != "CSTDCS" && award != "GK" {
+		var ys []int
+		var decs []string
+		for _, a := range e.awards(sub) {
+			if a.AwardCode == "CSTDCS" && a.Kind == domain.KindMerit && a.Year >= from && a.Year <= to {
+				ys = append(ys, a.Year)
+				if a.DecisionNo != "" {
+					decs = append(decs, "QĐ số "+a.DecisionNo)
+				}
+			}
+		}
+		s := ""
+		if len(ys) > 0 {
+			s = "CSTĐCS năm " + yearList(ys)
+			if len(decs) > 0 {
+				s += " (" + strings.Join(decs, "; ") + ")"
+			}
+		}
+		if v.Pending {
+			if s == "" {
+				s = "CSTĐCS"
+			}
+			s += fmt.Sprintf("; CSTĐCS năm %d đề nghị cùng đợt", e.year)
+		}
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if b, ok := e.chainBase(sub, award); ok {
+		s := fmt.Sprintf("%s năm %d", e.awardName(b.AwardCode), b.Year)
+		if d := decisionText(b.DecisionNo, b.DecisionDate, ""); d != "" {
+			s += " (" + d + ")"
+		}
+		parts = append(parts, s)
+	}
+	inits := e.dossierInitiatives(sub, award, v)
+	if len(inits) == 0 && award != "LDTT" && award != "GK" {
+		inits = e.initiatives(sub, from, to)
+	}
+	for _, in := range inits {
+		s := fmt.Sprintf("Sáng kiến “%s” (phạm vi %s", in.Title, strings.ToLower(in.Scope.Label()))
+		if d := decisionText(in.DecisionNo, in.DecisionDate, ""); d != "" {
+			s += ", " + d
+		}
+		parts = append(parts, s+")")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// draftReport drafts sections II.1–3 of the achievement report from the
+// data; the clerk edits it afterwards.
+func (e *evaluation) draftReport(sub domain.Subject, award string, v rules.Verdict) domain.ReportText {
+	from, to := e.period(sub, award)
+	if from > to-2 { // a report tells at least the last three years
+		from = to - 2
+	}
+	var ach []string
+	var rs []string
+	for _, r := range e.ratings(sub, from, to) {
+		rs = append(rs, fmt.Sprintf("năm %d: %s", r.Year, strings.ToLower(r.Rating.Label())))
+	}
+	if len(rs) > 0 {
+		ach = append(ach, "Kết quả đánh giá, xếp loại: "+strings.Join(rs, "; ")+".")
+	}
+	var titles []string
+	for _, a := range e.awards(sub) {
+		if a.Year < from || a.Year > to {
+			continue
+		}
+		s := fmt.Sprintf("%s năm %d", e.awardName(a.AwardCode), a.Year)
+		if a.Kind != domain.KindMerit {
+			s += " (" + strings.ToLower(a.Kind.Label()) + ")"
+		}
+		if d := decisionText(a.DecisionNo, a.DecisionDate, a.Issuer); d != "" {
+			s += " theo " + d
+		}
+		titles = append(titles, s)
+	}
+	if len(titles) > 0 {
+		ach = append(ach, "Danh hiệu, hình thức khen thưởng đã đạt: "+strings.Join(titles, "; ")+".")
+	}
+	if v.Pending && sub.Kind == domain.SubjectPerson && award != "CSTDCS" {
+		ach = append(ach, fmt.Sprintf("Năm %d được đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở trong cùng đợt xét.", e.year))
+	}
+	if sub.Kind == domain.SubjectPerson {
+		p := e.names.people[sub.Code]
+		unit := e.names.units[p.UnitCode].Name
+		duties := "Thực hiện nhiệm vụ được giao"
+		if p.Position != "" {
+			duties = "Chức vụ: " + p.Position + "; thực hiện nhiệm vụ được giao"
+		}
+		if unit != "" {
+			duties += " theo chức năng, nhiệm vụ của " + unit
+		}
+		duties += " và sự phân công của lãnh đạo đơn vị."
+		for _, in := range e.initiatives(sub, from, to) {
+			s := fmt.Sprintf("Là tác giả (đồng tác giả) sáng kiến “%s”, được công nhận năm %d, phạm vi ảnh hưởng %s", in.Title, in.Year, strings.ToLower(in.Scope.Label()))
+			if d := decisionText(in.DecisionNo, in.DecisionDate, in.Issuer); d != "" {
+				s += " (" + d + ")"
+			}
+			ach = append(ach, s+".")
+		}
+		if len(ach) == 0 {
+			ach = append(ach, fmt.Sprintf("Năm %d hoàn thành nhiệm vụ được giao.", e.year))
+		}
+		return domain.ReportText{
+			Duties:       duties,
+			Achievements: strings.Join(ach, "\n"),
+			Policy:       "Chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và quy định của ngành; giữ gìn phẩm chất đạo đức, lối sống; tích cực tham gia các hoạt động của tổ chức Đảng, Công đoàn, Đoàn Thanh niên.",
+		}
+	}
+	u := e.names.units[sub.Code]
+	duties := fmt.Sprintf("%s thực hiện chức năng, nhiệm vụ theo quy định của Bảo hiểm xã hội Việt Nam", u.Name)
+	if e.profile.UnitName != "" && u.Kind != domain.UnitProvince {
+		duties += " và phân công của " + e.profile.UnitName
+	}
+	duties += "."
+	var tl []string
+	pfrom, _ := e.period(sub, award)
+	for y := pfrom; y <= to; y++ {
+		for _, l := range targetLines(movementsOf(e.ms, y), yearValues(e.values, y), sub.Code) {
+			if !l.HasActual {
+				continue
+			}
+			pct, _ := l.Target.Achieved(l.Planned, l.Actual)
+			tl = append(tl, fmt.Sprintf("- Năm %d, %s: kế hoạch %s, thực hiện %s, đạt %s%%.", y, l.Target.Name,
+				withUnit(l.Planned, l.Target.Unit), withUnit(l.Actual, l.Target.Unit), docs.FormatShort(pct, 1)))
+		}
+	}
+	if len(tl) > 0 {
+		ach = append([]string{"Kết quả thực hiện các chỉ tiêu được giao:"}, append(tl, ach...)...)
+	}
+	if len(ach) == 0 {
+		ach = append(ach, fmt.Sprintf("Năm %d hoàn thành các chỉ tiêu, nhiệm vụ được giao.", e.year))
+	}
+	return domain.ReportText{
+		Duties:       duties,
+		Achievements: strings.Join(ach, "\n"),
+		Policy:       "Tập thể chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; nội bộ đoàn kết; tổ chức Đảng, Công đoàn, Đoàn Thanh niên hoạt động tích cực.",
+	}
+}
+
+// withUnit writes a value with its unit: "94,1%", "4.350 người".
+func withUnit(x float64, unit string) string {
+	switch unit {
+	case "":
+		return FormatPoints(x)
+	case "%":
+		return FormatPoints(x) + "%"
+	}
+	return FormatPoints(x) + " " + unit
+}
+
+func yearValues(vs []domain.TargetValue, y int) []domain.TargetValue {
+	var out []domain.TargetValue
+	for _, v := range vs {
+		if v.Year == y {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------------------
+// Checklist.
+
+// Checklist gives each nominee's dossier documents (domain.md 4.1) and
+// whether each is there: the Tờ trình and the council minutes (made from
+// the round), the achievement report (drafted text), for CSTĐCS, CSTĐ cấp
+// bộ and toàn quốc the decisions recognising the initiatives (present with
+// a decision number and date, or an attached file naming the initiative or
+// its decision), the decision of the award a chain rests on (Bằng khen Thủ
+// tướng, Huân chương), and the justification of an ineligible nominee.
+func (s *Service) Checklist(ctx context.Context, roundID int64) (map[int64][]ChecklistItem, error) {
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := s.st.Nominees(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	c, met, err := s.st.Council(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return nil, err
+	}
+	voted := map[int64]bool{}
+	for _, v := range c.Votes {
+		voted[v.NomineeID] = true
+	}
+	out := make(map[int64][]ChecklistItem, len(ns))
+	for _, n := range ns {
+		out[n.ID] = e.checklist(n, met, voted[n.ID])
+	}
+	return out, nil
+}
+
+func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistItem {
+	items := []ChecklistItem{{Document: "Tờ trình đề nghị khen thưởng", Present: true, Note: "Lập từ danh sách của đợt"}}
+	rep := ChecklistItem{Document: "Báo cáo thành tích", Present: strings.TrimSpace(n.Report.Achievements) != ""}
+	if !rep.Present {
+		rep.Note = "Chưa có nội dung thành tích đạt được"
+	}
+	items = append(items, rep)
+	min := ChecklistItem{Document: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Present: met && voted}
+	switch {
+	case !met:
+		min.Note = "Hội đồng chưa họp xét"
+	case !voted:
+		min.Note = "Chưa có kết quả biểu quyết"
+	}
+	items = append(items, min)
+	if n.Award == "CSTDCS" || secretAwards[n.Award] {
+		v := e.verdict(n.Subject, n.Award)
+		inits := e.dossierInitiatives(n.Subject, n.Award, v)
+		if len(inits) == 0 {
+			note := "Không có sáng kiến làm căn cứ trong thời gian xét"
+			if n.Award == "CSTDCS" {
+				note = "Không cần: danh hiệu dựa trên xếp loại Hoàn thành xuất sắc nhiệm vụ"
+			}
+			items = append(items, ChecklistItem{Document: "Quyết định công nhận sáng kiến", Present: n.Award == "CSTDCS", Note: note})
+		}
+		for _, in := range inits {
+			it := ChecklistItem{Document: fmt.Sprintf("Quyết định công nhận sáng kiến “%s”", in.Title)}
+			switch {
+			case in.DecisionNo != "" && !in.DecisionDate.IsZero():
+				it.Present, it.Note = true, decisionText(in.DecisionNo, in.DecisionDate, in.Issuer)
+			case attachmentFor(n.Attachments, in.Title, in.DecisionNo) != "":
+				it.Present, it.Note = true, "Tệp đính kèm: "+attachmentFor(n.Attachments, in.Title, in.DecisionNo)
+			default:
+				it.Note = "Thiếu số, ngày quyết định công nhận; nhập quyết định hoặc đính kèm bản chụp"
+			}
+			items = append(items, it)
+		}
+	}
+	if n.Award == "BK_TTG" || n.Award == "HCLD3" || n.Award == "CSTD_TQ" {
+		base := map[string]string{"BK_TTG": "BK_BO", "HCLD3": "BK_TTG", "CSTD_TQ": "CSTD_BO"}[n.Award]
+		it := ChecklistItem{Document: "Quyết định " + e.awardName(base) + " làm căn cứ"}
+		if b, ok := e.chainBase(n.Subject, n.Award); ok {
+			it.Document = fmt.Sprintf("Quyết định %s năm %d", e.awardName(base), b.Year)
+			if b.DecisionNo != "" {
+				it.Present, it.Note = true, decisionText(b.DecisionNo, b.DecisionDate, b.Issuer)
+			} else if f := attachmentFor(n.Attachments, e.awardName(base), ""); f != "" {
+				it.Present, it.Note = true, "Tệp đính kèm: "+f
+			} else {
+				it.Note = "Thiếu số quyết định; nhập vào lịch sử khen thưởng hoặc đính kèm bản chụp"
+			}
+		} else {
+			it.Note = "Không có trong lịch sử khen thưởng"
+		}
+		items = append(items, it)
+	}
+	if !n.Eligible {
+		it := ChecklistItem{Document: "Giải trình của Thủ trưởng đơn vị (chưa đủ điều kiện)", Present: strings.TrimSpace(n.Justification) != ""}
+		if !it.Present {
+			it.Note = strings.Join(n.Reasons, "; ")
+		}
+		items = append(items, it)
+	}
+	return items
+}
+
+// attachmentFor finds an attached file whose name mentions the title or the
+// decision number (compared without diacritics or case).
+func attachmentFor(files []string, title, decisionNo string) string {
+	t, d := domain.Fold(title), domain.Fold(decisionNo)
+	for _, f := range files {
+		ff := domain.Fold(f)
+		if (t != "" && strings.Contains(ff, t)) || (d != "" && strings.Contains(ff, d)) {
+			return f
+		}
+		if d != "" {
+			// "12/QĐ-BHXH" is saved as "12-QĐ-BHXH" in a file name.
+			if dd := strings.NewReplacer("/", "-", "\\", "-").Replace(d); strings.Contains(ff, dd) {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// ---------------------------------------------------------------------------
+// Dossier.
+
+// DossierInput gathers everything the round's documents say: the office,
+// the round, the council (the recorded one, else the default), the
+// nominees in dossier order (collectives first, then people, each by award
+// in catalogue order, then by Vietnamese name) with what each document
+// shows of them, their votes, and the thresholds of each award.
+func (s *Service) DossierInput(ctx context.Context, roundID int64) (docs.DossierInput, error) {
+	in := docs.DossierInput{Date: s.Today(), Threshold: map[string]float64{}, Secret: map[string]bool{}}
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return in, err
+	}
+	in.Round = r
+	p, ok, err := s.st.Profile(ctx)
+	if err != nil {
+		return in, err
+	}
+	if !ok {
+		return in, fmt.Errorf("chưa có thông tin đơn vị; khai báo đơn vị trước: %w", domain.ErrNotFound)
+	}
+	in.Profile = p
+	c, met, err := s.st.Council(ctx, roundID)
+	if err != nil {
+		return in, err
+	}
+	ns, err := s.st.Nominees(ctx, roundID)
+	if err != nil {
+		return in, err
+	}
+	if !met {
+		c = defaultCouncil(roundID, p, ns, s.Today())
+	}
+	in.Council = c
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return in, err
+	}
+	return e.dossierInput(in, c, met, ns), nil
+}
+
+func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bool, ns []domain.Nominee) docs.DossierInput {
+	sortNominees(ns, e.cat, e.names)
+	for _, a := range e.cat.Awards {
+		in.Threshold[a.Code], in.Secret[a.Code] = threshold(e.cat, in.Round.Year, a.Code)
+	}
+	names := make(map[string]string, len(e.cat.Awards))
+	for _, a := range e.cat.Awards {
+		names[a.Code] = a.Name
+	}
+	results := voteResult(in.Round, c, met, ns, e.cat)
+	votes := map[int64]domain.Vote{}
+	for _, v := range c.Votes {
+		votes[v.NomineeID] = v
+	}
+	for _, n := range ns {
+		v := e.verdict(n.Subject, n.Award)
+		from, to := e.period(n.Subject, n.Award)
+		entry := docs.NomineeEntry{
+			Nominee:     n,
+			AwardName:   e.awardName(n.Award),
+			Basis:       e.basis(n.Subject, n.Award, v),
+			Ratings:     e.ratings(n.Subject, from, to),
+			History:     e.awards(n.Subject),
+			Awards:      names,
+			Initiatives: e.initiatives(n.Subject, from, to),
+			VoteFor:     votes[n.ID].For,
+			VotePct:     results[n.ID].Pct,
+			Passed:      results[n.ID].Passed,
+		}
+		if n.Subject.Kind == domain.SubjectPerson {
+			entry.Person = e.names.people[n.Subject.Code]
+			entry.Unit = e.names.units[entry.Person.UnitCode]
+		} else {
+			entry.Unit = e.names.units[n.Subject.Code]
+			entry.Targets = targetLines(movementsOf(e.ms, e.year), yearValues(e.values, e.year), n.Subject.Code)
+		}
+		entry.UnitName = entry.Unit.Name
+		in.Nominees = append(in.Nominees, entry)
+	}
+	return in
+}
+
+// ---------------------------------------------------------------------------
+// Export.
+
+// DossierListName is the file name (without extension) of the round's
+// nomination list spreadsheet.
+const DossierListName = "Danh sách đề nghị khen thưởng"
+
+// ExportDossier writes every document of the round into dir: each PDF of
+// docs.Dossier under dir/pdf (file names made safe, a repeated name gets a
+// number), and the nomination list under dir/xlsx. Every file is written
+// atomically; progress, if not nil, gets the files written so far.
+func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, progress func(done, total int)) error {
+	in, err := s.DossierInput(ctx, roundID)
+	if err != nil {
+		return err
+	}
+	named := docs.Dossier(in)
+	total := len(named) + 1
+	done := 0
+	step := func() error {
+		done++
+		if progress != nil {
+			progress(done, total)
+		}
+		return ctx.Err()
+	}
+	pdfDir, xlsxDir := filepath.Join(dir, "pdf"), filepath.Join(dir, "xlsx")
+	for _, d := range []string{pdfDir, xlsxDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("không tạo được thư mục %s: %w", d, err)
+		}
+	}
+	used := map[string]bool{}
+	for _, nd := range named {
+		name := paths.SafeFileName(nd.Name, ".pdf")
+		for k := 2; used[strings.ToLower(name)]; k++ {
+			name = paths.SafeFileName(fmt.Sprintf("%s (%d)", nd.Name, k), ".pdf")
+		}
+		used[strings.ToLower(name)] = true
+		doc := nd.Doc
+		if err := paths.WriteAtomic(filepath.Join(pdfDir, name), func(w io.Writer) error { return pdf.Render(doc, w) }); err != nil {
+			return fmt.Errorf("ghi %s: %w", name, err)
+		}
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	list := filepath.Join(xlsxDir, paths.SafeFileName(DossierListName, ".xlsx"))
+	if err := paths.WriteAtomic(list, func(w io.Writer) error { return xlsx.WriteNominationList(in, w) }); err != nil {
+		return fmt.Errorf("ghi %s: %w", filepath.Base(list), err)
+	}
+	return step()
+}

@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+
+	"tdkt/internal/domain"
+)
+
+func TestTx_RoundsNomineesCouncil(t *testing.T) {
+	ctx := context.Background()
+	s := seedOffice(t)
+	var roundID, nID, uID int64
+	mustWrite(t, s, func(tx *Tx) error {
+		p := domain.Person{StaffCode: "CB01", FullName: "Lê Thị Ánh", BirthDate: domain.MustDate("02/03/1985"), Gender: domain.Female,
+			RecruitedOn: domain.MustDate("01/09/2008"), UnitCode: "42.KHTC"}
+		if _, err := tx.CreatePerson(p); err != nil {
+			return err
+		}
+		var err error
+		if roundID, err = tx.CreateRound(domain.Round{Year: 2025, Kind: domain.RoundRegular, Name: "Đợt đề nghị khen thưởng năm 2025", Status: domain.StatusDraft}); err != nil {
+			return err
+		}
+		n := domain.Nominee{RoundID: roundID, Subject: domain.PersonSubject("CB01"), Award: "CSTDCS", Eligible: false, Reasons: []string{"Thiếu sáng kiến năm 2025"},
+			Report: domain.ReportText{Duties: "Kế toán", Achievements: "Dòng 1\nDòng 2", Policy: "Tốt"}}
+		if nID, err = tx.AddNominee(n); err != nil {
+			return err
+		}
+		if _, err := tx.AddNominee(n); !errors.Is(err, domain.ErrDuplicate) {
+			t.Errorf("same subject and award twice in a round: %v", err)
+		}
+		if uID, err = tx.AddNominee(domain.Nominee{RoundID: roundID, Subject: domain.UnitSubject("42.KHTC"), Award: "TTLDTT", Eligible: true}); err != nil {
+			return err
+		}
+		if _, err := tx.AddNominee(domain.Nominee{RoundID: roundID, Subject: domain.PersonSubject("NOPE"), Award: "GK"}); !errors.Is(err, domain.ErrNotFound) {
+			t.Errorf("unknown person: %v", err)
+		}
+		return tx.AttachNomineeFile(nID, "QĐ sáng kiến.pdf", []byte("scan"))
+	})
+	rs, err := s.Rounds(ctx)
+	if err != nil || len(rs) != 1 || rs[0].ID != roundID || rs[0].Status != domain.StatusDraft || rs[0].Kind != domain.RoundRegular {
+		t.Fatalf("rounds %+v %v", rs, err)
+	}
+	ns, err := s.Nominees(ctx, roundID)
+	if err != nil || len(ns) != 2 {
+		t.Fatalf("nominees %+v %v", ns, err)
+	}
+	want := domain.Nominee{ID: nID, RoundID: roundID, Subject: domain.PersonSubject("CB01"), Award: "CSTDCS", Reasons: []string{"Thiếu sáng kiến năm 2025"},
+		Report: domain.ReportText{Duties: "Kế toán", Achievements: "Dòng 1\nDòng 2", Policy: "Tốt"}, Attachments: []string{"QĐ sáng kiến.pdf"}}
+	if !reflect.DeepEqual(ns[0], want) || ns[1].Subject != domain.UnitSubject("42.KHTC") || !ns[1].Eligible || ns[1].Reasons == nil {
+		t.Errorf("nominees read back:\n%+v\n%+v", ns[0], ns[1])
+	}
+	if counts, _ := s.NomineeCounts(ctx); counts[roundID] != 2 {
+		t.Errorf("counts %v", counts)
+	}
+	// The same subject and award in another round of the year is found.
+	mustWrite(t, s, func(tx *Tx) error {
+		other, err := tx.NominationsOf(domain.PersonSubject("CB01"), "CSTDCS", 2025)
+		if err != nil || len(other) != 1 || other[0].ID != nID {
+			t.Errorf("NominationsOf: %+v %v", other, err)
+		}
+		none, _ := tx.NominationsOf(domain.PersonSubject("CB01"), "CSTDCS", 2024)
+		if len(none) != 0 {
+			t.Errorf("NominationsOf 2024: %+v", none)
+		}
+		return nil
+	})
+	// Council round trip; votes only for the round's nominees.
+	c := domain.Council{RoundID: roundID, Date: domain.MustDate("14/01/2026"), Place: "Hội trường", Method: domain.VoteSecret,
+		Members: []domain.CouncilMember{{Name: "A", Position: "Giám đốc", Role: "Chủ tịch Hội đồng", Present: true}, {Name: "B", Role: "Ủy viên"}},
+		Votes:   []domain.Vote{{NomineeID: nID, For: 1}, {NomineeID: uID, For: 1, Against: 0, Abstain: 0}}}
+	mustWrite(t, s, func(tx *Tx) error { return tx.SaveCouncil(c) })
+	got, ok, err := s.Council(ctx, roundID)
+	if err != nil || !ok || !reflect.DeepEqual(got, c) {
+		t.Errorf("council read back:\n%+v\nwant\n%+v (%v)", got, c, err)
+	}
+	err = s.Write(ctx, func(tx *Tx) error {
+		return tx.SaveCouncil(domain.Council{RoundID: roundID, Method: domain.VoteSecret, Votes: []domain.Vote{{NomineeID: 999, For: 1}}})
+	})
+	if !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("vote for a nominee of no round: %v", err)
+	}
+	// SaveNominee keeps listed files only; deleting the round cascades.
+	ns[0].Attachments = nil
+	ns[0].Justification = "Giải trình"
+	mustWrite(t, s, func(tx *Tx) error { return tx.SaveNominee(ns[0]) })
+	if n, _, _ := s.Nominee(ctx, nID); n.Justification != "Giải trình" || n.Attachments != nil {
+		t.Errorf("after save: %+v", n)
+	}
+	mustWrite(t, s, func(tx *Tx) error { return tx.DeleteRound(roundID) })
+	for _, table := range []string{"nominee", "nominee_attachment", "council", "council_member", "vote"} {
+		if n := countRows(t, s.write, "SELECT count(*) FROM "+table); n != 0 {
+			t.Errorf("%s keeps %d rows after the round is deleted", table, n)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"tdkt/internal/docs"
+)
+
+func nominationInput(people int) docs.DossierInput {
+	in := docs.SampleDossier(people)
+	in.Profile.UnitName = norm.NFD.String(in.Profile.UnitName)
+	for i := range in.Nominees {
+		in.Nominees[i].Person.FullName = norm.NFD.String(in.Nominees[i].Person.FullName)
+		in.Nominees[i].UnitName = norm.NFD.String(in.Nominees[i].UnitName)
+		in.Nominees[i].Unit.Name = norm.NFD.String(in.Nominees[i].Unit.Name)
+	}
+	return in
+}
+
+func TestWriteNominationList(t *testing.T) {
+	in := nominationInput(60)
+	var buf bytes.Buffer
+	if err := WriteNominationList(in, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	groups := docs.NominationGroups(in)
+	sheets := f.GetSheetList()
+	if len(sheets) != len(groups) {
+		t.Fatalf("sheets %q for %d awards", sheets, len(groups))
+	}
+	for i, g := range groups {
+		if sheets[i] != SheetName(g.Name, map[string]bool{}) {
+			t.Errorf("sheet %d is %q, award %q", i+1, sheets[i], g.Name)
+		}
+	}
+	// Lao động tiên tiến: people only.
+	sh := "Lao động tiên tiến"
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rows[0][0], "DANH SÁCH ĐỀ NGHỊ TẶNG LAO ĐỘNG TIÊN TIẾN NĂM 2025") {
+		t.Errorf("title %q", rows[0][0])
+	}
+	if strings.Join(rows[2], "|") != "STT|Họ và tên / Tên tập thể|Ngày sinh|Giới tính|Chức vụ|Đơn vị công tác|Hình thức/danh hiệu đề nghị|Thành tích làm căn cứ|Tỷ lệ phiếu (%)|Ghi chú" {
+		t.Errorf("header %q", rows[2])
+	}
+	if rows[3][1] != "B. CÁ NHÂN" {
+		t.Errorf("row 4 %q", rows[3])
+	}
+	var ldtt []docs.ListRow
+	for _, g := range groups {
+		if g.Code == "LDTT" {
+			ldtt = g.People
+		}
+	}
+	if len(rows) != 4+len(ldtt) {
+		t.Errorf("%d rows for %d LĐTT", len(rows), len(ldtt))
+	}
+	first := ldtt[0]
+	if got := rows[4][1]; got != first.Name || !norm.NFC.IsNormalString(got) {
+		t.Errorf("name %q, want %q in NFC", got, first.Name)
+	}
+	// The birth date is a date, the vote share a number.
+	v, err := f.GetCellValue(sh, "C5", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	serial, err := excelize.ExcelDateToTime(parseFloat(t, v), false)
+	if err != nil || !serial.Equal(first.Birth.Time()) {
+		t.Errorf("birth date cell %q = %v, want %v", v, serial, first.Birth.Time().Format(time.DateOnly))
+	}
+	if shown, _ := f.GetCellValue(sh, "C5"); shown != first.Birth.VN() {
+		t.Errorf("birth date shows %q, want %q", shown, first.Birth.VN())
+	}
+	pct, _ := f.GetCellValue(sh, "I5", excelize.Options{RawCellValue: true})
+	if math.Abs(parseFloat(t, pct)-first.VotePct) > 1e-9 {
+		t.Errorf("vote share %q, want %v", pct, first.VotePct)
+	}
+	// Frozen header, autofilter, A4 landscape, print titles.
+	panes, _ := f.GetPanes(sh)
+	if !panes.Freeze || panes.YSplit != 3 {
+		t.Errorf("panes %+v", panes)
+	}
+	pl, _ := f.GetPageLayout(sh)
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("page layout %+v", pl)
+	}
+	names := f.GetDefinedName()
+	titles := false
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sh {
+			titles = true
+		}
+	}
+	if !titles {
+		t.Error("no print titles")
+	}
+	// Giấy khen has both parts.
+	gk, _ := f.GetRows("Giấy khen")
+	var labels []string
+	for _, r := range gk {
+		if len(r) > 1 && strings.HasSuffix(r[1], ". CÁ NHÂN") || len(r) > 1 && strings.HasSuffix(r[1], ". TẬP THỂ") {
+			labels = append(labels, r[1])
+		}
+	}
+	if strings.Join(labels, ",") != "A. TẬP THỂ,B. CÁ NHÂN" {
+		t.Errorf("Giấy khen parts %q", labels)
+	}
+}
+
+func parseFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	var x float64
+	if _, err := fmtSscan(s, &x); err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return x
+}
+
+func TestSheetName(t *testing.T) {
+	used := map[string]bool{}
+	for _, sc := range []struct{ in, want string }{
+		{"Lao động tiên tiến", "Lao động tiên tiến"},
+		{"Bằng khen của Thủ tướng Chính phủ về thành tích", "Bằng khen của Thủ tướng Chính p"},
+		{"Bằng khen của Thủ tướng Chính phủ khác", "Bằng khen của Thủ tướng Chí (2)"},
+		{"Cờ thi đua [bộ/ngành]: *?", "Cờ thi đua -bộ-ngành-- --"},
+		{"'", "Danh sách"},
+		{"lao động tiên tiến", "lao động tiên tiến (2)"},
+	} {
+		got := SheetName(sc.in, used)
+		if got != sc.want {
+			t.Errorf("SheetName(%q) = %q, want %q", sc.in, got, sc.want)
+		}
+		if n := len([]rune(got)); n > 31 {
+			t.Errorf("%q has %d characters", got, n)
+		}
+	}
+}
+
+func fmtSscan(s string, x *float64) (int, error) { return fmt.Sscan(s, x) }
+
+func BenchmarkWriteNominationList_300(b *testing.B) {
+	in := docs.SampleDossier(300)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WriteNominationList(in, &buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

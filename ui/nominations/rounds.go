@@ -1,0 +1,596 @@
+package nominations
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt/internal/domain"
+	"tdkt/internal/service"
+	"tdkt/ui/kit"
+)
+
+// Columns of the nominee table.
+const (
+	nomName = iota
+	nomAward
+	nomVerdict
+	nomJustification
+	nomVote
+)
+
+var nomineeCols = []kit.Column{
+	{Header: "Họ và tên / Tập thể", Width: 220},
+	{Header: "Hình thức đề nghị", Width: 200},
+	{Header: "Điều kiện", Width: 90},
+	{Header: "Giải trình", Width: 110},
+	{Header: "Kết quả biểu quyết", Width: 460},
+}
+
+// roundKinds are the kinds a round can be opened as, in the order offered.
+var roundKinds = []domain.RoundKind{domain.RoundRegular, domain.RoundThematic, domain.RoundOneOff}
+
+// roundsTab lists the rounds and, for the round open, its nominees with
+// their verdicts, justifications and vote results, the editor of the
+// selected nominee, and the buttons of the approval flow.
+type roundsTab struct {
+	v *View
+
+	rounds    []domain.Round
+	counts    map[int64]int // nominees per round
+	list      *widget.List
+	createBtn *widget.Button
+	deleteBtn *widget.Button
+
+	round     domain.Round // open; ID 0 when none
+	nominees  []domain.Nominee
+	outcomes  map[int64]service.VoteOutcome
+	checklist map[int64][]service.ChecklistItem
+
+	title      *widget.Label
+	status     *widget.Label
+	submitBtn  *widget.Button // Trình duyệt
+	approveBtn *widget.Button // Duyệt
+	reopenBtn  *widget.Button // Mở lại
+	sentBtn    *widget.Button // Đã gửi
+	proposeBtn *widget.Button
+	addBtn     *widget.Button
+	removeBtn  *widget.Button
+	dossierBtn *widget.Button
+	table      *widget.Table
+	selected   int // index in nominees, -1 when none
+	editor     *nomineeEditor
+
+	// exported is the folder of the last dossier written.
+	exported string
+	// The last dialogs opened (tests fill and answer them).
+	lastForm *roundForm
+	adding   *addForm
+	justify  *justifyForm
+
+	hint    fyne.CanvasObject
+	detail  fyne.CanvasObject
+	content fyne.CanvasObject
+}
+
+func newRoundsTab(v *View) *roundsTab {
+	t := &roundsTab{v: v, selected: -1, counts: map[int64]int{}}
+	t.list = widget.NewList(func() int { return len(t.rounds) }, t.createRow, t.updateRow)
+	t.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(t.rounds) && t.rounds[i].ID != t.round.ID {
+			t.open(t.rounds[i].ID)
+		}
+	}
+	t.createBtn = widget.NewButtonWithIcon(lang.L("Tạo đợt…"), theme.ContentAddIcon(), t.onCreate)
+	t.createBtn.Importance = widget.HighImportance
+	t.deleteBtn = widget.NewButtonWithIcon(lang.L("Xóa đợt"), theme.DeleteIcon(), t.onDelete)
+
+	t.title = kit.Heading("")
+	t.status = widget.NewLabel("")
+	t.submitBtn = widget.NewButtonWithIcon(lang.L("Trình duyệt"), theme.MailSendIcon(), func() { t.setStatus(domain.StatusSubmitted) })
+	t.approveBtn = widget.NewButtonWithIcon(lang.L("Duyệt"), theme.ConfirmIcon(), func() { t.setStatus(domain.StatusApproved) })
+	t.reopenBtn = widget.NewButtonWithIcon(lang.L("Mở lại"), theme.ContentUndoIcon(), func() { t.setStatus(domain.StatusDraft) })
+	t.sentBtn = widget.NewButtonWithIcon(lang.L("Đã gửi"), theme.UploadIcon(), func() { t.setStatus(domain.StatusSent) })
+	t.proposeBtn = widget.NewButtonWithIcon(lang.L("Đề nghị tất cả người đủ điều kiện…"), theme.ContentAddIcon(), t.onPropose)
+	t.addBtn = widget.NewButtonWithIcon(lang.L("Thêm…"), theme.ContentAddIcon(), t.onAdd)
+	t.removeBtn = widget.NewButtonWithIcon(lang.L("Bỏ khỏi đợt"), theme.ContentRemoveIcon(), t.onRemove)
+	t.dossierBtn = widget.NewButtonWithIcon(lang.L("Lập hồ sơ…"), theme.FolderNewIcon(), t.onDossier)
+
+	t.table = colouredTable(nomineeCols, func() int { return len(t.nominees) }, t.cell)
+	t.table.OnSelected = func(id widget.TableCellID) { t.selectNominee(id.Row) }
+	t.editor = newNomineeEditor(t)
+
+	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
+	flow := container.NewHBox(t.status, layout.NewSpacer(), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
+	actions := container.NewHBox(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), t.dossierBtn)
+	body := container.NewVSplit(t.table, t.editor.content)
+	body.Offset = 0.45
+	t.detail = container.NewBorder(container.NewVBox(t.title, flow, actions), nil, nil, nil, body)
+	t.detail.Hide()
+	hint := widget.NewLabel(lang.L("Chọn một đợt đề nghị ở bên trái, hoặc bấm “Tạo đợt…” để mở đợt mới."))
+	hint.Wrapping = fyne.TextWrapWord
+	t.hint = hint
+	split := container.NewHSplit(left, container.NewStack(t.hint, t.detail))
+	split.Offset = 0.25
+	t.content = split
+	return t
+}
+
+func (t *roundsTab) createRow() fyne.CanvasObject {
+	name := widget.NewLabel("Đề nghị khen thưởng năm 2025")
+	name.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.SizeName = theme.SizeNameCaptionText
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(name, detail)
+}
+
+func (t *roundsTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(t.rounds) {
+		return
+	}
+	r := t.rounds[i]
+	rows := o.(*fyne.Container).Objects
+	rows[0].(*widget.Label).SetText(r.Name)
+	rows[1].(*widget.Label).SetText(t.roundLine(r))
+}
+
+// roundLine is "2025 · Thường xuyên cuối năm · Nháp · 12 đề nghị".
+func (t *roundsTab) roundLine(r domain.Round) string {
+	return fmt.Sprintf(lang.L("%d · %s · %s · %d đề nghị"), r.Year, lang.L(r.Kind.Label()), lang.L(r.Status.Label()), t.counts[r.ID])
+}
+
+// refresh re-reads the rounds and the round open.
+func (t *roundsTab) refresh() {
+	v := t.v
+	rs, err := v.svc.Rounds(v.ctx)
+	if err != nil {
+		v.showError(err)
+		rs = nil
+	}
+	t.rounds = rs
+	if t.counts, err = v.svc.NomineeCounts(v.ctx); err != nil {
+		v.showError(err)
+	}
+	if t.counts == nil {
+		t.counts = map[int64]int{}
+	}
+	t.list.Refresh()
+	found := false
+	for _, r := range rs {
+		if r.ID == t.round.ID && r.ID != 0 {
+			found = true
+		}
+	}
+	if found {
+		t.open(t.round.ID)
+	} else {
+		t.close()
+	}
+}
+
+// open shows a round with its nominees.
+func (t *roundsTab) open(id int64) {
+	v := t.v
+	if t.editor.dirty() {
+		t.editor.save()
+	}
+	var r domain.Round
+	for _, x := range t.rounds {
+		if x.ID == id {
+			r = x
+		}
+	}
+	if r.ID == 0 {
+		t.close()
+		return
+	}
+	keep := int64(0)
+	if t.selected >= 0 && t.selected < len(t.nominees) && t.round.ID == id {
+		keep = t.nominees[t.selected].ID
+	}
+	t.round = r
+	if err := t.loadRound(); err != nil {
+		v.showError(err)
+	}
+	t.title.SetText(r.Name)
+	t.status.SetText(fmt.Sprintf(lang.L("Năm %d · %s · Trạng thái: %s"), r.Year, lang.L(r.Kind.Label()), lang.L(r.Status.Label())))
+	t.syncButtons()
+	t.table.Refresh()
+	t.selected = -1
+	t.table.UnselectAll()
+	for i, n := range t.nominees {
+		if n.ID == keep && keep != 0 {
+			t.table.Select(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+	if t.selected < 0 {
+		t.editor.close()
+	}
+	for i, x := range t.rounds {
+		if x.ID == id {
+			t.list.Select(i)
+		}
+	}
+	t.hint.Hide()
+	t.detail.Show()
+	v.council.roundChanged()
+}
+
+// loadRound reads the open round's nominees, vote results and checklist.
+func (t *roundsTab) loadRound() error {
+	v := t.v
+	t.nominees, t.outcomes, t.checklist = nil, nil, nil
+	ns, err := v.svc.Nominees(v.ctx, t.round.ID)
+	if err != nil {
+		return fmt.Errorf("read nominees: %w", err)
+	}
+	t.nominees = ns
+	t.counts[t.round.ID] = len(ns)
+	if t.outcomes, err = v.svc.VoteResult(v.ctx, t.round.ID); err != nil {
+		return fmt.Errorf("read vote results: %w", err)
+	}
+	if t.checklist, err = v.svc.Checklist(v.ctx, t.round.ID); err != nil {
+		return fmt.Errorf("read checklist: %w", err)
+	}
+	return nil
+}
+
+func (t *roundsTab) close() {
+	t.round = domain.Round{}
+	t.nominees, t.outcomes, t.checklist = nil, nil, nil
+	t.selected = -1
+	t.list.UnselectAll()
+	t.editor.close()
+	t.detail.Hide()
+	t.hint.Show()
+	t.v.council.roundChanged()
+}
+
+// reopen re-reads the rounds after a change and keeps the round open.
+func (t *roundsTab) reopen(id int64) {
+	t.round.ID = id
+	t.refresh()
+}
+
+// draft reports whether the open round can still be edited.
+func (t *roundsTab) draft() bool { return t.round.ID != 0 && t.round.Status == domain.StatusDraft }
+
+// syncButtons enables what the round's status allows:
+// Nháp → Chờ duyệt → Đã duyệt → Đã gửi, and back to Nháp before sending.
+func (t *roundsTab) syncButtons() {
+	st := t.round.Status
+	enable(t.submitBtn, st == domain.StatusDraft)
+	enable(t.approveBtn, st == domain.StatusSubmitted)
+	enable(t.reopenBtn, st == domain.StatusSubmitted || st == domain.StatusApproved)
+	enable(t.sentBtn, st == domain.StatusApproved)
+	enable(t.deleteBtn, t.draft())
+	enable(t.proposeBtn, t.draft())
+	enable(t.addBtn, t.draft())
+	enable(t.removeBtn, t.draft() && t.selected >= 0)
+	enable(t.dossierBtn, t.round.ID != 0 && len(t.nominees) > 0)
+	t.editor.setEditable(t.draft())
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+func (t *roundsTab) cell(row, col int) cellText {
+	v := t.v
+	n := t.nominees[row]
+	switch col {
+	case nomName:
+		return plain(v.subjectName(n.Subject))
+	case nomAward:
+		return plain(v.awardName(n.Award))
+	case nomVerdict:
+		return cellText{verdictText(n.Eligible), verdictImportance(n.Eligible)}
+	case nomJustification:
+		switch {
+		case strings.TrimSpace(n.Justification) != "":
+			return plain(lang.L("Có"))
+		case !n.Eligible:
+			return cellText{lang.L("Thiếu"), widget.DangerImportance}
+		}
+		return plain("")
+	case nomVote:
+		return t.voteCell(n.ID)
+	}
+	return plain("")
+}
+
+// voteCell is the council's result of a nominee as the service words it
+// ("Đạt: 9/9 thành viên đồng ý (100%); cần …"): green when passed, red
+// when the vote failed, grey while the council has not voted.
+func (t *roundsTab) voteCell(id int64) cellText {
+	o, ok := t.outcomes[id]
+	switch {
+	case !ok:
+		return cellText{lang.L("Chưa biểu quyết"), widget.LowImportance}
+	case o.Passed:
+		return cellText{o.Reason, widget.SuccessImportance}
+	case o.Pct > 0 || strings.HasPrefix(o.Reason, "Không đạt"):
+		return cellText{o.Reason, widget.DangerImportance}
+	}
+	return cellText{o.Reason, widget.LowImportance}
+}
+
+// selectNominee opens a nominee in the editor.
+func (t *roundsTab) selectNominee(row int) {
+	if row < 0 || row >= len(t.nominees) {
+		return
+	}
+	t.selected = row
+	t.editor.open(t.nominees[row])
+	t.syncButtons()
+}
+
+// selectNomineeID selects the row of a nominee (tests, after adding).
+func (t *roundsTab) selectNomineeID(id int64) bool {
+	for i, n := range t.nominees {
+		if n.ID == id {
+			t.table.Select(widget.TableCellID{Row: i, Col: 0})
+			t.selectNominee(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (t *roundsTab) nominee(id int64) (domain.Nominee, bool) {
+	for _, n := range t.nominees {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return domain.Nominee{}, false
+}
+
+// ---- the flow ----
+
+// setStatus moves the open round along its flow; the service says why
+// when it may not (a nominee without justification, no council vote…).
+func (t *roundsTab) setStatus(to domain.RoundStatus) {
+	v := t.v
+	if t.round.ID == 0 {
+		return
+	}
+	if t.editor.dirty() {
+		t.editor.save()
+	}
+	if err := v.svc.SetRoundStatus(v.ctx, t.round.ID, to); err != nil {
+		v.showError(err)
+		return
+	}
+	v.showBanner(fmt.Sprintf(lang.L("Đợt “%s” chuyển sang “%s”."), t.round.Name, lang.L(to.Label())), nil)
+	t.reopen(t.round.ID)
+}
+
+// ---- creating and deleting rounds ----
+
+// roundForm is the dialog that opens a round.
+type roundForm struct {
+	form    *kit.Form
+	year    *widget.Select
+	kind    *widget.Select
+	name    *widget.Entry
+	named   bool // the clerk typed a name: the year and kind no longer rewrite it
+	dlg     dialog.Dialog
+	create  *widget.Button
+	onSaved func(id int64)
+}
+
+func (t *roundsTab) onCreate() {
+	v := t.v
+	f := &roundForm{form: kit.NewForm()}
+	year := v.svc.LastCompletedYear()
+	f.year = widget.NewSelect(yearOptions(year+1, 7), nil)
+	f.year.SetSelected(strconv.Itoa(year))
+	var kinds []string
+	for _, k := range roundKinds {
+		kinds = append(kinds, lang.L(k.Label()))
+	}
+	f.kind = widget.NewSelect(kinds, nil)
+	f.kind.SetSelectedIndex(0)
+	f.name = widget.NewEntry()
+	f.name.OnChanged = func(string) { f.named = true }
+	suggest := func(string) {
+		if !f.named {
+			f.name.SetText(service.DefaultRoundName(f.kindValue(), f.yearValue(), ""))
+			f.named = false
+		}
+	}
+	f.year.OnChanged, f.kind.OnChanged = suggest, suggest
+	suggest("")
+	f.form.Add(service.FieldYear, f.year, "")
+	f.form.Add(service.FieldRoundKind, f.kind, "")
+	f.form.Add(service.FieldRoundName, f.name, "Tên in trên tờ trình và các văn bản của đợt")
+	f.create = widget.NewButtonWithIcon(lang.L("Tạo đợt"), theme.ConfirmIcon(), func() { t.createRound(f) })
+	f.create.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Hủy"), func() { f.dlg.Hide() })
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, f.create), nil, nil, f.form.Content())
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("Tạo đợt đề nghị khen thưởng"), body, v.win)
+	f.dlg.Resize(fyne.NewSize(560, 260))
+	f.dlg.Show()
+	v.dlg = f.dlg
+	t.lastForm = f
+}
+
+func (f *roundForm) yearValue() int {
+	y, _ := strconv.Atoi(f.year.Selected)
+	return y
+}
+
+func (f *roundForm) kindValue() domain.RoundKind {
+	i := f.kind.SelectedIndex()
+	if i < 0 || i >= len(roundKinds) {
+		return domain.RoundRegular
+	}
+	return roundKinds[i]
+}
+
+func (t *roundsTab) createRound(f *roundForm) {
+	v := t.v
+	r := domain.Round{Year: f.yearValue(), Kind: f.kindValue(), Name: strings.TrimSpace(f.name.Text), Status: domain.StatusDraft}
+	id, err := v.svc.CreateRound(v.ctx, r)
+	if rest := f.form.ShowErrors(err); err != nil {
+		if rest != nil {
+			v.showError(rest)
+		}
+		return
+	}
+	f.dlg.Hide()
+	v.showBanner(fmt.Sprintf(lang.L("Đã tạo đợt “%s”."), r.Name), nil)
+	t.reopen(id)
+}
+
+func (t *roundsTab) onDelete() {
+	v := t.v
+	if !t.draft() {
+		return
+	}
+	r := t.round
+	v.ask(lang.L("Xóa đợt"), fmt.Sprintf(lang.L("Xóa đợt “%s” cùng %d đề nghị và biên bản hội đồng của đợt?"), r.Name, len(t.nominees)),
+		lang.L("Xóa"), true, func() {
+			if err := v.svc.DeleteRound(v.ctx, r.ID); err != nil {
+				v.showError(err)
+				return
+			}
+			v.showBanner(fmt.Sprintf(lang.L("Đã xóa đợt “%s”."), r.Name), nil)
+			t.round = domain.Round{}
+			t.refresh()
+		})
+}
+
+// ---- proposing, adding, removing ----
+
+// onPropose asks for an award and proposes everyone eligible for it.
+func (t *roundsTab) onPropose() {
+	v := t.v
+	if !t.draft() {
+		return
+	}
+	awards := v.awardsOf(t.round.Year, "")
+	var names []string
+	for _, a := range awards {
+		names = append(names, a.Name)
+	}
+	sel := widget.NewSelect(names, nil)
+	for i, a := range awards {
+		if a.Code == awardLDTT {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	note := widget.NewLabel(lang.L("Mọi người (hoặc tập thể) đủ điều kiện sẽ được thêm vào đợt; với CSTĐCS chỉ những người trong giới hạn. Ai đã được đề nghị danh hiệu này trong năm thì được bỏ qua."))
+	note.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Danh hiệu, hình thức")), nil, sel), note)
+	d := dialog.NewCustomConfirm(lang.L("Đề nghị tất cả người đủ điều kiện"), lang.L("Đề nghị"), lang.L("Hủy"), body, func(ok bool) {
+		i := sel.SelectedIndex()
+		if !ok || i < 0 {
+			return
+		}
+		t.propose(awards[i].Code)
+	}, v.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+	v.dlg = d
+}
+
+// awardLDTT is the catalogue code of Lao động tiên tiến, offered first
+// when proposing everyone eligible.
+const awardLDTT = "LDTT"
+
+func (t *roundsTab) propose(award string) {
+	v := t.v
+	n, err := v.svc.ProposeEligible(v.ctx, t.round.ID, award)
+	if err != nil {
+		v.showError(err)
+		return
+	}
+	t.reopen(t.round.ID)
+	v.tell(lang.L("Đề nghị tất cả người đủ điều kiện"),
+		fmt.Sprintf(lang.L("Đã thêm %d đề nghị “%s” vào đợt."), n, v.awardName(award)))
+}
+
+func (t *roundsTab) onRemove() {
+	v := t.v
+	if !t.draft() || t.selected < 0 || t.selected >= len(t.nominees) {
+		return
+	}
+	n := t.nominees[t.selected]
+	v.ask(lang.L("Bỏ khỏi đợt"), fmt.Sprintf(lang.L("Bỏ đề nghị “%s” cho %s khỏi đợt?"), v.awardName(n.Award), v.subjectName(n.Subject)),
+		lang.L("Bỏ khỏi đợt"), true, func() { t.remove(n) })
+}
+
+func (t *roundsTab) remove(n domain.Nominee) {
+	v := t.v
+	if err := v.svc.RemoveNominee(v.ctx, n.ID); err != nil {
+		v.showError(err)
+		return
+	}
+	v.showBanner(fmt.Sprintf(lang.L("Đã bỏ %s khỏi đợt."), v.subjectName(n.Subject)), nil)
+	t.selected = -1
+	t.reopen(t.round.ID)
+}
+
+// ---- the dossier ----
+
+// onDossier asks for a folder and writes the round's dossier into it.
+func (t *roundsTab) onDossier() {
+	v := t.v
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			v.showError(err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		t.exportDossier(u.Path())
+	}, v.win)
+	d.Show()
+}
+
+// exportDossier writes every document of the open round into dir off the
+// UI goroutine, with its progress, and then offers to open the folder.
+func (t *roundsTab) exportDossier(dir string) {
+	v := t.v
+	if t.round.ID == 0 {
+		return
+	}
+	if t.editor.dirty() {
+		t.editor.save()
+	}
+	id, name := t.round.ID, t.round.Name
+	v.run(v.win, "Đang lập hồ sơ đề nghị khen thưởng", func(ctx context.Context, progress kit.Progress) error {
+		return v.svc.ExportDossier(ctx, id, dir, progress)
+	}, func(err error) {
+		if err != nil {
+			v.showError(err)
+			return
+		}
+		t.exported = dir
+		open := widget.NewButtonWithIcon(lang.L("Mở thư mục"), theme.FolderOpenIcon(), func() {
+			if err := kit.OpenFile(dir); err != nil {
+				v.showError(err)
+			}
+		})
+		v.showBanner(fmt.Sprintf(lang.L("Đã lập hồ sơ của đợt “%s” trong thư mục %s."), name, filepath.Base(dir)), open)
+	})
+}
