@@ -14,6 +14,9 @@ import (
 type NamedDocument struct {
 	Name string
 	Doc  Document
+	// Book groups documents printed together into one file named Book
+	// (the achievement reports of one award); "" for a file of its own.
+	Book string
 }
 
 // Award codes the dossier treats specially.
@@ -236,7 +239,8 @@ func Dossier(in DossierInput) []NamedDocument {
 		out = append(out, NamedDocument{Name: "Tờ trình - " + g.name, Doc: toTrinh(in, g, i)})
 	}
 	for _, e := range prop {
-		out = append(out, NamedDocument{Name: "Báo cáo thành tích - " + entryName(e) + " - " + entryAward(e), Doc: Report(in, e)})
+		out = append(out, NamedDocument{Name: "Báo cáo thành tích - " + entryName(e) + " - " + entryAward(e), Doc: Report(in, e),
+			Book: "Báo cáo thành tích - " + entryAward(e)})
 	}
 	out = append(out, NamedDocument{Name: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Doc: Minutes(in)})
 	if secretGroups(in) != nil {

@@ -2,16 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -292,36 +289,31 @@ func TestCalibration(t *testing.T) {
 	}
 }
 
-// renderDossier renders every document of the round and writes the
-// spreadsheet, the reports in parallel on all cores.
+// renderDossier renders the round as ExportDossier writes it, on one
+// goroutine: one file per document, the reports of an award as one book.
 func renderDossier(in docs.DossierInput) (pages int, size int, err error) {
-	ds := docs.Dossier(in)
-	out := make([][]byte, len(ds))
-	errs := make([]error, len(ds))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var buf bytes.Buffer
-				errs[i] = Render(ds[i].Doc, &buf)
-				out[i] = buf.Bytes()
-			}
-		}()
-	}
-	for i := range ds {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, e := range errs {
-		if e != nil {
-			return 0, 0, fmt.Errorf("%s: %w", ds[i].Name, e)
+	var files [][]docs.Document
+	book := map[string]int{}
+	for _, nd := range docs.Dossier(in) {
+		if nd.Book == "" {
+			files = append(files, []docs.Document{nd.Doc})
+			continue
 		}
-		pages += pageCount(out[i])
-		size += len(out[i])
+		i, ok := book[nd.Book]
+		if !ok {
+			i = len(files)
+			book[nd.Book] = i
+			files = append(files, nil)
+		}
+		files[i] = append(files[i], nd.Doc)
+	}
+	for _, f := range files {
+		var buf bytes.Buffer
+		if err := RenderBook(f, &buf); err != nil {
+			return 0, 0, err
+		}
+		pages += pageCount(buf.Bytes())
+		size += buf.Len()
 	}
 	var x bytes.Buffer
 	if err := xlsx.WriteNominationList(in, &x); err != nil {

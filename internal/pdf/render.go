@@ -24,11 +24,35 @@ func Render(doc docs.Document, w io.Writer) error {
 
 // Render writes doc as a PDF in layout l.
 func (l Layout) Render(doc docs.Document, w io.Writer) error {
-	if err := doc.Validate(); err != nil {
-		return err
+	return l.RenderBook([]docs.Document{doc}, w)
+}
+
+// RenderBook writes several documents of the same orientation into one
+// PDF, each starting on a new page with its own page numbering (none on its
+// first page). A dossier's achievement reports print as one file per award
+// this way, and the fonts are parsed once instead of once per report.
+func RenderBook(ds []docs.Document, w io.Writer) error {
+	return DefaultLayout().RenderBook(ds, w)
+}
+
+// RenderBook writes ds as one PDF in layout l.
+func (l Layout) RenderBook(ds []docs.Document, w io.Writer) error {
+	if len(ds) == 0 {
+		return fmt.Errorf("RenderBook: no document")
 	}
-	r := newRenderer(l, doc)
-	r.document()
+	for i, d := range ds {
+		if err := d.Validate(); err != nil {
+			return err
+		}
+		if d.Orientation != ds[0].Orientation {
+			return fmt.Errorf("RenderBook: document %d has another orientation", i+1)
+		}
+	}
+	r := newRenderer(l, ds[0])
+	for _, d := range ds {
+		r.doc, r.firstPage, r.onNewPage = d, r.f.PageNo()+1, nil
+		r.document()
+	}
 	if err := r.f.Output(w); err != nil {
 		return fmt.Errorf("ghi tệp PDF: %w", err)
 	}
@@ -63,6 +87,7 @@ type renderer struct {
 	registered    [4]bool // fonts are parsed only when first used
 	onNewPage     func()  // repeats a table header after a break
 	paraSpacingMM float64
+	firstPage     int // the current document's first page (RenderBook)
 }
 
 func newRenderer(l Layout, doc docs.Document) *renderer {
@@ -77,6 +102,7 @@ func newRenderer(l Layout, doc docs.Document) *renderer {
 		left: l.MarginLeft, right: pw - l.MarginRight,
 		top: l.MarginTop, bottom: ph - l.MarginBottom,
 		paraSpacingMM: l.ParagraphSpacing * mmPerPt,
+		firstPage:     1,
 	}
 	r.textW = r.right - r.left
 	r.headerLeftW = r.textW * l.HeaderLeftShare
@@ -119,7 +145,7 @@ func (r *renderer) setFont(st docs.Style, size float64) {
 // pageNumber prints the number of every page but the first, centred in the
 // top margin (NĐ 30). gofpdf calls it from AddPage.
 func (r *renderer) pageNumber() {
-	n := r.f.PageNo()
+	n := r.f.PageNo() - r.firstPage + 1
 	if n < 2 {
 		return
 	}

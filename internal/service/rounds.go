@@ -1597,8 +1597,28 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 	if err != nil {
 		return err
 	}
-	named := docs.Dossier(in)
-	total := len(named) + 1
+	// Documents of one book (the reports of an award) print into one file:
+	// the clerk prints one file per award, and the fonts are parsed once.
+	type file struct {
+		name string
+		docs []docs.Document
+	}
+	var files []*file
+	books := map[string]*file{}
+	for _, nd := range docs.Dossier(in) {
+		if nd.Book == "" {
+			files = append(files, &file{name: nd.Name, docs: []docs.Document{nd.Doc}})
+			continue
+		}
+		f := books[nd.Book]
+		if f == nil {
+			f = &file{name: nd.Book}
+			books[nd.Book] = f
+			files = append(files, f)
+		}
+		f.docs = append(f.docs, nd.Doc)
+	}
+	total := len(files) + 1
 	done := 0
 	step := func() error {
 		done++
@@ -1614,14 +1634,14 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 		}
 	}
 	used := map[string]bool{}
-	for _, nd := range named {
-		name := paths.SafeFileName(nd.Name, ".pdf")
+	for _, f := range files {
+		name := paths.SafeFileName(f.name, ".pdf")
 		for k := 2; used[strings.ToLower(name)]; k++ {
-			name = paths.SafeFileName(fmt.Sprintf("%s (%d)", nd.Name, k), ".pdf")
+			name = paths.SafeFileName(fmt.Sprintf("%s (%d)", f.name, k), ".pdf")
 		}
 		used[strings.ToLower(name)] = true
-		doc := nd.Doc
-		if err := paths.WriteAtomic(filepath.Join(pdfDir, name), func(w io.Writer) error { return pdf.Render(doc, w) }); err != nil {
+		ds := f.docs
+		if err := paths.WriteAtomic(filepath.Join(pdfDir, name), func(w io.Writer) error { return pdf.RenderBook(ds, w) }); err != nil {
 			return fmt.Errorf("ghi %s: %w", name, err)
 		}
 		if err := step(); err != nil {
