@@ -39,6 +39,8 @@ Lệnh:
   export assessment --year Y --out TỆP.(pdf|xlsx)                     báo cáo tự chấm điểm thi đua năm Y
   export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
   export dossier --round ID --out THƯ_MỤC                             hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX)
+  export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]
+                                                                       Giấy khen của đợt để in lên phôi (--calibration: trang căn chỉnh)
   round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]
                                                                        mở đợt đề nghị khen thưởng; in mã đợt
   round list [--json]                                                  các đợt đề nghị khen thưởng
@@ -387,7 +389,7 @@ func (c *cli) importFile(args []string) error {
 // export writes one of the year's documents; the format follows the output
 // file's extension.
 func (c *cli) export(args []string) error {
-	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC"
+	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -397,6 +399,13 @@ func (c *cli) export(args []string) error {
 	movement := fs.Int64("movement", 0, "mã phong trào (xem trong mục Phong trào thi đua)")
 	round := fs.Int64("round", 0, "mã đợt đề nghị (xem tdktctl round list)")
 	out := fs.String("out", "", "tệp kết quả .pdf hoặc .xlsx")
+	var decision, date *string
+	var calibration *bool
+	if what == "certificates" {
+		decision = fs.String("decision", "", "số quyết định khen thưởng (để trống: điền tay)")
+		date = fs.String("date", "", "ngày ký dd/mm/yyyy (để trống: điền tay)")
+		calibration = fs.Bool("calibration", false, "chỉ in trang căn chỉnh")
+	}
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -406,6 +415,9 @@ func (c *cli) export(args []string) error {
 	}
 	if what == "dossier" {
 		return c.exportDossier(*round, *out)
+	}
+	if what == "certificates" {
+		return c.exportCertificates(*round, *out, *decision, *date, *calibration)
 	}
 	format, err := service.ExportFormat(*out)
 	if err != nil {
@@ -831,5 +843,40 @@ func (c *cli) exportDossier(roundID int64, dir string) error {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã ghi hồ sơ đợt %d vào %s\n", roundID, dir)
+	return nil
+}
+
+// exportCertificates writes the round's Giấy khen, laid out for the
+// office's blanks, or with calibration only the calibration page.
+func (c *cli) exportCertificates(roundID int64, out, decision, date string, calibration bool) error {
+	if !strings.EqualFold(filepath.Ext(out), ".pdf") {
+		return fail(2, "export certificates ghi tệp .pdf (đang là %s)", out)
+	}
+	if roundID <= 0 && !calibration {
+		return fail(2, "export certificates cần --round ID (xem tdktctl round list)")
+	}
+	var day domain.Date
+	if strings.TrimSpace(date) != "" {
+		d, err := domain.ParseDate(date)
+		if err != nil {
+			return fail(2, "--date: %v", err)
+		}
+		day = d
+	}
+	svc, err := c.openExisting()
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error { return svc.ExportCalibration(c.ctx, w) }
+	if !calibration {
+		if _, err := svc.Round(c.ctx, roundID); err != nil {
+			return fail(2, "%v", err)
+		}
+		write = func(w io.Writer) error { return svc.ExportCertificates(c.ctx, roundID, decision, day, w) }
+	}
+	if err := paths.WriteAtomic(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã ghi %s\n", out)
 	return nil
 }

@@ -54,6 +54,8 @@ type nominationService interface {
 	RemoveNominee(ctx context.Context, nomineeID int64) error
 	SaveNominee(ctx context.Context, n domain.Nominee) error
 	Checklist(ctx context.Context, roundID int64) (map[int64][]service.ChecklistItem, error)
+	AttachNomineeFile(ctx context.Context, nomineeID int64, name string, content []byte) error
+	NomineeFile(ctx context.Context, nomineeID int64, name string) ([]byte, error)
 
 	Council(ctx context.Context, roundID int64) (domain.Council, error)
 	SaveCouncil(ctx context.Context, c domain.Council) error

@@ -40,6 +40,7 @@ type nomineeEditor struct {
 	policy        *widget.Entry
 	checklist     []service.ChecklistItem
 	checkTable    *widget.Table
+	attach        *attachPane
 	saveBtn       *widget.Button
 	tabs          *container.AppTabs
 
@@ -60,6 +61,7 @@ func newNomineeEditor(t *roundsTab) *nomineeEditor {
 	e.achievements = multiLine("")
 	e.policy = multiLine("")
 	e.checkTable = colouredTable(checklistCols, func() int { return len(e.checklist) }, e.checkCell)
+	e.attach = newAttachPane(e)
 	e.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), e.save)
 	e.saveBtn.Importance = widget.HighImportance
 
@@ -76,7 +78,7 @@ func newNomineeEditor(t *roundsTab) *nomineeEditor {
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Điều kiện, giải trình"), verdictTab),
 		container.NewTabItem(lang.L("Báo cáo thành tích"), report),
-		container.NewTabItem(lang.L("Hồ sơ"), e.checkTable),
+		container.NewTabItem(lang.L("Hồ sơ"), dossierSplit(e.checkTable, e.attach.content)),
 	)
 	e.body = container.NewBorder(container.NewBorder(nil, nil, nil, e.saveBtn, e.heading), nil, nil, nil, e.tabs)
 	e.body.Hide()
@@ -120,6 +122,7 @@ func (e *nomineeEditor) open(n domain.Nominee) {
 	e.policy.SetText(n.Report.Policy)
 	e.checklist = e.t.checklist[n.ID]
 	e.checkTable.Refresh()
+	e.attach.show(n)
 	e.hint.Hide()
 	e.body.Show()
 }
@@ -140,6 +143,7 @@ func (e *nomineeEditor) setEditable(on bool) {
 		}
 	}
 	enable(e.saveBtn, on)
+	e.attach.setEditable(on)
 }
 
 // edited is the open nominee with what is typed.

@@ -112,7 +112,7 @@ func newRoundsTab(v *View) *roundsTab {
 
 	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
 	flow := container.NewHBox(t.status, layout.NewSpacer(), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
-	actions := container.NewHBox(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), t.dossierBtn)
+	actions := container.NewHBox(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn)
 	body := container.NewVSplit(t.table, t.editor.content)
 	body.Offset = 0.45
 	t.detail = container.NewBorder(container.NewVBox(t.title, flow, actions), nil, nil, nil, body)

@@ -43,8 +43,9 @@ type personPanel struct {
 	status    *widget.Label
 	scroll    *container.Scroll
 
-	tabs    *container.AppTabs
-	history *historyTabs
+	tabs     *container.AppTabs
+	history  *historyTabs
+	verdicts *personVerdicts
 
 	empty   fyne.CanvasObject
 	content fyne.CanvasObject
@@ -105,6 +106,7 @@ func newPersonPanel(v *View) *personPanel {
 	record := container.NewBorder(nil, actions, nil, nil, pp.scroll)
 
 	pp.history = newHistoryTabs(v)
+	pp.verdicts = newPersonVerdicts(v)
 	pp.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Hồ sơ"), record),
 		container.NewTabItem(lang.L("Công tác"), pp.history.assign.content),
@@ -112,7 +114,13 @@ func newPersonPanel(v *View) *personPanel {
 		container.NewTabItem(lang.L("Khen thưởng"), pp.history.awards.content),
 		container.NewTabItem(lang.L("Sáng kiến"), pp.history.inits.content),
 		container.NewTabItem(lang.L("Kỷ luật"), pp.history.discs.content),
+		container.NewTabItem(lang.L("Xét khen thưởng"), pp.verdicts.content),
 	)
+	pp.tabs.OnSelected = func(ti *container.TabItem) {
+		if ti.Content == pp.verdicts.content {
+			pp.verdicts.shown()
+		}
+	}
 	hint := widget.NewLabel(lang.L("Chọn một cán bộ trong danh sách để xem và sửa hồ sơ, hoặc bấm \"Thêm cán bộ\"."))
 	hint.Wrapping = fyne.TextWrapWord
 	pp.empty = container.NewVBox(hint)
@@ -259,6 +267,9 @@ func (pp *personPanel) open(p domain.Person) {
 		}
 	}
 	pp.history.load(p)
+	if p.ID != 0 {
+		pp.verdicts.load(p, pp.tabs.Selected() != nil && pp.tabs.Selected().Content == pp.verdicts.content)
+	}
 	pp.empty.Hide()
 	pp.tabs.Show()
 	if p.ID != 0 {

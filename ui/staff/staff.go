@@ -60,6 +60,8 @@ type staffService interface {
 	Disciplines(ctx context.Context, staffCode string) ([]domain.Discipline, error)
 	SaveDiscipline(ctx context.Context, d domain.Discipline) error
 	DeleteDiscipline(ctx context.Context, id int64) error
+
+	Eligibility(ctx context.Context, year int, unitCode string) ([]rules.Verdict, error)
 }
 
 var _ staffService = (*service.Service)(nil)
@@ -69,6 +71,7 @@ type View struct {
 	svc staffService
 	win fyne.Window
 	ctx context.Context
+	run runner // the eligibility engine runs through it (tests: synchronously)
 
 	// Data as last loaded; replaced as a whole by load.
 	units      []domain.Unit
@@ -100,7 +103,7 @@ type View struct {
 func New(svc *service.Service, win fyne.Window) *View { return newView(svc, win) }
 
 func newView(svc staffService, win fyne.Window) *View {
-	v := &View{svc: svc, win: win, ctx: context.Background(), banner: container.NewVBox()}
+	v := &View{svc: svc, win: win, ctx: context.Background(), run: runInBackground, banner: container.NewVBox()}
 	v.unitPane = newUnitPane(v)
 	v.list = newStaffList(v)
 	v.person = newPersonPanel(v)

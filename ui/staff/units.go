@@ -37,7 +37,9 @@ type unitPane struct {
 	add      *widget.Button
 	edit     *widget.Button
 	del      *widget.Button
-	editor   *unitEditor // the last editor opened (tests drive it)
+	review   *widget.Button
+	editor   *unitEditor   // the last editor opened (tests drive it)
+	verdicts *unitVerdicts // the last "Xét khen thưởng đơn vị" dialog (tests read it)
 	content  fyne.CanvasObject
 }
 
@@ -49,11 +51,12 @@ func newUnitPane(v *View) *unitPane {
 	u.add = widget.NewButtonWithIcon(lang.L("Thêm đơn vị"), theme.ContentAddIcon(), u.onAdd)
 	u.edit = widget.NewButtonWithIcon(lang.L("Sửa"), theme.DocumentCreateIcon(), u.onEdit)
 	u.del = widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), u.onDelete)
+	u.review = widget.NewButtonWithIcon(lang.L("Xét khen thưởng đơn vị…"), theme.ListIcon(), u.onVerdicts)
 	all := widget.NewButtonWithIcon(lang.L("Tất cả đơn vị"), theme.ViewRefreshIcon(), u.tree.UnselectAll)
 	all.Importance = widget.LowImportance
 	top := container.NewVBox(kit.Heading("Đơn vị"), all)
 	// Two rows keep the column narrow, leaving room for the record's tabs.
-	bottom := container.NewVBox(u.add, container.NewGridWithColumns(2, u.edit, u.del))
+	bottom := container.NewVBox(u.add, container.NewGridWithColumns(2, u.edit, u.del), u.review)
 	u.content = container.NewBorder(top, bottom, nil, nil, u.tree)
 	u.enableButtons()
 	return u
@@ -126,9 +129,11 @@ func (u *unitPane) enableButtons() {
 	if u.selected == "" {
 		u.edit.Disable()
 		u.del.Disable()
+		u.review.Disable()
 	} else {
 		u.edit.Enable()
 		u.del.Enable()
+		u.review.Enable()
 	}
 }
 
