@@ -192,7 +192,7 @@ func (t *scoresTab) openEditor() {
 	save := widget.NewButtonWithIcon(lang.L("Lưu bảng tiêu chí"), theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
 	add := widget.NewButtonWithIcon(lang.L("Thêm dòng"), theme.ContentAddIcon(), func() { e.addRow(domain.Criterion{}) })
-	header := container.New(&colsLayout{widths: editCols}, bold("Mã"), bold("Nội dung"), bold("Cách chấm"),
+	header := container.New(&kit.Columns{FlexMin: 200, Widths: editCols}, bold("Mã"), bold("Nội dung"), bold("Cách chấm"),
 		bold("Tối đa"), bold("Chỉ tiêu"), bold("Trần %"), widget.NewLabel(""))
 	hint := widget.NewLabel(fmt.Sprintf(lang.L("Mã cho biết vị trí trong bảng: I, I.1, I.1.a. Dòng có tiêu chí con là nhóm (không chọn cách chấm). Sửa mã làm mất điểm tự chấm đã có của mã cũ. Năm %d."), t.v.year))
 	hint.Wrapping = fyne.TextWrapWord
@@ -274,7 +274,7 @@ func (e *criteriaEditor) addRow(c domain.Criterion) *editRow {
 	r.method.OnChanged = func(string) { e.syncRow(r) }
 	e.syncRow(r)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
-	r.box = container.New(&colsLayout{widths: editCols}, r.code, r.name, r.method, r.max, r.target, r.capPct, del)
+	r.box = container.New(&kit.Columns{FlexMin: 200, Widths: editCols}, r.code, r.name, r.method, r.max, r.target, r.capPct, del)
 	e.rows = append(e.rows, r)
 	e.list.Add(r.box)
 	e.list.Refresh()

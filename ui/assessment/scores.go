@@ -96,7 +96,7 @@ func newScoresTab(v *View) *scoresTab {
 	t.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu điểm tự chấm"), theme.DocumentSaveIcon(), t.save)
 	t.saveBtn.Importance = widget.HighImportance
 	t.suggestBtn = widget.NewButtonWithIcon(lang.L("Gợi ý điểm"), theme.HelpIcon(), t.suggestAll)
-	header := container.New(&colsLayout{widths: scoreCols}, bold("Mã"), bold("Nội dung"), bold("Cách chấm"),
+	header := container.New(&kit.Columns{FlexMin: 200, Widths: scoreCols}, bold("Mã"), bold("Nội dung"), bold("Cách chấm"),
 		bold("Tối đa"), bold("Tự chấm"), bold("Minh chứng"), widget.NewLabel(""))
 	t.bottom = container.NewBorder(nil, nil, t.grandLbl, container.NewHBox(t.dirtyLbl, t.suggestBtn, t.saveBtn))
 	t.importBtn = widget.NewButtonWithIcon(lang.L("Nhập bảng điểm từ Excel…"), theme.UploadIcon(), t.chooseCriteriaFile)
@@ -234,7 +234,7 @@ func (t *scoresTab) rowObject(r *scoreRow) fyne.CanvasObject {
 		code.TextStyle.Bold = true
 		name.TextStyle.Bold = true
 		r.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		line := container.New(&colsLayout{widths: scoreCols}, code, name, widget.NewLabel(""), maxLbl, r.total, widget.NewLabel(""), widget.NewLabel(""))
+		line := container.New(&kit.Columns{FlexMin: 200, Widths: scoreCols}, code, name, widget.NewLabel(""), maxLbl, r.total, widget.NewLabel(""), widget.NewLabel(""))
 		return container.NewVBox(line, widget.NewSeparator())
 	}
 	method := widget.NewLabel(lang.L(r.c.Method.Label()))
@@ -252,7 +252,7 @@ func (t *scoresTab) rowObject(r *scoreRow) fyne.CanvasObject {
 	r.note.OnChanged = func(string) { t.markDirty() }
 	r.suggest = widget.NewButtonWithIcon("", theme.HelpIcon(), func() { t.suggest(r, true) })
 	t.setSuggestState(r)
-	line := container.New(&colsLayout{widths: scoreCols}, code, name, method, maxLbl, r.score, r.note, r.suggest)
+	line := container.New(&kit.Columns{FlexMin: 200, Widths: scoreCols}, code, name, method, maxLbl, r.score, r.note, r.suggest)
 	// The message and the evidence files line up under the criterion's name.
 	return container.NewVBox(line, container.NewBorder(nil, nil, sizedW(widget.NewLabel(""), scoreCols[0]), nil,
 		container.NewVBox(r.err, t.evidenceObject(r))), widget.NewSeparator())
@@ -654,5 +654,5 @@ func (t *scoresTab) saveCluster() {
 
 // sizedW gives an object a minimum width.
 func sizedW(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.New(&colsLayout{widths: []float32{w}}, o)
+	return container.New(&kit.Columns{FlexMin: 200, Widths: []float32{w}}, o)
 }

@@ -51,7 +51,7 @@ func newTargetsTab(v *View) *targetsTab {
 	t.empty.Wrapping = fyne.TextWrapWord
 	t.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu kết quả"), theme.DocumentSaveIcon(), t.save)
 	t.saveBtn.Importance = widget.HighImportance
-	header := container.New(&colsLayout{widths: targetCols},
+	header := container.New(&kit.Columns{FlexMin: 200, Widths: targetCols},
 		bold("Chỉ tiêu"), bold("Đơn vị tính"), bold("Kế hoạch"), bold("Thực hiện"), bold("% đạt"), bold("Kết quả"))
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Đơn vị")), nil, t.unitSel), t.empty, header)
 	t.content = container.NewBorder(top, container.NewHBox(t.saveBtn), nil, nil, container.NewVScroll(t.rows))
@@ -130,7 +130,7 @@ func (t *targetsTab) load() {
 		move := canvas.NewText(yt.movement, theme.Color(theme.ColorNamePlaceHolder))
 		move.TextSize = theme.TextSize() * 0.85
 		unit := widget.NewLabel(yt.Unit)
-		row := container.New(&colsLayout{widths: targetCols}, container.NewVBox(name, move), unit, l.planned, l.actual,
+		row := container.New(&kit.Columns{FlexMin: 200, Widths: targetCols}, container.NewVBox(name, move), unit, l.planned, l.actual,
 			container.NewCenter(l.pct), container.NewCenter(l.verdict))
 		t.rows.Add(container.NewVBox(row, l.err, widget.NewSeparator()))
 		t.lines = append(t.lines, l)
@@ -210,49 +210,4 @@ func (t *targetsTab) save() {
 	}
 	v.showBanner(msg, nil)
 	v.scores.targetsChanged()
-}
-
-// colsLayout lays its objects in a row: each takes its width from widths,
-// and a width of 0 shares what is left.
-type colsLayout struct{ widths []float32 }
-
-func (l *colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	fixed, flex := float32(0), 0
-	for i := range objs {
-		if i < len(l.widths) && l.widths[i] > 0 {
-			fixed += l.widths[i]
-		} else {
-			flex++
-		}
-	}
-	rest := size.Width - fixed - pad*float32(max(0, len(objs)-1))
-	x := float32(0)
-	for i, o := range objs {
-		w := float32(0)
-		if i < len(l.widths) && l.widths[i] > 0 {
-			w = l.widths[i]
-		} else if flex > 0 {
-			w = max(0, rest/float32(flex))
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(x, (size.Height-h)/2))
-		o.Resize(fyne.NewSize(w, h))
-		x += w + pad
-	}
-}
-
-func (l *colsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	pad := theme.Padding()
-	var w, h float32
-	for i, o := range objs {
-		m := o.MinSize()
-		if i < len(l.widths) && l.widths[i] > 0 {
-			w += l.widths[i]
-		} else {
-			w += min(m.Width, 200)
-		}
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w+pad*float32(max(0, len(objs)-1)), h)
 }

@@ -3,6 +3,7 @@ package kit
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -17,6 +18,12 @@ type Column struct {
 // rows and cell are read at every refresh, so the table follows the view's
 // data without copying it.
 func TextTable(cols []Column, rows func() int, cell func(row, col int) string) *widget.Table {
+	return StyledTable(cols, rows, func(r, c int) (string, widget.Importance) { return cell(r, c), widget.MediumImportance })
+}
+
+// StyledTable is TextTable whose cells carry an importance: success and
+// danger cells (Đủ / Không đủ, Đạt / Không đạt) show bold in green or red.
+func StyledTable(cols []Column, rows func() int, cell func(row, col int) (string, widget.Importance)) *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return rows(), len(cols) },
 		func() fyne.CanvasObject {
@@ -25,9 +32,14 @@ func TextTable(cols []Column, rows func() int, cell func(row, col int) string) *
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < rows() {
-				o.(*widget.Label).SetText(cell(id.Row, id.Col))
+			if id.Row >= rows() {
+				return
 			}
+			l := o.(*widget.Label)
+			text, imp := cell(id.Row, id.Col)
+			l.Importance = imp
+			l.TextStyle.Bold = imp == widget.SuccessImportance || imp == widget.DangerImportance
+			l.SetText(text)
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -44,4 +56,56 @@ func TextTable(cols []Column, rows func() int, cell func(row, col int) string) *
 		t.SetColumnWidth(i, c.Width)
 	}
 	return t
+}
+
+// Columns lays objects out in a row of fixed widths; a width of 0 takes an
+// equal share of what is left (at least FlexMin when the row is measured).
+// The header and the rows of an editable list use the same Columns so that
+// they line up.
+type Columns struct {
+	Widths  []float32
+	FlexMin float32
+}
+
+// Layout places the objects.
+func (l *Columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	fixed, flex := float32(0), 0
+	for i := range objs {
+		if i < len(l.Widths) && l.Widths[i] > 0 {
+			fixed += l.Widths[i]
+		} else {
+			flex++
+		}
+	}
+	rest := size.Width - fixed - pad*float32(max(0, len(objs)-1))
+	x := float32(0)
+	for i, o := range objs {
+		w := float32(0)
+		if i < len(l.Widths) && l.Widths[i] > 0 {
+			w = l.Widths[i]
+		} else if flex > 0 {
+			w = max(0, rest/float32(flex))
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(w, h))
+		x += w + pad
+	}
+}
+
+// MinSize is the fixed widths plus FlexMin per flexible column.
+func (l *Columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	var w, h float32
+	for i, o := range objs {
+		m := o.MinSize()
+		if i < len(l.Widths) && l.Widths[i] > 0 {
+			w += l.Widths[i]
+		} else {
+			w += min(m.Width, l.FlexMin)
+		}
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w+pad*float32(max(0, len(objs)-1)), h)
 }

@@ -113,7 +113,7 @@ func newCouncilTab(v *View) *councilTab {
 		t.appendMember(domain.CouncilMember{Present: true})
 		t.markEdited()
 	})
-	header := container.New(&colsLayout{widths: memberCols},
+	header := container.New(&kit.Columns{FlexMin: 120, Widths: memberCols},
 		bold("Họ và tên"), bold("Chức vụ"), bold("Vai trò trong Hội đồng"), bold("Có mặt"), widget.NewLabel(""))
 
 	t.voteTable = t.newVoteTable()
@@ -393,7 +393,7 @@ func (t *councilTab) appendMember(m domain.CouncilMember) {
 	r.present.SetChecked(m.Present)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.removeMember(r) })
 	r.remove.Importance = widget.LowImportance
-	r.row = container.New(&colsLayout{widths: memberCols}, r.name, r.position, r.role, r.present, r.remove)
+	r.row = container.New(&kit.Columns{FlexMin: 120, Widths: memberCols}, r.name, r.position, r.role, r.present, r.remove)
 	t.members = append(t.members, r)
 	t.memberBox.Add(r.row)
 	t.updatePresent()
