@@ -162,3 +162,37 @@ func BenchmarkWriteNominationList_300(b *testing.B) {
 		}
 	}
 }
+
+// TestWriteNominationList_LibreOffice opens the list as a recipient would:
+// LibreOffice shows the first sheet with the same values excelize reads.
+func TestWriteNominationList_LibreOffice(t *testing.T) {
+	in := nominationInput(12)
+	var buf bytes.Buffer
+	if err := WriteNominationList(in, &buf); err != nil {
+		t.Fatal(err)
+	}
+	lo := soffice(t, buf.Bytes(), false)
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lo) < len(want) {
+		t.Fatalf("LibreOffice shows %d rows, excelize %d", len(lo), len(want))
+	}
+	for r, row := range want {
+		for c, v := range row {
+			if c >= len(lo[r]) || strings.TrimSpace(lo[r][c]) != strings.TrimSpace(v) {
+				got := ""
+				if c < len(lo[r]) {
+					got = lo[r][c]
+				}
+				t.Errorf("row %d col %d: LibreOffice %q, excelize %q", r+1, c+1, got, v)
+			}
+		}
+	}
+}
