@@ -73,27 +73,20 @@ type assessmentService interface {
 
 var _ assessmentService = (*service.Service)(nil)
 
-// runner runs slow work off the UI goroutine and then calls done on it:
-// kit.RunLong in the application, a synchronous call in tests.
-type runner func(win fyne.Window, title string, work func(ctx context.Context, progress kit.Progress) error, done func(error))
-
 // View is the "Tự đánh giá" area.
 type View struct {
 	svc assessmentService
 	win fyne.Window
 	ctx context.Context
-	run runner
+	run kit.Runner
 
 	year    int
 	yearSel *widget.Select
 
-	units      []domain.Unit
-	tree       *domain.UnitTree
-	unitByCode map[string]domain.Unit
-	treeOrder  []string
-	depth      map[string]int
-	people     []domain.Person
-	movements  []domain.Movement
+	units     []domain.Unit
+	tree      *domain.UnitTree
+	people    []domain.Person
+	movements []domain.Movement
 
 	ratings *ratingsTab
 	targets *targetsTab
@@ -111,8 +104,8 @@ type View struct {
 // New builds the area over svc; call Reload to fill it.
 func New(svc *service.Service, win fyne.Window) *View { return newView(svc, win, kit.RunLong) }
 
-func newView(svc assessmentService, win fyne.Window, run runner) *View {
-	v := &View{svc: svc, win: win, ctx: context.Background(), run: run, year: svc.LastCompletedYear()}
+func newView(svc assessmentService, win fyne.Window, run kit.Runner) *View {
+	v := &View{svc: svc, win: win, ctx: context.Background(), run: run, year: svc.LastCompletedYear(), tree: domain.NewUnitTree(nil)}
 	v.yearSel = widget.NewSelect(yearOptions(v.year+1, 7), nil)
 	v.yearSel.SetSelected(strconv.Itoa(v.year))
 	v.yearSel.OnChanged = v.onYear
@@ -209,7 +202,6 @@ func (v *View) load() error {
 func (v *View) setUnits(units []domain.Unit) {
 	v.units = units
 	v.tree = domain.NewUnitTree(units)
-	v.unitByCode, v.treeOrder, v.depth = v.tree.ByCode, v.tree.Order, v.tree.Depth
 }
 
 // activeUnits are the units that exist at some point of the year, in tree order.

@@ -134,7 +134,7 @@ func (t *ratingsTab) refresh() {
 	}
 	active := v.activeUnits()
 	for _, u := range active {
-		us = append(us, ratingRow{code: u.Code, name: indent(v.depth[u.Code]) + u.Name, unit: lang.L(u.Kind.Label()), unitCode: u.Code,
+		us = append(us, ratingRow{code: u.Code, name: indent(v.tree.Depth[u.Code]) + u.Name, unit: lang.L(u.Kind.Label()), unitCode: u.Code,
 			folded: " " + domain.Fold(u.Name) + " " + strings.ToLower(u.Code)})
 	}
 	t.all[domain.SubjectPerson], t.all[domain.SubjectCollective] = ps, us
@@ -150,7 +150,7 @@ func (t *ratingsTab) refresh() {
 	opts := []string{lang.L("Mọi đơn vị")}
 	t.unitOpts = nil
 	for _, u := range active {
-		opts = append(opts, indent(v.depth[u.Code])+u.Name)
+		opts = append(opts, indent(v.tree.Depth[u.Code])+u.Name)
 		t.unitOpts = append(t.unitOpts, u.Code)
 	}
 	t.unitSel.OnChanged = nil

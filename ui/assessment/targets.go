@@ -68,7 +68,7 @@ func (t *targetsTab) refresh() {
 	opts := []string{}
 	t.unitOpts = nil
 	for _, u := range v.activeUnits() {
-		opts = append(opts, indent(v.depth[u.Code])+u.Name)
+		opts = append(opts, indent(v.tree.Depth[u.Code])+u.Name)
 		t.unitOpts = append(t.unitOpts, u.Code)
 	}
 	t.unitSel.OnChanged = nil

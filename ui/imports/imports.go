@@ -42,10 +42,6 @@ type importer interface {
 
 var _ importer = (*service.Service)(nil)
 
-// runner runs slow work off the UI goroutine and then calls done on it;
-// kit.RunLong in the application, a synchronous call in tests.
-type runner func(win fyne.Window, title string, work func(ctx context.Context, progress kit.Progress) error, done func(error))
-
 // kindInfo says in one line what each kind of file holds, and names the
 // template file.
 var kindInfo = map[service.ImportKind]struct{ about, slug string }{
@@ -62,7 +58,7 @@ type View struct {
 	svc     importer
 	win     fyne.Window
 	changed func()
-	run     runner
+	run     kit.Runner
 
 	kinds []service.ImportKind
 	kind  service.ImportKind // the kind chosen for the next file
@@ -106,7 +102,7 @@ func New(svc *service.Service, win fyne.Window, changed func()) *View {
 	return newView(svc, win, changed, kit.RunLong)
 }
 
-func newView(svc importer, win fyne.Window, changed func(), run runner) *View {
+func newView(svc importer, win fyne.Window, changed func(), run kit.Runner) *View {
 	v := &View{svc: svc, win: win, changed: changed, run: run, kinds: service.ImportKinds}
 	if len(v.kinds) > 0 {
 		v.kind = v.kinds[0]

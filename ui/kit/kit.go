@@ -167,6 +167,10 @@ func ShowError(win fyne.Window, err error) {
 // Progress reports work done so far; safe to call from any goroutine.
 type Progress func(done, total int)
 
+// Runner is the shape of RunLong: areas hold one so that tests can run the
+// long work synchronously.
+type Runner func(win fyne.Window, title string, work func(ctx context.Context, progress Progress) error, done func(error))
+
 // RunLong runs work off the UI goroutine behind a modal progress dialog with
 // a cancel button. Cancel cancels the context given to work; the dialog
 // closes when work returns, and then done runs on the UI goroutine.

@@ -66,16 +66,12 @@ type nominationService interface {
 
 var _ nominationService = (*service.Service)(nil)
 
-// runner runs slow work off the UI goroutine and then calls done on it:
-// kit.RunLong in the application, a synchronous call in tests.
-type runner func(win fyne.Window, title string, work func(ctx context.Context, progress kit.Progress) error, done func(error))
-
 // View is the "Xét khen thưởng" area.
 type View struct {
 	svc nominationService
 	win fyne.Window
 	ctx context.Context
-	run runner
+	run kit.Runner
 
 	// Data as last loaded.
 	catalogue rules.Catalogue
@@ -101,7 +97,7 @@ type View struct {
 // New builds the area over svc; call Reload to fill it.
 func New(svc *service.Service, win fyne.Window) *View { return newView(svc, win, kit.RunLong) }
 
-func newView(svc nominationService, win fyne.Window, run runner) *View {
+func newView(svc nominationService, win fyne.Window, run kit.Runner) *View {
 	v := &View{svc: svc, win: win, ctx: context.Background(), run: run, tree: domain.NewUnitTree(nil)}
 	v.eligibility = newEligibilityTab(v)
 	v.rounds = newRoundsTab(v)

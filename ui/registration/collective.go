@@ -52,13 +52,13 @@ func newCollectiveTab(v *View) *collectiveTab {
 		}
 		u := t.units[i]
 		objs := o.(*fyne.Container).Objects
-		objs[0].(*widget.Label).SetText(indent(v.depth[u.Code]) + u.Name)
+		objs[0].(*widget.Label).SetText(indent(v.tree.Depth[u.Code]) + u.Name)
 		reg := v.regs[domain.UnitSubject(u.Code)]
 		text := lang.L("Chưa đăng ký")
 		if len(reg.Awards) > 0 {
 			text = strings.Join(v.awardNames(reg.Awards), ", ")
 		}
-		objs[1].(*widget.Label).SetText(indent(v.depth[u.Code]) + text)
+		objs[1].(*widget.Label).SetText(indent(v.tree.Depth[u.Code]) + text)
 	})
 	t.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(t.units) {

@@ -64,32 +64,24 @@ type registrationService interface {
 
 var _ registrationService = (*service.Service)(nil)
 
-// runner runs slow work off the UI goroutine and then calls done on it:
-// kit.RunLong in the application, a synchronous call in tests.
-type runner func(win fyne.Window, title string, work func(ctx context.Context, progress kit.Progress) error, done func(error))
-
 // View is the "Đăng ký thi đua" area.
 type View struct {
 	svc registrationService
 	win fyne.Window
 	ctx context.Context
-	run runner
+	run kit.Runner
 
 	year    int
 	yearSel *widget.Select
 
 	// Data as last loaded.
-	units      []domain.Unit
-	tree       *domain.UnitTree
-	unitByCode map[string]domain.Unit
-	children   map[string][]string
-	treeOrder  []string // unit codes depth first
-	depth      map[string]int
-	people     []domain.Person
-	catalogue  rules.Catalogue
-	movements  []domain.Movement
-	regs       map[domain.Subject]domain.Registration
-	warnings   map[domain.Subject][]string
+	units     []domain.Unit
+	tree      *domain.UnitTree
+	people    []domain.Person
+	catalogue rules.Catalogue
+	movements []domain.Movement
+	regs      map[domain.Subject]domain.Registration
+	warnings  map[domain.Subject][]string
 
 	movementTab   *movementTab
 	collectiveTab *collectiveTab
@@ -110,8 +102,8 @@ type View struct {
 // New builds the area over svc; call Reload to fill it.
 func New(svc *service.Service, win fyne.Window) *View { return newView(svc, win, kit.RunLong) }
 
-func newView(svc registrationService, win fyne.Window, run runner) *View {
-	v := &View{svc: svc, win: win, ctx: context.Background(), run: run, year: svc.Today().Year}
+func newView(svc registrationService, win fyne.Window, run kit.Runner) *View {
+	v := &View{svc: svc, win: win, ctx: context.Background(), run: run, year: svc.Today().Year, tree: domain.NewUnitTree(nil)}
 	v.yearSel = widget.NewSelect(yearOptions(v.year+1, 7), nil)
 	v.yearSel.SetSelected(strconv.Itoa(v.year))
 	v.yearSel.OnChanged = v.onYear
@@ -218,8 +210,6 @@ func (v *View) reloadYear() {
 func (v *View) setUnits(units []domain.Unit) {
 	v.units = units
 	v.tree = domain.NewUnitTree(units)
-	v.unitByCode, v.treeOrder, v.depth = v.tree.ByCode, v.tree.Order, v.tree.Depth
-	v.children = v.tree.Children
 }
 
 // activeUnits are the units that exist at some point of the year, in tree order.
