@@ -2,25 +2,18 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 )
 
 func newService(t *testing.T) *service.Service {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "ui.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	return uitest.Service(t)
 }
 
 func TestMainWindow_NavigatesEveryArea(t *testing.T) {

@@ -6,15 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 	"tdkt/ui/kit"
 )
 
@@ -28,28 +27,16 @@ type fixture struct {
 	v   *View
 }
 
-func runNow(_ fyne.Window, _ string, work func(ctx context.Context, progress kit.Progress) error, done func(error)) {
-	err := work(context.Background(), func(int, int) {})
-	if done != nil {
-		done(err)
-	}
-}
-
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	svc := uitest.Service(t)
 	ctx := context.Background()
 	if err := svc.FillDemo(ctx, service.DemoOptions{Staff: 40, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
 	win := test.NewTempWindow(t, nil)
-	v := newView(svc, win, runNow)
+	v := newView(svc, win, uitest.RunNow)
 	win.SetContent(v.Content())
 	win.Resize(fyne.NewSize(1280, 800))
 	v.Reload()

@@ -2,27 +2,20 @@ package firstrun
 
 import (
 	"context"
-	"path/filepath"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 	"tdkt/ui/kit"
 	"tdkt/ui/settings"
 )
 
 func newService(t *testing.T) *service.Service {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "f.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	return uitest.Service(t)
 }
 
 func syncRun(_ fyne.Window, _ string, work func(context.Context, kit.Progress) error, done func(error)) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"tdkt/ui/internal/uitest"
 	"testing"
 	"time"
 
@@ -21,12 +22,8 @@ import (
 
 func fixedClock() time.Time { return time.Date(2026, time.March, 16, 9, 0, 0, 0, time.UTC) }
 
-// runNow is the runner of the tests: the work and then done, on the
+// uitest.RunNow is the runner of the tests: the work and then done, on the
 // calling goroutine, so that a test sees the outcome as soon as it taps.
-func runNow(_ fyne.Window, _ string, work func(context.Context, kit.Progress) error, done func(error)) {
-	done(work(context.Background(), func(int, int) {}))
-}
-
 type fixture struct {
 	v       *View
 	svc     *service.Service
@@ -55,7 +52,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{svc: svc}
 	f.win = test.NewWindow(nil)
 	t.Cleanup(f.win.Close)
-	f.v = newView(svc, f.win, func() { f.changed++ }, runNow)
+	f.v = newView(svc, f.win, func() { f.changed++ }, uitest.RunNow)
 	f.win.SetContent(f.v.Content())
 	f.win.Resize(fyne.NewSize(1100, 700))
 	return f

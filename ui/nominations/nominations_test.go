@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -16,8 +16,6 @@ import (
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
 	"tdkt/internal/service"
-	"tdkt/internal/store"
-	"tdkt/ui/kit"
 )
 
 // fixture is the area over a real service and a temporary database filled
@@ -31,29 +29,17 @@ type fixture struct {
 	v   *View
 }
 
-// runNow runs "long" work synchronously, as the tests need.
-func runNow(_ fyne.Window, _ string, work func(ctx context.Context, progress kit.Progress) error, done func(error)) {
-	err := work(context.Background(), func(int, int) {})
-	if done != nil {
-		done(err)
-	}
-}
-
+// uitest.RunNow runs "long" work synchronously, as the tests need.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	svc := uitest.Service(t)
 	ctx := context.Background()
 	if err := svc.FillDemo(ctx, service.DemoOptions{Staff: 40, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
 	win := test.NewTempWindow(t, nil)
-	v := newView(svc, win, runNow)
+	v := newView(svc, win, uitest.RunNow)
 	win.SetContent(v.Content())
 	win.Resize(fyne.NewSize(1280, 800))
 	v.Reload()

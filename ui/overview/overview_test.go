@@ -2,25 +2,18 @@ package overview
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 )
 
 func TestView_ShowsDemoOffice(t *testing.T) {
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "o.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	svc := uitest.Service(t)
 	win := test.NewWindow(nil)
 	defer win.Close()
 	v := New(svc, win)
@@ -50,7 +43,7 @@ func TestView_ShowsDemoOffice(t *testing.T) {
 		t.Fatalf("award rows: %d, want the 12 catalogue awards", len(v.award))
 	}
 	for i, y := range v.data.Years {
-		counts, _ := st.AwardCounts(context.Background(), y)
+		counts, _ := svc.Store().AwardCounts(context.Background(), y)
 		total, want := 0, 0
 		for _, r := range v.award {
 			total += r.counts[i]

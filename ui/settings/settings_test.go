@@ -2,26 +2,19 @@ package settings
 
 import (
 	"context"
-	"path/filepath"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 )
 
 func setup(t *testing.T) (*service.Service, *View) {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	svc := uitest.Service(t)
 	if err := svc.SaveProfile(context.Background(), domain.OfficeProfile{UnitCode: "HTI", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh",
 		ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh"}); err != nil {
 		t.Fatal(err)

@@ -2,11 +2,10 @@ package staff
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -14,7 +13,6 @@ import (
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 )
 
 // fixture is the view over a real service and a real temporary database,
@@ -30,12 +28,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	svc := uitest.Service(t)
 	ctx := context.Background()
 	if err := svc.SaveProfile(ctx, domain.OfficeProfile{UnitCode: "HTI", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh",
 		ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh"}); err != nil {

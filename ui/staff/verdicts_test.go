@@ -2,11 +2,10 @@ package staff
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
+	"tdkt/ui/internal/uitest"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,7 +15,6 @@ import (
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
 	"tdkt/internal/service"
-	"tdkt/internal/store"
 )
 
 // runNow runs the engine synchronously, as the tests need.
@@ -26,12 +24,7 @@ func runNow(work func(ctx context.Context) error, done func(error)) { done(work(
 func newDemoFixture(t *testing.T) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) })
+	svc := uitest.Service(t)
 	ctx := context.Background()
 	if err := svc.FillDemo(ctx, service.DemoOptions{Staff: 40, Seed: 1}, nil); err != nil {
 		t.Fatal(err)
