@@ -51,6 +51,7 @@ func (f *Form) Add(label string, w fyne.CanvasObject, hint string) *Field {
 	f.Fields = append(f.Fields, fd)
 	lbl := widget.NewLabel(lang.L(label))
 	lbl.TextStyle.Bold = true
+	lbl.Wrapping = fyne.TextWrapWord // a long label wraps instead of pushing the inputs away
 	below := []fyne.CanvasObject{w, errText}
 	if hint != "" {
 		h := canvas.NewText(lang.L(hint), theme.Color(theme.ColorNamePlaceHolder))
@@ -120,22 +121,40 @@ func (f *Form) ErrorFor(label string) string {
 }
 
 // formLayout is a two-column grid whose label column is as wide as its
-// widest label and whose input column takes the rest.
+// widest label, but at most maxLabelShare of the form (long labels, such
+// as the names of targets, wrap onto more lines), and whose input column
+// takes the rest.
 type formLayout struct{}
+
+const (
+	maxLabelShare = 0.4
+	minLabelWidth = 160 // what the form asks for at least, per label column
+)
+
+// natural is the width of a label's text on one line.
+func natural(o fyne.CanvasObject) float32 {
+	if l, ok := o.(*widget.Label); ok {
+		return fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+	}
+	return o.MinSize().Width
+}
 
 func (l *formLayout) widths(objs []fyne.CanvasObject) float32 {
 	var w float32
 	for i := 0; i+1 < len(objs); i += 2 {
-		w = max(w, objs[i].MinSize().Width)
+		w = max(w, natural(objs[i]))
 	}
 	return w
 }
 
 func (l *formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	lw := l.widths(objs)
+	lw := min(l.widths(objs), max(size.Width*maxLabelShare, minLabelWidth))
 	y := float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
+		// Size the label to its column first: a wrapped label knows its
+		// height only once it knows its width.
+		objs[i].Resize(fyne.NewSize(lw, objs[i].MinSize().Height))
 		h := max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
 		objs[i].Move(fyne.NewPos(0, y))
 		objs[i].Resize(fyne.NewSize(lw, objs[i].MinSize().Height))
@@ -147,7 +166,7 @@ func (l *formLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (l *formLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
-	lw := l.widths(objs)
+	lw := min(l.widths(objs), minLabelWidth)
 	var w, h float32
 	for i := 0; i+1 < len(objs); i += 2 {
 		w = max(w, objs[i+1].MinSize().Width)
