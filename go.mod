@@ -3,6 +3,7 @@ module tdkt
 go 1.26.8
 
 require (
+	filippo.io/age v1.3.2
 	fyne.io/fyne/v2 v2.7.1
 	github.com/go-fonts/liberation v0.3.3
 	github.com/josephspurrier/goversioninfo v1.5.0
@@ -11,7 +12,10 @@ require (
 	modernc.org/sqlite v1.61.1
 )
 
-require github.com/akavel/rsrc v0.10.2 // indirect
+require (
+	filippo.io/hpke v0.4.0 // indirect
+	github.com/akavel/rsrc v0.10.2 // indirect
+)
 
 require (
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
@@ -52,10 +56,10 @@ require (
 	github.com/xuri/excelize/v2 v2.11.1
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	github.com/yuin/goldmark v1.7.8 // indirect
-	golang.org/x/crypto v0.58.0 // indirect
+	golang.org/x/crypto v0.58.0
 	golang.org/x/image v0.44.0
 	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/sys v0.49.0
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	modernc.org/libc v1.79.0 // indirect
 	modernc.org/mathutil v1.7.1 // indirect

@@ -82,7 +82,8 @@ func (s *Service) Catalogue(ctx context.Context) (rules.Catalogue, error) { retu
 // failure that the UI should wrap in a generic message.
 func userError(err error) bool {
 	return len(domain.AsFieldErrors(err)) > 0 || errors.Is(err, domain.ErrNotFound) ||
-		errors.Is(err, domain.ErrDuplicate) || errors.Is(err, domain.ErrInUse)
+		errors.Is(err, domain.ErrDuplicate) || errors.Is(err, domain.ErrInUse) ||
+		errors.Is(err, domain.ErrForbidden) || errors.Is(err, domain.ErrLogin)
 }
 
 // Explain turns any error into a sentence for people: field errors and
