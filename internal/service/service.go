@@ -20,8 +20,9 @@ import (
 
 // Service is the application's use cases over one office database.
 type Service struct {
-	st  *store.Store
-	now func() time.Time
+	st    *store.Store
+	now   func() time.Time
+	actor *domain.Account // nil: nobody logged in
 }
 
 // New returns the service over st; now is the clock (nil: time.Now).

@@ -46,7 +46,20 @@ type Store struct {
 	write *sql.DB // exactly one connection: the single writer
 	read  *sql.DB // read-only pool
 	now   func() time.Time
+	actor string // who the audit journal names for the writes through this handle
 }
+
+// As returns a handle on the same database whose writes the audit journal
+// records under actor (an account's user name). The handles share the
+// connections; Close any one of them closes the database.
+func (s *Store) As(actor string) *Store {
+	c := *s
+	c.actor = actor
+	return &c
+}
+
+// Actor is who the writes through this handle are recorded under.
+func (s *Store) Actor() string { return s.actor }
 
 // Options tune Open; the zero value is what the application uses.
 type Options struct {
