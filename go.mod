@@ -15,6 +15,7 @@ require (
 require (
 	filippo.io/hpke v0.4.0 // indirect
 	github.com/akavel/rsrc v0.10.2 // indirect
+	golang.org/x/term v0.47.0 // indirect
 )
 
 require (

@@ -95,7 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		}
 		db = p
 	}
-	c := &cli{ctx: ctx, db: db, out: stdout, errw: stderr, now: now}
+	c := &cli{ctx: ctx, db: db, out: stdout, errw: stderr, now: now, getenv: getenv}
 	var err error
 	switch cmd {
 	case "init":
@@ -164,6 +164,8 @@ type cli struct {
 	errw io.Writer
 	now  func() time.Time
 	svc  *service.Service
+	// getenv reads TDKT_USER, TDKT_PASSWORD and TDKT_PASSPHRASE (tests pass their own).
+	getenv func(string) string
 }
 
 func (c *cli) open() (*service.Service, error) {
