@@ -18,14 +18,20 @@ import (
 
 	"tdkt/assets"
 	"tdkt/internal/service"
+	"tdkt/ui/accounts"
 	"tdkt/ui/assessment"
+	"tdkt/ui/backups"
 	"tdkt/ui/catalogue"
+	"tdkt/ui/central"
 	"tdkt/ui/firstrun"
 	"tdkt/ui/i18n"
 	"tdkt/ui/imports"
+	"tdkt/ui/journal"
 	"tdkt/ui/kit"
+	"tdkt/ui/login"
 	"tdkt/ui/nominations"
 	"tdkt/ui/overview"
+	"tdkt/ui/packages"
 	"tdkt/ui/registration"
 	"tdkt/ui/settings"
 	"tdkt/ui/staff"
@@ -35,6 +41,13 @@ import (
 type Options struct {
 	AutoDemo  bool   // fill an empty database with the demo office without asking
 	StartArea string // title of the area to show first (default Tổng quan)
+	// User and Password log in without the login screen (TDKT_USER and
+	// TDKT_PASSWORD, as for tdktctl: scripts and screenshots).
+	User, Password string
+	// Reopen opens the database again after a backup was restored over it
+	// (the restore closes it) and returns the service nobody is logged in
+	// to; nil: the person is asked to restart the program.
+	Reopen func() (*service.Service, error)
 }
 
 // View is an area of the main window.
@@ -57,43 +70,124 @@ type MainWindow struct {
 	nav     *widget.List
 	content *fyne.Container
 	banner  *fyne.Container
+	page    *fyne.Container // banner above the area: relaid out when the banner changes
 	current int
+	// Logout leaves the window to the login screen (nil in tests).
+	Logout func()
 }
 
-// NewMainWindow builds the main window over svc. On an empty database it
-// first asks to create the office or open the demo office.
+// NewMainWindow builds the application window over svc, which nobody is
+// logged in to yet: an empty database asks to create the office (or the
+// demo office) with its administrator; a database made before accounts
+// existed asks for its administrator; otherwise the login screen. The
+// areas are built only for the service of the account that logged in.
 func NewMainWindow(a fyne.App, svc *service.Service, opt Options) fyne.Window {
 	_ = i18n.Setup(svc.Language(context.Background()))
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	win := a.NewWindow(lang.L("Thi đua - Khen thưởng"))
 	win.Resize(fyne.NewSize(1280, 780))
-	mw := Build(win, svc)
-	if opt.StartArea != "" {
-		mw.ShowArea(opt.StartArea)
-	}
-	if _, ok, _ := svc.Profile(context.Background()); !ok {
-		if opt.AutoDemo {
-			firstrun.FillDemo(win, svc, mw.Reload)
-		} else {
-			firstrun.Show(win, svc, mw.Reload)
-		}
-	}
+	d := &door{win: win, svc: svc, opt: opt}
+	d.open()
 	return win
+}
+
+// door decides what the window shows before the areas: first start, first
+// administrator, or login.
+type door struct {
+	win    fyne.Window
+	svc    *service.Service
+	opt    Options
+	mw     *MainWindow      // the areas, once logged in
+	screen *login.Screen    // the login screen, when shown
+	admin  *login.AdminForm // the first administrator's form, when shown
+}
+
+func (d *door) open() {
+	ctx := context.Background()
+	d.mw, d.screen, d.admin = nil, nil, nil
+	_, hasOffice, _ := d.svc.Profile(ctx)
+	hasOffice = hasOffice || d.svc.IsCentral(ctx)
+	switch {
+	case !hasOffice && !d.svc.HasAccounts(ctx):
+		d.win.SetContent(container.NewCenter(kit.Heading(lang.L("Thi đua - Khen thưởng"))))
+		if d.opt.AutoDemo {
+			firstrun.FillDemo(d.win, d.svc, d.enter)
+		} else {
+			firstrun.Show(d.win, d.svc, d.enter)
+		}
+	case !d.svc.HasAccounts(ctx):
+		d.admin = login.NewAdminForm(d.win, d.svc, d.enter)
+		d.win.SetContent(d.admin.Content())
+	default:
+		if d.opt.User != "" {
+			logged, err := d.svc.Login(ctx, d.opt.User, d.opt.Password)
+			d.opt.User, d.opt.Password = "", "" // once: logging out shows the screen
+			if err == nil {
+				d.enter(logged)
+				return
+			}
+		}
+		d.screen = login.New(d.svc, d.enter)
+		d.win.SetContent(d.screen.Content())
+		d.screen.Focus(d.win)
+	}
+}
+
+// reopen opens the restored database and goes back to the login screen.
+func (d *door) reopen() {
+	base, err := d.opt.Reopen()
+	if err != nil {
+		kit.ShowError(d.win, err)
+		return
+	}
+	d.svc = base
+	d.open()
+}
+
+// enter builds the areas for the account that logged in.
+func (d *door) enter(logged *service.Service) {
+	var restored func()
+	if d.opt.Reopen != nil {
+		restored = d.reopen
+	}
+	d.mw = build(d.win, logged, restored)
+	d.mw.Logout = d.open
+	if d.opt.StartArea != "" {
+		d.mw.ShowArea(d.opt.StartArea)
+	}
 }
 
 // Build lays out the areas inside win and returns the window's model (tests
 // drive it through fyne's test driver).
-func Build(win fyne.Window, svc *service.Service) *MainWindow {
+func Build(win fyne.Window, svc *service.Service) *MainWindow { return build(win, svc, nil) }
+
+// build is Build with what runs after a backup is restored over the
+// database (nil: the backup page asks for a restart).
+func build(win fyne.Window, svc *service.Service, restored func()) *MainWindow {
 	mw := &MainWindow{Win: win, svc: svc}
-	mw.areas = []area{
-		{"Tổng quan", theme.HomeIcon(), overview.New(svc, win)},
-		{"Đơn vị & cán bộ", theme.AccountIcon(), staff.New(svc, win)},
-		{"Đăng ký thi đua", theme.DocumentCreateIcon(), registration.New(svc, win)},
-		{"Tự đánh giá", theme.ConfirmIcon(), assessment.New(svc, win)},
-		{"Xét khen thưởng", theme.MailSendIcon(), nominations.New(svc, win)},
-		{"Nhập dữ liệu", theme.UploadIcon(), imports.New(svc, win, mw.Reload)},
-		{"Danh mục", theme.ListIcon(), catalogue.New(svc, win)},
-		{"Cài đặt", theme.SettingsIcon(), settings.New(svc, win, mw.Reload)},
+	if svc.IsCentral(context.Background()) {
+		// The centre's database: its own areas (ui/central), then accounts and journal.
+		for _, a := range central.Areas(svc, win, mw.Reload) {
+			mw.areas = append(mw.areas, area{a.Title, a.Icon, a.View})
+		}
+		mw.areas = append(mw.areas, area{"Tài khoản", theme.AccountIcon(), accounts.New(svc, win)},
+			area{"Sao lưu", theme.StorageIcon(), backups.New(svc, win, mw.Reload, restored)},
+			area{"Nhật ký", theme.HistoryIcon(), journal.New(svc, win)})
+	} else {
+		mw.areas = []area{
+			{"Tổng quan", theme.HomeIcon(), overview.New(svc, win)},
+			{"Đơn vị & cán bộ", theme.AccountIcon(), staff.New(svc, win)},
+			{"Đăng ký thi đua", theme.DocumentCreateIcon(), registration.New(svc, win)},
+			{"Tự đánh giá", theme.ConfirmIcon(), assessment.New(svc, win)},
+			{"Xét khen thưởng", theme.MailSendIcon(), nominations.New(svc, win)},
+			{"Gửi Trung ương", theme.MailForwardIcon(), packages.New(svc, win)},
+			{"Nhập dữ liệu", theme.UploadIcon(), imports.New(svc, win, mw.Reload)},
+			{"Danh mục", theme.ListIcon(), catalogue.New(svc, win)},
+			{"Cài đặt", theme.SettingsIcon(), settings.New(svc, win, mw.Reload)},
+			{"Tài khoản", theme.AccountIcon(), accounts.New(svc, win)},
+			{"Sao lưu", theme.StorageIcon(), backups.New(svc, win, mw.Reload, restored)},
+			{"Nhật ký", theme.HistoryIcon(), journal.New(svc, win)},
+		}
 	}
 	mw.nav = widget.NewList(
 		func() int { return len(mw.areas) },
@@ -108,13 +202,28 @@ func Build(win fyne.Window, svc *service.Service) *MainWindow {
 	mw.content = container.NewStack()
 	mw.banner = container.NewVBox()
 	mw.nav.OnSelected = mw.Show
-	side := container.NewBorder(kit.Heading("TĐKT"), nil, nil, nil, mw.nav)
-	split := container.NewHSplit(side, container.NewBorder(mw.banner, nil, nil, nil, mw.content))
+	side := container.NewBorder(kit.Heading("TĐKT"), mw.accountBox(), nil, nil, mw.nav)
+	mw.page = container.NewBorder(mw.banner, nil, nil, nil, mw.content)
+	split := container.NewHSplit(side, mw.page)
 	split.Offset = 0.15
 	win.SetContent(split)
 	mw.nav.Select(0)
 	mw.refreshBanner()
 	return mw
+}
+
+// accountBox shows who is logged in, with the password change and logout.
+func (mw *MainWindow) accountBox() fyne.CanvasObject {
+	a, _ := mw.svc.Actor()
+	who := widget.NewLabel(a.Username + " · " + a.Role.Label())
+	who.Truncation = fyne.TextTruncateEllipsis
+	pw := widget.NewButtonWithIcon(lang.L("Đổi mật khẩu"), theme.AccountIcon(), func() { login.ShowChangePassword(mw.Win, mw.svc) })
+	out := widget.NewButtonWithIcon(lang.L("Đăng xuất"), theme.LogoutIcon(), func() {
+		if mw.Logout != nil {
+			mw.Logout()
+		}
+	})
+	return container.NewVBox(widget.NewSeparator(), who, pw, out)
 }
 
 // Show switches to area i.
@@ -155,10 +264,16 @@ func (mw *MainWindow) Reload() {
 func (mw *MainWindow) refreshBanner() {
 	mw.banner.Objects = nil
 	if mw.svc.IsDemo(context.Background()) {
-		mw.banner.Add(kit.Banner(lang.L("Đây là đơn vị MẪU với dữ liệu giả lập, để làm quen với chương trình. Đừng nhập dữ liệu thật vào đây."),
+		mw.banner.Add(kit.Banner(lang.L("Đây là đơn vị MẪU với dữ liệu giả lập, để làm quen với chương trình. Đừng nhập dữ liệu thật vào đây. Tài khoản admin, mật khẩu demo; mật khẩu khóa ký demo."),
 			kit.Soft(color.NRGBA{R: 255, G: 193, B: 7, A: 255}), nil))
 	}
+	if r := backups.Reminder(mw.svc, func() { mw.ShowArea("Sao lưu") }); r != nil {
+		mw.banner.Add(r)
+	}
 	mw.banner.Refresh()
+	if mw.page != nil {
+		mw.page.Refresh() // the banner's height changed: lay the area out again below it
+	}
 }
 
 // ShowFatal shows an error that prevents the application from starting

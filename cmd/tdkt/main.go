@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -35,19 +36,47 @@ func main() {
 		path = p
 	}
 	a := app.NewWithID("vn.gov.baohiemxahoi.tdkt")
+	// One window per database: a second instance would fight the first
+	// over the same file (and its backups); it gets a message instead.
+	release, err := paths.Lock(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		if !*smoke {
+			ui.ShowFatal(a, err)
+		}
+		os.Exit(2)
+	}
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
+		release()
 		ui.ShowFatal(a, err)
 		os.Exit(2)
 	}
-	defer st.Close()
 	svc := service.New(st, nil)
-	win := ui.NewMainWindow(a, svc, ui.Options{AutoDemo: *demo, StartArea: *area})
+	// A restore closes the database to replace the file; the window then
+	// opens it again and goes back to the login screen.
+	reopen := func() (*service.Service, error) {
+		next, err := store.Open(path, store.Options{})
+		if err != nil {
+			return nil, err
+		}
+		st, svc = next, service.New(next, nil)
+		return svc, nil
+	}
+	win := ui.NewMainWindow(a, svc, ui.Options{AutoDemo: *demo, StartArea: *area, Reopen: reopen,
+		User: os.Getenv("TDKT_USER"), Password: os.Getenv("TDKT_PASSWORD")})
 	if *smoke {
 		smokeQuit(a, win, *wait)
 	}
 	win.ShowAndRun()
+	// The automatic backup on closing: a verified copy kept with the
+	// retention of the backup folder.
+	if err := svc.BackupOnClose(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, service.Explain(err))
+	}
+	st.Close()
+	release()
 }
 
 // smokeQuit closes the application once the window has drawn, so CI can

@@ -30,8 +30,9 @@ const usage = `tdktctl: quản lý thi đua, khen thưởng không cần cửa s
 Cách dùng: tdktctl [--db TỆP] LỆNH [tham số]
 
 Lệnh:
-  init --unit-code C --unit-name N [--parent-name P] [--place NƠI]   tạo đơn vị
-  demo [--staff N] [--years Y] [--seed S]                             tạo đơn vị mẫu
+  init --unit-code C --unit-name N [--parent-name P] [--place NƠI] [--full-name TÊN]
+                                                                       tạo đơn vị và tài khoản Giám đốc đầu tiên
+  demo [--staff N] [--years Y] [--seed S]                             tạo đơn vị mẫu (tài khoản Giám đốc admin, mật khẩu demo)
   template KIND OUT.xlsx                                              ghi mẫu nhập
   import KIND FILE.xlsx [--dry-run] [--report OUT.xlsx] [--json]      nhập dữ liệu
   eligibility --year Y [--unit MÃ] [--json] [--strict]                xét điều kiện khen thưởng năm Y
@@ -44,12 +45,40 @@ Lệnh:
   round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]
                                                                        mở đợt đề nghị khen thưởng; in mã đợt
   round list [--json]                                                  các đợt đề nghị khen thưởng
+  export package --round ID --out TỆP.zip|THƯ_MỤC                     gói hồ sơ đã ký gửi Trung ương (đợt Đã duyệt; mật khẩu khóa ký: TDKT_PASSPHRASE)
+  verify TỆP.zip [--key unit.pub] [--json]                             kiểm tra gói: mã 0 hợp lệ, 1 không hợp lệ (liệt kê mọi lỗi); không cần tài khoản
+  key create | key passwd                                              tạo khóa ký của đơn vị, đổi mật khẩu khóa ký (Giám đốc; mới: TDKT_NEW_PASSPHRASE)
+  key export --out unit.pub                                            xuất tệp khóa công khai và in vân tay để đăng ký với Trung ương
+  key central TỆP.pub                                                  đăng ký khóa của Trung ương (kiểm tra phản hồi, mã hóa gói gửi đi)
+  feedback import TỆP.zip                                              nhập gói phản hồi: ghi khen thưởng được quyết định, đợt chuyển Đã gửi
+  central init --code C --name TÊN                                     tạo cơ sở dữ liệu Trung ương (--db TỆP_MỚI)
+  central keys add TỆP.pub [--code C] | keys list [--json] | keys remove MÃ
+                                                                       danh sách khóa của các đơn vị
+  central import TỆP.zip... [--json]                                   kiểm tra và nạp gói của các đơn vị (mã 1 khi có gói bị từ chối hoặc giữ lại)
+  central release [--json]                                             kiểm tra lại các gói đang giữ lại (sau khi thêm khóa)
+  central report --year Y --out TỆP.xlsx                               tổng hợp toàn quốc: theo đơn vị, hình thức, xếp hạng cụm
+  central feedback --unit C --year Y --round ID --number SỐ --date dd/mm/yyyy --issuer CƠ_QUAN [--refuse MÃ=lý do]... --out TỆP.zip|THƯ_MỤC
+                                                                       ghi quyết định (khen mọi đề nghị Hội đồng thông qua, trừ --refuse) và lập gói phản hồi đã ký
   backup OUT.db                                                        sao lưu
-  restore IN.db                                                        khôi phục
+  restore IN.db                                                        khôi phục (tài khoản Giám đốc)
   check                                                                kiểm tra toàn vẹn
+  account admin [--full-name TÊN]                                      tạo Giám đốc đầu tiên cho cơ sở dữ liệu chưa có tài khoản
+  account create --username U --full-name TÊN --role giam-doc|chuyen-vien|chi-xem
+                                                                       tạo tài khoản (Giám đốc; mật khẩu từ TDKT_NEW_PASSWORD)
+  account list [--json]                                                các tài khoản (Giám đốc)
+  account passwd                                                       đổi mật khẩu của mình (mới: TDKT_NEW_PASSWORD)
+  account role --username U --role R | disable|enable|reset --username U
+                                                                       đổi vai trò, ngừng, mở lại, đặt lại mật khẩu (Giám đốc)
 
 KIND: units, staff, ratings, awards, initiatives, discipline
 Cơ sở dữ liệu mặc định: $TDKT_DB, hoặc tdkt.db trong thư mục dữ liệu người dùng.
+
+Tài khoản: mọi lệnh đọc hoặc ghi dữ liệu đăng nhập bằng TDKT_USER và TDKT_PASSWORD
+(thiếu thì hỏi trên bàn phím; không có bàn phím thì dừng với mã 2). Không cần tài khoản:
+check, verify, và demo trên cơ sở dữ liệu chưa có tài khoản. init trên cơ sở dữ liệu mới tạo
+Giám đốc đầu tiên từ TDKT_USER và TDKT_PASSWORD (mật khẩu ít nhất 8 ký tự). Vai trò:
+Chỉ xem đọc; Chuyên viên TĐKT nhập, sửa, lập và xuất hồ sơ; Giám đốc duyệt đợt, sửa thông
+tin đơn vị và danh mục, khôi phục, quản lý tài khoản.
 `
 
 // exitError carries an exit status with its message.
@@ -118,6 +147,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = c.restore(rest)
 	case "check":
 		err = c.check(rest)
+	case "account":
+		err = c.account(rest)
+	case "verify":
+		err = c.verify(rest)
+	case "key":
+		err = c.key(rest)
+	case "central":
+		err = c.central(rest)
+	case "feedback":
+		err = c.feedback(rest)
 	default:
 		err = fail(2, "lệnh không có: %q\n\n%s", cmd, usage)
 	}
@@ -204,13 +243,30 @@ func (c *cli) init(args []string) error {
 	name := fs.String("unit-name", "", "tên đơn vị như in trên văn bản")
 	parent := fs.String("parent-name", "Bảo hiểm xã hội Việt Nam", "cơ quan cấp trên")
 	place := fs.String("place", "", "địa danh trên văn bản")
+	fullName := fs.String("full-name", "", "họ và tên Giám đốc đầu tiên (mặc định: tên đăng nhập)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *code == "" || *name == "" {
 		return fail(2, "init cần --unit-code và --unit-name")
 	}
+	// Both ways need the account: a new database makes it its first
+	// director, an existing one needs a director's login to change the
+	// office. Asked before the file is created, so a missing account
+	// leaves nothing behind.
+	user, password, err := c.credentials("của Giám đốc")
+	if err != nil {
+		return err
+	}
 	svc, err := c.open()
+	if err != nil {
+		return err
+	}
+	if svc.HasAccounts(c.ctx) {
+		svc, err = c.loginAs(svc, user, password)
+	} else {
+		svc, err = c.firstDirector(svc, user, password, *fullName)
+	}
 	if err != nil {
 		return err
 	}
@@ -232,7 +288,7 @@ func (c *cli) init(args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã tạo đơn vị %s (%s) trong %s\n", *name, *code, c.db)
-	return nil
+	return c.initKey(svc)
 }
 
 func (c *cli) demo(args []string) error {
@@ -247,10 +303,22 @@ func (c *cli) demo(args []string) error {
 	if err != nil {
 		return err
 	}
+	// A database at its first start (no account) needs no login: the demo
+	// creates its director admin/demo. Otherwise a director fills it.
+	if svc.HasAccounts(c.ctx) {
+		user, password, err := c.credentials("")
+		if err != nil {
+			return err
+		}
+		if svc, err = c.loginAs(svc, user, password); err != nil {
+			return err
+		}
+	}
 	if err := svc.FillDemo(c.ctx, service.DemoOptions{Staff: *staff, Years: *years, Seed: *seed}, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã tạo đơn vị mẫu với %d cán bộ, %d năm lịch sử trong %s\n", *staff, *years, c.db)
+	fmt.Fprintf(c.out, "Tài khoản Giám đốc: %s, mật khẩu %s (TDKT_USER=%s TDKT_PASSWORD=%s)\n", service.DemoUser, service.DemoPassword, service.DemoUser, service.DemoPassword)
 	return nil
 }
 
@@ -281,7 +349,7 @@ func (c *cli) template(args []string) error {
 		return err
 	}
 	// The example row uses this database's units, so it imports cleanly here.
-	svc, err := c.open()
+	svc, err := c.writer()
 	if err != nil {
 		return err
 	}
@@ -327,14 +395,9 @@ func (c *cli) importFile(args []string) error {
 		return fail(2, "không mở được %s: %v", pos[1], err)
 	}
 	defer f.Close()
-	svc, err := c.open()
+	svc, err := c.writer()
 	if err != nil {
 		return err
-	}
-	if _, ok, err := svc.Profile(c.ctx); err != nil {
-		return err
-	} else if !ok {
-		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
 	}
 	p, err := svc.PreviewImport(c.ctx, kind, f, nil)
 	if err != nil {
@@ -391,7 +454,7 @@ func (c *cli) importFile(args []string) error {
 // export writes one of the year's documents; the format follows the output
 // file's extension.
 func (c *cli) export(args []string) error {
-	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
+	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC\n           tdktctl export package --round ID --out TỆP.zip|THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -417,6 +480,9 @@ func (c *cli) export(args []string) error {
 	}
 	if what == "dossier" {
 		return c.exportDossier(*round, *out)
+	}
+	if what == "package" {
+		return c.exportPackage(*round, *out)
 	}
 	if what == "certificates" {
 		return c.exportCertificates(*round, *out, *decision, *date, *calibration)
@@ -447,17 +513,9 @@ func (c *cli) export(args []string) error {
 	default:
 		return fail(2, "không có văn bản %q; chọn registration, assessment hoặc review\n%s", what, use)
 	}
-	if _, err := os.Stat(c.db); err != nil {
-		return fail(2, "không có cơ sở dữ liệu %s", c.db)
-	}
-	svc, err := c.open()
+	svc, err := c.writer()
 	if err != nil {
 		return err
-	}
-	if _, ok, err := svc.Profile(c.ctx); err != nil {
-		return err
-	} else if !ok {
-		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
 	}
 	if err := paths.WriteAtomic(*out, func(w io.Writer) error { return write(svc, w) }); err != nil {
 		return err
@@ -473,7 +531,7 @@ func (c *cli) movementIDs() error {
 	if _, err := os.Stat(c.db); err != nil {
 		return fail(2, "%s", msg)
 	}
-	svc, err := c.open()
+	svc, err := c.reader()
 	if err != nil {
 		return err
 	}
@@ -504,8 +562,13 @@ func (c *cli) backup(args []string) error {
 	if len(pos) != 1 {
 		return fail(2, "cách dùng: tdktctl backup OUT.db")
 	}
-	svc, err := c.open()
+	svc, err := c.login()
 	if err != nil {
+		return err
+	}
+	// A backup is a file with everyone's personal data: a clerk's work, as
+	// BackupTo in the window (the store's Backup has no account to check).
+	if err := c.need(svc, domain.RoleClerk, "sao lưu"); err != nil {
 		return err
 	}
 	if err := svc.Store().Backup(c.ctx, pos[0]); err != nil {
@@ -522,6 +585,29 @@ func (c *cli) restore(args []string) error {
 	}
 	if len(pos) != 1 {
 		return fail(2, "cách dùng: tdktctl restore IN.db")
+	}
+	// Restoring replaces everything: a director's decision. A database that
+	// does not exist yet, or has no account, has nothing to protect.
+	if _, err := os.Stat(c.db); err == nil {
+		svc, err := c.open()
+		if err != nil {
+			return err
+		}
+		if svc.HasAccounts(c.ctx) {
+			user, password, err := c.credentials("")
+			if err != nil {
+				return err
+			}
+			if svc, err = c.loginAs(svc, user, password); err != nil {
+				return err
+			}
+			if err := c.need(svc, domain.RoleDirector, "khôi phục cơ sở dữ liệu"); err != nil {
+				return err
+			}
+		}
+		// The restore replaces the file: close it first.
+		svc.Store().Close()
+		c.svc = nil
 	}
 	saved, err := store.Restore(pos[0], c.db, filepath.Join(filepath.Dir(c.db), "backups"), c.now())
 	if err != nil {
@@ -610,17 +696,9 @@ func (c *cli) eligibility(args []string) error {
 	if *year < 1975 || *year > 9999 {
 		return fail(2, "eligibility cần --year (ví dụ --year %d)\n%s", c.now().Year()-1, use)
 	}
-	if _, err := os.Stat(c.db); err != nil {
-		return fail(2, "không có cơ sở dữ liệu %s", c.db)
-	}
-	svc, err := c.open()
+	svc, err := c.reader()
 	if err != nil {
 		return err
-	}
-	if _, ok, err := svc.Profile(c.ctx); err != nil {
-		return err
-	} else if !ok {
-		return fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
 	}
 	vs, err := svc.Eligibility(c.ctx, *year, *unit)
 	if err != nil {
@@ -694,23 +772,6 @@ func (c *cli) printVerdicts(vs []rules.Verdict, names map[string]string) {
 // ---------------------------------------------------------------------------
 // Nomination rounds.
 
-// openExisting opens a database that exists and has an office.
-func (c *cli) openExisting() (*service.Service, error) {
-	if _, err := os.Stat(c.db); err != nil {
-		return nil, fail(2, "không có cơ sở dữ liệu %s", c.db)
-	}
-	svc, err := c.open()
-	if err != nil {
-		return nil, err
-	}
-	if _, ok, err := svc.Profile(c.ctx); err != nil {
-		return nil, err
-	} else if !ok {
-		return nil, fail(2, "cơ sở dữ liệu %s chưa có đơn vị; chạy tdktctl init trước", c.db)
-	}
-	return svc, nil
-}
-
 func (c *cli) round(args []string) error {
 	const use = "cách dùng: tdktctl round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]\n           tdktctl round list [--json]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
@@ -746,7 +807,7 @@ func (c *cli) roundCreate(args []string) error {
 	default:
 		return fail(2, "--kind %q không hợp lệ; chọn thuong-xuyen, chuyen-de hoặc dot-xuat", *kind)
 	}
-	svc, err := c.openExisting()
+	svc, err := c.writer()
 	if err != nil {
 		return err
 	}
@@ -799,7 +860,7 @@ func (c *cli) roundList(args []string) error {
 	if len(pos) > 0 {
 		return fail(2, "round list: tham số thừa %q", pos)
 	}
-	svc, err := c.openExisting()
+	svc, err := c.reader()
 	if err != nil {
 		return err
 	}
@@ -834,7 +895,7 @@ func (c *cli) exportDossier(roundID int64, dir string) error {
 	if roundID <= 0 {
 		return fail(2, "export dossier cần --round ID (xem tdktctl round list)")
 	}
-	svc, err := c.openExisting()
+	svc, err := c.writer()
 	if err != nil {
 		return err
 	}
@@ -865,7 +926,7 @@ func (c *cli) exportCertificates(roundID int64, out, decision, date string, cali
 		}
 		day = d
 	}
-	svc, err := c.openExisting()
+	svc, err := c.writer()
 	if err != nil {
 		return err
 	}

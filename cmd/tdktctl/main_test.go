@@ -13,6 +13,30 @@ import (
 
 var fixed = func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) }
 
+// The accounts the tests log in with: the demo's director (contracts.md)
+// and the first director that init creates.
+var (
+	admin    = map[string]string{"TDKT_USER": "admin", "TDKT_PASSWORD": "demo"}
+	director = map[string]string{"TDKT_USER": "gd.hung", "TDKT_PASSWORD": "mat-khau-giam-doc"}
+)
+
+func init() {
+	// Nobody types at the tests' terminal: a missing variable must fail, not wait.
+	stdinTerminal = func() bool { return false }
+}
+
+// with is env plus the pairs k, v.
+func with(env map[string]string, kv ...string) map[string]string {
+	out := map[string]string{}
+	for k, v := range env {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i]] = kv[i+1]
+	}
+	return out
+}
+
 // ctl runs tdktctl in-process and returns its exit code and outputs.
 func ctl(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
@@ -37,13 +61,27 @@ func TestRun_UsageAndUnknownCommand(t *testing.T) {
 func TestRun_InitIsIdempotentAndKeepsCode(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "Hồ sơ", "t.db")
 	args := []string{"init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh", "--db", db}
-	if code, _, errw := ctl(t, nil, args...); code != 0 {
+	// Without an account and without a terminal: exit 2, saying what to set, and no file.
+	if code, _, errw := ctl(t, nil, args...); code != 2 || !strings.Contains(errw, "TDKT_USER") {
+		t.Fatalf("init without an account: %d %q", code, errw)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("init without an account created the database")
+	}
+	if code, _, errw := ctl(t, with(director, "TDKT_PASSWORD", "ngan"), args...); code != 2 || !strings.Contains(errw, "Mật khẩu") {
+		t.Fatalf("init with a short password: %d %q", code, errw)
+	}
+	if code, _, errw := ctl(t, director, args...); code != 0 || !strings.Contains(errw, "gd.hung") {
 		t.Fatalf("init: %d %s", code, errw)
 	}
-	if code, _, errw := ctl(t, nil, args...); code != 0 {
+	// Once the database has its director, init needs that director's login.
+	if code, _, errw := ctl(t, with(director, "TDKT_PASSWORD", "sai-mat-khau"), args...); code != 2 || !strings.Contains(errw, "không đúng") {
+		t.Fatalf("init with a wrong password: %d %q", code, errw)
+	}
+	if code, _, errw := ctl(t, director, args...); code != 0 {
 		t.Fatalf("init again: %d %s", code, errw)
 	}
-	code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "XYZ", "--unit-name", "Khác")
+	code, _, errw := ctl(t, director, "--db", db, "init", "--unit-code", "XYZ", "--unit-name", "Khác")
 	if code != 2 || !strings.Contains(errw, "HTI") {
 		t.Fatalf("changing the code: %d %q", code, errw)
 	}
@@ -51,7 +89,7 @@ func TestRun_InitIsIdempotentAndKeepsCode(t *testing.T) {
 
 func TestRun_DBFromEnvironment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "env.db")
-	env := map[string]string{"TDKT_DB": db}
+	env := map[string]string{"TDKT_DB": db, "TDKT_USER": director["TDKT_USER"], "TDKT_PASSWORD": director["TDKT_PASSWORD"]}
 	if code, _, errw := ctl(t, env, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
 		t.Fatalf("init: %d %s", code, errw)
 	}
@@ -63,15 +101,15 @@ func TestRun_DBFromEnvironment(t *testing.T) {
 func TestRun_TemplateImportReimportJSON(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "t.db")
-	if code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+	if code, _, errw := ctl(t, director, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
 		t.Fatal(errw)
 	}
 	tpl := filepath.Join(dir, "mau can bo.xlsx")
-	if code, _, errw := ctl(t, nil, "--db", db, "template", "staff", tpl); code != 0 {
+	if code, _, errw := ctl(t, director, "--db", db, "template", "staff", tpl); code != 0 {
 		t.Fatalf("template: %s", errw)
 	}
 	// Dry run writes nothing.
-	code, out, errw := ctl(t, nil, "--db", db, "import", "staff", tpl, "--dry-run", "--json")
+	code, out, errw := ctl(t, director, "--db", db, "import", "staff", tpl, "--dry-run", "--json")
 	if code != 0 {
 		t.Fatalf("dry run: %d %s", code, errw)
 	}
@@ -82,11 +120,11 @@ func TestRun_TemplateImportReimportJSON(t *testing.T) {
 	if !res.DryRun || res.Accepted != 1 || res.Inserted != 0 {
 		t.Fatalf("dry run result %+v", res)
 	}
-	code, out, _ = ctl(t, nil, "--db", db, "import", "staff", tpl, "--json")
+	code, out, _ = ctl(t, director, "--db", db, "import", "staff", tpl, "--json")
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Inserted != 1 {
 		t.Fatalf("import: %d %+v %v", code, res, err)
 	}
-	code, out, _ = ctl(t, nil, "--db", db, "import", "staff", tpl, "--json")
+	code, out, _ = ctl(t, director, "--db", db, "import", "staff", tpl, "--json")
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 || res.Unchanged != 1 || res.Inserted+res.Updated != 0 {
 		t.Fatalf("re-import must change nothing: %d %+v %v", code, res, err)
 	}
@@ -95,18 +133,18 @@ func TestRun_TemplateImportReimportJSON(t *testing.T) {
 func TestRun_ImportWithRejectionsExitsOne(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "t.db")
-	if code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+	if code, _, errw := ctl(t, director, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
 		t.Fatal(errw)
 	}
 	// A ratings template's example names a person who does not exist yet
 	// in this database only if the database has nobody: write the staff
 	// template's example first, then import ratings for an unknown code.
 	tpl := filepath.Join(dir, "r.xlsx")
-	if code, _, errw := ctl(t, nil, "--db", db, "template", "ratings", tpl); code != 0 {
+	if code, _, errw := ctl(t, director, "--db", db, "template", "ratings", tpl); code != 0 {
 		t.Fatal(errw)
 	}
 	report := filepath.Join(dir, "loi.xlsx")
-	code, out, _ := ctl(t, nil, "--db", db, "import", "ratings", tpl, "--report", report)
+	code, out, _ := ctl(t, director, "--db", db, "import", "ratings", tpl, "--report", report)
 	if code == 0 {
 		// The example row was accepted: the template fits this database.
 		return
@@ -126,25 +164,25 @@ func TestRun_DemoBackupCheckRestore(t *testing.T) {
 		t.Fatalf("demo: %s", errw)
 	}
 	bak := filepath.Join(dir, "sao luu", "b.db")
-	if code, _, errw := ctl(t, nil, "--db", db, "backup", bak); code != 0 {
+	if code, _, errw := ctl(t, admin, "--db", db, "backup", bak); code != 0 {
 		t.Fatalf("backup: %s", errw)
 	}
-	if code, _, errw := ctl(t, nil, "--db", db, "backup", bak); code != 2 || errw == "" {
+	if code, _, errw := ctl(t, admin, "--db", db, "backup", bak); code != 2 || errw == "" {
 		t.Fatalf("backup over an existing file: %d %q", code, errw)
 	}
 	if code, out, errw := ctl(t, nil, "--db", db, "check"); code != 0 || !strings.Contains(out, "ok") {
 		t.Fatalf("check: %d %s %s", code, out, errw)
 	}
-	if code, _, errw := ctl(t, nil, "--db", db, "restore", bak); code != 0 {
+	if code, _, errw := ctl(t, admin, "--db", db, "restore", bak); code != 0 {
 		t.Fatalf("restore: %s", errw)
 	}
-	saved, _ := filepath.Glob(filepath.Join(dir, "backups", "truoc-khoi-phuc-*.db"))
+	saved, _ := filepath.Glob(filepath.Join(dir, "backups", "*truoc-khoi-phuc*.db"))
 	if len(saved) != 1 {
 		t.Fatalf("restore kept no copy of the current database: %v", saved)
 	}
 	junk := filepath.Join(dir, "junk.db")
 	os.WriteFile(junk, []byte("not a database at all, just text"), 0o644)
-	if code, _, errw := ctl(t, nil, "--db", db, "restore", junk); code != 2 || !strings.Contains(errw, "Không khôi phục được") {
+	if code, _, errw := ctl(t, admin, "--db", db, "restore", junk); code != 2 || !strings.Contains(errw, "Không khôi phục được") {
 		t.Fatalf("restore of junk: %d %q", code, errw)
 	}
 	if code, _, errw := ctl(t, nil, "--db", junk, "check"); code != 1 {
@@ -162,7 +200,7 @@ func TestRun_ExportRegistrationAndAssessment(t *testing.T) {
 	for _, what := range []string{"registration", "assessment"} {
 		for ext, head := range magic {
 			out := filepath.Join(dir, "Văn bản", what+ext)
-			code, stdout, errw := ctl(t, nil, "--db", db, "export", what, "--year", "2025", "--out", out)
+			code, stdout, errw := ctl(t, admin, "--db", db, "export", what, "--year", "2025", "--out", out)
 			if code != 0 || !strings.Contains(stdout, out) {
 				t.Fatalf("export %s %s: %d %q %q", what, ext, code, stdout, errw)
 			}
@@ -173,7 +211,7 @@ func TestRun_ExportRegistrationAndAssessment(t *testing.T) {
 		}
 	}
 	// The movements are listed when --movement is missing; the review exports.
-	code, _, errw := ctl(t, nil, "--db", db, "export", "review", "--out", filepath.Join(dir, "r.pdf"))
+	code, _, errw := ctl(t, admin, "--db", db, "export", "review", "--out", filepath.Join(dir, "r.pdf"))
 	if code != 2 || !strings.Contains(errw, "Nghị quyết số 28-NQ/TW") {
 		t.Fatalf("review without --movement: %d %q", code, errw)
 	}
@@ -185,7 +223,7 @@ func TestRun_ExportRegistrationAndAssessment(t *testing.T) {
 	}
 	for _, ext := range []string{".pdf", ".xlsx"} {
 		out := filepath.Join(dir, "review"+ext)
-		if code, _, errw := ctl(t, nil, "--db", db, "export", "review", "--movement", id, "--out", out); code != 0 {
+		if code, _, errw := ctl(t, admin, "--db", db, "export", "review", "--movement", id, "--out", out); code != 0 {
 			t.Fatalf("review %s: %d %q", ext, code, errw)
 		}
 		if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), magic[ext]) {
@@ -203,7 +241,7 @@ func TestRun_ExportRegistrationAndAssessment(t *testing.T) {
 func TestRun_ExportRefusesBadArguments(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "t.db")
-	if code, _, errw := ctl(t, nil, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
+	if code, _, errw := ctl(t, director, "--db", db, "init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"); code != 0 {
 		t.Fatalf("init: %d %s", code, errw)
 	}
 	scenarios := []struct {
@@ -220,13 +258,13 @@ func TestRun_ExportRefusesBadArguments(t *testing.T) {
 		{"unknown movement", []string{"export", "review", "--movement", "999", "--out", filepath.Join(dir, "a.pdf")}, "không tìm thấy"},
 	}
 	for _, sc := range scenarios {
-		code, _, errw := ctl(t, nil, append([]string{"--db", db}, sc.args...)...)
+		code, _, errw := ctl(t, director, append([]string{"--db", db}, sc.args...)...)
 		if code != 2 || !strings.Contains(errw, sc.want) {
 			t.Errorf("%s: %d %q, want exit 2 mentioning %q", sc.name, code, errw, sc.want)
 		}
 	}
 	missing := filepath.Join(dir, "khong-co.db")
-	if code, _, _ := ctl(t, nil, "--db", missing, "export", "registration", "--year", "2025", "--out", filepath.Join(dir, "a.pdf")); code != 2 {
+	if code, _, _ := ctl(t, director, "--db", missing, "export", "registration", "--year", "2025", "--out", filepath.Join(dir, "a.pdf")); code != 2 {
 		t.Errorf("missing database: %d", code)
 	}
 	if _, err := os.Stat(missing); err == nil {
@@ -243,7 +281,7 @@ func TestRun_EligibilityJSONAndStrict(t *testing.T) {
 	if code, _, errw := ctl(t, nil, "--db", db, "demo"); code != 0 {
 		t.Fatalf("demo: %d %s", code, errw)
 	}
-	code, out, errw := ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--json")
+	code, out, errw := ctl(t, admin, "--db", db, "eligibility", "--year", "2025", "--json")
 	if code != 0 {
 		t.Fatalf("eligibility --json: %d %s", code, errw)
 	}
@@ -305,20 +343,20 @@ func TestRun_EligibilityJSONAndStrict(t *testing.T) {
 	}
 
 	// The table, a unit filter, --strict.
-	code, out, errw = ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--unit", "HTI-KHTC")
+	code, out, errw = ctl(t, admin, "--db", db, "eligibility", "--year", "2025", "--unit", "HTI-KHTC")
 	if code != 0 || !strings.Contains(out, "Tập thể HTI-KHTC") || !strings.Contains(out, "Cán bộ HTI0014") || strings.Contains(out, "HTI0004") || !strings.Contains(out, "Tổng:") {
 		t.Fatalf("table: %d %s\n%s", code, errw, out)
 	}
-	if code, _, errw := ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--unit", "HTI-KHTC", "--strict"); code != 1 || !strings.Contains(errw, "không đủ điều kiện") {
+	if code, _, errw := ctl(t, admin, "--db", db, "eligibility", "--year", "2025", "--unit", "HTI-KHTC", "--strict"); code != 1 || !strings.Contains(errw, "không đủ điều kiện") {
 		t.Fatalf("--strict: %d %q", code, errw)
 	}
-	if code, _, errw := ctl(t, nil, "--db", db, "eligibility", "--json"); code != 2 || !strings.Contains(errw, "--year") {
+	if code, _, errw := ctl(t, admin, "--db", db, "eligibility", "--json"); code != 2 || !strings.Contains(errw, "--year") {
 		t.Fatalf("no year: %d %q", code, errw)
 	}
-	if code, _, errw := ctl(t, nil, "--db", db, "eligibility", "--year", "2025", "--unit", "KHONG-CO"); code != 2 || !strings.Contains(errw, "KHONG-CO") {
+	if code, _, errw := ctl(t, admin, "--db", db, "eligibility", "--year", "2025", "--unit", "KHONG-CO"); code != 2 || !strings.Contains(errw, "KHONG-CO") {
 		t.Fatalf("unknown unit: %d %q", code, errw)
 	}
-	if code, _, _ := ctl(t, nil, "--db", filepath.Join(dir, "none.db"), "eligibility", "--year", "2025"); code != 2 {
+	if code, _, _ := ctl(t, admin, "--db", filepath.Join(dir, "none.db"), "eligibility", "--year", "2025"); code != 2 {
 		t.Fatalf("missing database: %d", code)
 	}
 }
@@ -331,7 +369,7 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 	}
 	list := func() []map[string]any {
 		t.Helper()
-		code, out, errw := ctl(t, nil, "--db", db, "round", "list", "--json")
+		code, out, errw := ctl(t, admin, "--db", db, "round", "list", "--json")
 		if code != 0 {
 			t.Fatalf("round list: %d %s", code, errw)
 		}
@@ -355,11 +393,11 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 		t.Errorf("round object %v", rs[0])
 	}
 
-	code, out, errw := ctl(t, nil, "--db", db, "round", "create", "--year", "2024", "--kind", "thuong-xuyen", "--propose-eligible")
+	code, out, errw := ctl(t, admin, "--db", db, "round", "create", "--year", "2024", "--kind", "thuong-xuyen", "--propose-eligible")
 	if code != 0 || strings.TrimSpace(out) != "2" {
 		t.Fatalf("round create: %d %q %s", code, out, errw)
 	}
-	code, out, errw = ctl(t, nil, "--db", db, "round", "create", "--year", "2026", "--kind", "dot-xuat", "--name", "Khen thưởng đột xuất")
+	code, out, errw = ctl(t, admin, "--db", db, "round", "create", "--year", "2026", "--kind", "dot-xuat", "--name", "Khen thưởng đột xuất")
 	if code != 0 || strings.TrimSpace(out) != "3" {
 		t.Fatalf("round create dot-xuat: %d %q %s", code, out, errw)
 	}
@@ -368,7 +406,7 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 		rs[1]["id"] != "1" || rs[2]["id"] != "2" || rs[2]["status"] != "NHAP" || rs[2]["nominees"].(float64) < 10 {
 		t.Errorf("rounds after create: %v", rs)
 	}
-	if code, out, _ := ctl(t, nil, "--db", db, "round", "list"); code != 0 || !strings.Contains(out, "Đã duyệt") {
+	if code, out, _ := ctl(t, admin, "--db", db, "round", "list"); code != 0 || !strings.Contains(out, "Đã duyệt") {
 		t.Errorf("round list text: %d %s", code, out)
 	}
 	for _, args := range [][]string{
@@ -380,13 +418,13 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 		{"export", "dossier", "--out", dir},
 		{"export", "dossier", "--round", "99", "--out", dir},
 	} {
-		if code, _, errw := ctl(t, nil, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
+		if code, _, errw := ctl(t, admin, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
 			t.Errorf("%v: %d %q", args, code, errw)
 		}
 	}
 
 	out2 := filepath.Join(dir, "Hồ sơ đợt 1")
-	if code, _, errw := ctl(t, nil, "--db", db, "export", "dossier", "--round", "1", "--out", out2); code != 0 {
+	if code, _, errw := ctl(t, admin, "--db", db, "export", "dossier", "--round", "1", "--out", out2); code != 0 {
 		t.Fatalf("export dossier: %d %s", code, errw)
 	}
 	pdfs, _ := filepath.Glob(filepath.Join(out2, "pdf", "*.pdf"))

@@ -86,6 +86,30 @@ type Nominee struct {
 	Justification string // the director's written reason to keep an ineligible nominee
 	Report        ReportText
 	Attachments   []string // evidence file names kept with the round
+	// Decision is the centre's decision, recorded when its feedback
+	// package is imported ("" until then); DecisionNote says why a
+	// nominee was refused, or which decision granted the award.
+	Decision     NomineeDecision
+	DecisionNote string
+}
+
+// NomineeDecision is the centre's answer on one nominee.
+type NomineeDecision string
+
+const (
+	DecisionGranted NomineeDecision = "DUOC_KHEN"  // Được khen thưởng
+	DecisionRefused NomineeDecision = "KHONG_KHEN" // Không được khen thưởng
+)
+
+// Label is the Vietnamese wording; "" before any decision.
+func (d NomineeDecision) Label() string {
+	switch d {
+	case DecisionGranted:
+		return "Được khen thưởng"
+	case DecisionRefused:
+		return "Không được khen thưởng"
+	}
+	return ""
 }
 
 // VoteMethod is how the council votes.

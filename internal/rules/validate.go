@@ -15,8 +15,10 @@ import (
 // (Vietnamese typed on macOS or pasted from the web often arrives decomposed,
 // and then "Nguyễn" would not equal "Nguyễn"), trimmed, inner runs of
 // white space collapsed to one space, control characters dropped.
+// Normalising comes last: a dropped control character between a letter and
+// its combining mark ("A\x00\u0301") would otherwise leave the two side by
+// side uncomposed, and a second Clean would change the text again.
 func Clean(s string) string {
-	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -34,7 +36,7 @@ func Clean(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return b.String()
+	return norm.NFC.String(b.String())
 }
 
 // CCCDProblem describes why a CCCD number is invalid; "" when it is valid.

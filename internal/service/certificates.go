@@ -62,6 +62,9 @@ func CertificateFieldLabel(field string) string {
 // CertificateLayout is the office's layout of the Giấy khen blank; the
 // default one until it is saved.
 func (s *Service) CertificateLayout(ctx context.Context) (pdf.CertificateLayout, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return pdf.CertificateLayout{}, err
+	}
 	def := pdf.DefaultCertificateLayout()
 	raw, err := s.st.Setting(ctx, certificateLayoutKey)
 	if err != nil {
@@ -142,6 +145,9 @@ func ValidateCertificateLayout(l pdf.CertificateLayout) error {
 
 // SaveCertificateLayout validates and stores the office's layout.
 func (s *Service) SaveCertificateLayout(ctx context.Context, l pdf.CertificateLayout) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	if err := ValidateCertificateLayout(l); err != nil {
 		return err
 	}
@@ -158,6 +164,9 @@ func (s *Service) SaveCertificateLayout(ctx context.Context, l pdf.CertificateLa
 // number ("15/QĐ-BHXH", printed as typed) or "" (left blank to fill in by
 // hand); a zero day leaves the date blank too. It fails when no Giấy khen nominee of the round passed.
 func (s *Service) RoundCertificates(ctx context.Context, roundID int64, decisionNo string, day domain.Date) ([]pdf.Certificate, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	in, err := s.DossierInput(ctx, roundID)
 	if err != nil {
 		return nil, err
@@ -182,6 +191,9 @@ func (s *Service) RoundCertificates(ctx context.Context, roundID int64, decision
 // ExportCertificates writes the PDF of the round's Giấy khen (one page per
 // passed Giấy khen nominee) laid out for the office's blanks.
 func (s *Service) ExportCertificates(ctx context.Context, roundID int64, decisionNo string, day domain.Date, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	l, err := s.CertificateLayout(ctx)
 	if err != nil {
 		return err
@@ -195,6 +207,9 @@ func (s *Service) ExportCertificates(ctx context.Context, roundID int64, decisio
 
 // ExportCalibration writes the calibration page of the office's layout.
 func (s *Service) ExportCalibration(ctx context.Context, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	l, err := s.CertificateLayout(ctx)
 	if err != nil {
 		return err

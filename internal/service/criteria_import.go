@@ -58,6 +58,9 @@ func fileError(err error) error {
 // "Chỉ tiêu" column, else to the one its code had in the year's table,
 // else to a target with the criterion's own name.
 func (s *Service) PreviewCriteriaImport(ctx context.Context, year int, r io.Reader) (*CriteriaPreview, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return nil, err
+	}
 	if err := s.planYear(FieldYear, year); err != nil {
 		return nil, err
 	}
@@ -186,6 +189,9 @@ func (s *Service) PreviewCriteriaImport(ctx context.Context, year int, r io.Read
 // (SaveCriteria, in one transaction: codes that stay keep their scores and
 // evidence), then writes the self-scores the file carried.
 func (s *Service) CommitCriteriaImport(ctx context.Context, p *CriteriaPreview) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	if p == nil || len(p.Criteria) == 0 {
 		return domain.FieldError{Field: "Tệp", Msg: "tệp không có tiêu chí nào nhập được; xem các dòng bị loại", Err: ErrImportFile}
 	}
@@ -195,7 +201,7 @@ func (s *Service) CommitCriteriaImport(ctx context.Context, p *CriteriaPreview) 
 	if len(p.Scores) == 0 {
 		return nil
 	}
-	err := s.st.Write(ctx, func(tx *store.Tx) error {
+	err := s.writeAssessment(ctx, p.Year, func(tx *store.Tx) error {
 		for _, sc := range p.Scores {
 			if _, err := tx.SaveSelfScore(sc); err != nil {
 				return err
@@ -234,6 +240,9 @@ func memberKey(name string) string {
 // the row, and then nothing is written. It returns how many totals were
 // recorded.
 func (s *Service) ImportClusterTotals(ctx context.Context, year int, r io.Reader) (int, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
 	c, ok, err := s.st.Cluster(ctx, year)
 	if err != nil {
 		return 0, err

@@ -90,6 +90,14 @@ type DemoOptions struct {
 // DemoUnitCode is the code of the demo office's root unit.
 const DemoUnitCode = "HTI"
 
+// DemoUser and DemoPassword are the demo office's director account
+// (contracts.md): a known password is right for fictitious data that
+// people open to learn the program, and only there.
+const (
+	DemoUser     = "admin"
+	DemoPassword = "demo"
+)
+
 const (
 	demoDefaultStaff = 300
 	demoMinStaff     = 20
@@ -138,7 +146,13 @@ func (o DemoOptions) normalised() (DemoOptions, error) {
 // FillDemo fills an empty database (no office yet) with the demo office,
 // in one transaction: either all of it is written or nothing. progress, if
 // not nil, is called with the number of records written so far and the total.
+// The demo office gets the director account DemoUser / DemoPassword (unless
+// an account of that name exists); FillDemo runs without a login on a
+// database with no account (the first start), else it needs a director.
 func (s *Service) FillDemo(ctx context.Context, opt DemoOptions, progress func(done, total int)) error {
+	if err := s.requireOrFirstStart(ctx, domain.RoleDirector); err != nil {
+		return err
+	}
 	opt, err := opt.normalised()
 	if err != nil {
 		return err
@@ -160,7 +174,17 @@ func (s *Service) FillDemo(ctx context.Context, opt DemoOptions, progress func(d
 	if err := g.plan(); err != nil {
 		return fmt.Errorf("tạo dữ liệu mẫu: %w", err)
 	}
-	return s.st.Write(ctx, func(tx *store.Tx) error {
+	// The demo password is shorter than the policy allows a person to choose:
+	// it is written here directly, not through CreateAccount.
+	hash, err := HashPassword(DemoPassword)
+	if err != nil {
+		return err
+	}
+	st := s.st
+	if s.actor == nil {
+		st = st.As(DemoUser) // the journal names the demo director for the demo's records
+	}
+	err = st.Write(ctx, func(tx *store.Tx) error {
 		units, err := tx.Units()
 		if err != nil {
 			return err
@@ -172,12 +196,24 @@ func (s *Service) FillDemo(ctx context.Context, opt DemoOptions, progress func(d
 		if len(units) > 0 || len(people) > 0 {
 			return demoRefusal{fmt.Sprintf("Cơ sở dữ liệu này đã có %d đơn vị và %d cán bộ; dữ liệu mẫu chỉ được tạo trong một cơ sở dữ liệu trống. Hãy chọn một tệp cơ sở dữ liệu mới.", len(units), len(people))}
 		}
+		if _, _, ok, err := tx.AccountByName(DemoUser); err != nil {
+			return err
+		} else if !ok {
+			if _, err := tx.CreateAccount(domain.Account{Username: DemoUser, FullName: "Giám đốc (đơn vị mẫu)", Role: domain.RoleDirector}, hash); err != nil {
+				return err
+			}
+		}
 		if err := g.write(ctx, tx, progress); err != nil {
 			return err
 		}
 		// The window shows a banner on the demo office so nobody mistakes it for real data.
 		return tx.SetSetting("demo", "1")
 	})
+	if err != nil {
+		return err
+	}
+	// The demo office signs its packages with DemoPassphrase (contracts.md).
+	return s.createSigningKey(ctx, DemoPassphrase)
 }
 
 // ---------------------------------------------------------------------------

@@ -108,6 +108,19 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 	if err := tx.UpdateRound(r); err != nil {
 		return err
 	}
+	// The round's history: opened and submitted by the clerk's work, approved
+	// by the demo director (the only account of the demo office).
+	at := g.today.Time().Add(8 * time.Hour)
+	for i, e := range []store.RoundEvent{
+		{To: domain.StatusDraft},
+		{From: domain.StatusDraft, To: domain.StatusSubmitted},
+		{From: domain.StatusSubmitted, To: domain.StatusApproved},
+	} {
+		e.RoundID, e.Actor, e.At = r.ID, DemoUser, at.Add(time.Duration(i)*time.Hour)
+		if err := tx.AddRoundEvent(e); err != nil {
+			return err
+		}
+	}
 	return step(0)
 }
 

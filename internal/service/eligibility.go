@@ -16,6 +16,9 @@ import (
 // people are returned; quotas and collective shares are still computed on
 // the whole office.
 func (s *Service) Eligibility(ctx context.Context, year int, unitCode string) ([]rules.Verdict, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	if year < 1900 || year > 2100 {
 		return nil, domain.FieldError{Field: "Năm", Msg: fmt.Sprintf("năm xét %d không hợp lệ", year)}
 	}
@@ -84,6 +87,9 @@ func subtree(units []domain.Unit, code string) map[string]bool {
 // the database. History recorded under a unit's former code (before a
 // merger or renaming) is carried to its current code.
 func (s *Service) EligibilityHistory(ctx context.Context, year int) (rules.History, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return rules.History{}, err
+	}
 	return eligibilityHistory(storeSource{ctx, s.st}, year)
 }
 

@@ -66,6 +66,9 @@ const maxEvidenceBytes = 20 << 20
 // Movements lists the emulation movements with their reviews and targets,
 // the latest first.
 func (s *Service) Movements(ctx context.Context) ([]domain.Movement, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.Movements(ctx)
 }
 
@@ -82,6 +85,9 @@ func (s *Service) planYear(field string, y int) error {
 // (and their values), new ones (ID 0) are added and missing ones deleted.
 // Targets are kept in the order given. It returns the movement's ID.
 func (s *Service) SaveMovement(ctx context.Context, m domain.Movement) (int64, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
 	c := rules.Clean
 	m.Name, m.DocNo, m.Issuer = c(m.Name), c(m.DocNo), c(m.Issuer)
 	var errs domain.FieldErrors
@@ -153,6 +159,9 @@ func (s *Service) SaveMovement(ctx context.Context, m domain.Movement) (int64, e
 
 // DeleteMovement removes a movement with its targets and their values.
 func (s *Service) DeleteMovement(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteMovement(id) })
 }
 
@@ -177,6 +186,9 @@ func (s *Service) targetIndex(ctx context.Context) ([]domain.Movement, map[int64
 // Registrations lists the year's registrations: collectives first, then
 // people, by code.
 func (s *Service) Registrations(ctx context.Context, year int) ([]domain.Registration, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.Registrations(ctx, year)
 }
 
@@ -184,6 +196,9 @@ func (s *Service) Registrations(ctx context.Context, year int) ([]domain.Registr
 // awards removes it. Award codes must be in the catalogue and apply to the
 // subject's kind.
 func (s *Service) SaveRegistration(ctx context.Context, r domain.Registration) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	r.Note = rules.Clean(r.Note)
 	if err := s.planYear(FieldYear, r.Year); err != nil {
 		return err
@@ -230,6 +245,9 @@ func (s *Service) memberDate(year int) domain.Date {
 // one transaction. It returns how many registrations changed, so running it
 // twice changes nothing the second time.
 func (s *Service) RegisterUnitStaff(ctx context.Context, year int, unitCode string, award string) (int, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
 	if err := s.planYear(FieldYear, year); err != nil {
 		return 0, err
 	}
@@ -311,6 +329,9 @@ func awardShort(cat rules.Catalogue, code string) string {
 // date, discipline); the year's own results are left to the eligibility
 // evaluation at year end. Warnings never block a registration.
 func (s *Service) RegistrationWarnings(ctx context.Context, year int) (map[domain.Subject][]string, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	regs, err := s.st.Registrations(ctx, year)
 	if err != nil || len(regs) == 0 {
 		return map[domain.Subject][]string{}, err
@@ -465,12 +486,18 @@ func ratingPhrase(r domain.Rating) string {
 // TargetValues lists a collective's target values for the year ("" every
 // collective).
 func (s *Service) TargetValues(ctx context.Context, year int, unitCode string) ([]domain.TargetValue, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.TargetValues(ctx, year, unitCode)
 }
 
 // SaveTargetValue validates and saves a collective's commitment to a
 // target for a year and, when known, the result.
 func (s *Service) SaveTargetValue(ctx context.Context, v domain.TargetValue) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	v.UnitCode = rules.Clean(v.UnitCode)
 	if err := s.planYear(FieldYear, v.Year); err != nil {
 		return err
@@ -512,6 +539,9 @@ func (s *Service) SaveTargetValue(ctx context.Context, v domain.TargetValue) err
 
 // DeleteTargetValue removes a collective's value of a target for a year.
 func (s *Service) DeleteTargetValue(ctx context.Context, year int, unitCode string, targetID int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteTargetValue(year, unitCode, targetID) })
 }
 
@@ -520,6 +550,9 @@ func (s *Service) DeleteTargetValue(ctx context.Context, year int, unitCode stri
 
 // Cluster reads the year's emulation cluster; ok is false when none is recorded.
 func (s *Service) Cluster(ctx context.Context, year int) (domain.Cluster, bool, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return domain.Cluster{}, false, err
+	}
 	return s.st.Cluster(ctx, year)
 }
 
@@ -527,6 +560,9 @@ func (s *Service) Cluster(ctx context.Context, year int) (domain.Cluster, bool, 
 // distinct names, at most one leader and one deputy, exactly one member
 // marked as this office.
 func (s *Service) SaveCluster(ctx context.Context, c domain.Cluster) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	c.Name, c.Pact = rules.Clean(c.Name), strings.TrimSpace(c.Pact)
 	var errs domain.FieldErrors
 	if err := s.planYear(FieldYear, c.Year); err != nil {
@@ -635,6 +671,9 @@ func criteriaTree(cs []domain.Criterion) (ordered []domain.Criterion, depth []in
 
 // Criteria lists the year's scoring table in tree order.
 func (s *Service) Criteria(ctx context.Context, year int) ([]domain.Criterion, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	cs, err := s.st.Criteria(ctx, year)
 	if err != nil {
 		return nil, err
@@ -650,6 +689,9 @@ func (s *Service) Criteria(ctx context.Context, year int) ([]domain.Criterion, e
 // The self-scores of codes that stay are kept. When every SortOrder is 0
 // the list order is kept.
 func (s *Service) SaveCriteria(ctx context.Context, year int, cs []domain.Criterion) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	if err := s.planYear(FieldYear, year); err != nil {
 		return err
 	}
@@ -737,11 +779,14 @@ func (s *Service) SaveCriteria(ctx context.Context, year int, cs []domain.Criter
 	if len(errs) > 0 {
 		return errs
 	}
-	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.ReplaceCriteria(year, clean) })
+	return s.writeAssessment(ctx, year, func(tx *store.Tx) error { return tx.ReplaceCriteria(year, clean) })
 }
 
 // SelfScores lists the year's self-scores with their evidence file names.
 func (s *Service) SelfScores(ctx context.Context, year int) ([]domain.SelfScore, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.SelfScores(ctx, year)
 }
 
@@ -772,6 +817,9 @@ func (s *Service) criterion(ctx context.Context, year int, code string) (domain.
 // SaveSelfScore saves the office's score of one criterion; the score must
 // lie within the criterion's bounds (penalties are negative).
 func (s *Service) SaveSelfScore(ctx context.Context, sc domain.SelfScore) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	sc.Code, sc.Note = rules.Clean(sc.Code), strings.TrimSpace(sc.Note)
 	c, ok, group, err := s.criterion(ctx, sc.Year, sc.Code)
 	if err != nil {
@@ -787,7 +835,7 @@ func (s *Service) SaveSelfScore(ctx context.Context, sc domain.SelfScore) error 
 	if math.IsNaN(sc.Score) || sc.Score < lo-1e-9 || sc.Score > hi+1e-9 {
 		return domain.FieldError{Field: FieldScore, Msg: fmt.Sprintf("tiêu chí %s chấm từ %s đến %s điểm; không nhận %s", c.Code, FormatPoints(lo), FormatPoints(hi), FormatPoints(sc.Score))}
 	}
-	return s.st.Write(ctx, func(tx *store.Tx) error {
+	return s.writeAssessment(ctx, sc.Year, func(tx *store.Tx) error {
 		_, err := tx.SaveSelfScore(sc)
 		return err
 	})
@@ -795,7 +843,10 @@ func (s *Service) SaveSelfScore(ctx context.Context, sc domain.SelfScore) error 
 
 // DeleteSelfScore removes the score of one criterion (its evidence stays).
 func (s *Service) DeleteSelfScore(ctx context.Context, year int, code string) error {
-	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteSelfScore(year, code) })
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	return s.writeAssessment(ctx, year, func(tx *store.Tx) error { return tx.DeleteSelfScore(year, code) })
 }
 
 // SuggestScore is what the method of a criterion gives from the year's
@@ -803,6 +854,9 @@ func (s *Service) DeleteSelfScore(ctx context.Context, year int, code string) er
 // target (Target.Achieved, then Criterion.Suggest). ok is false when the
 // method suggests nothing or the result is not known yet.
 func (s *Service) SuggestScore(ctx context.Context, year int, code string) (score float64, ok bool, err error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return 0, false, err
+	}
 	c, found, _, err := s.criterion(ctx, year, code)
 	if err != nil || !found || c.Method != domain.MethodProportional || c.TargetID == 0 {
 		return 0, false, err
@@ -832,6 +886,9 @@ func (s *Service) SuggestScore(ctx context.Context, year int, code string) (scor
 // AttachEvidence stores a file as evidence of a criterion's score, in the
 // database so a backup keeps it; a file of the same name is replaced.
 func (s *Service) AttachEvidence(ctx context.Context, year int, code, name string, content []byte) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	name = rules.Clean(filepath.Base(strings.ReplaceAll(name, "\\", "/")))
 	switch {
 	case name == "" || name == "." || name == "/":
@@ -844,22 +901,31 @@ func (s *Service) AttachEvidence(ctx context.Context, year int, code, name strin
 	} else if !ok {
 		return domain.FieldError{Field: FieldCriterion, Msg: fmt.Sprintf("bảng chấm điểm năm %d không có tiêu chí %s", year, code), Err: domain.ErrNotFound}
 	}
-	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.AttachEvidence(year, code, name, content) })
+	return s.writeAssessment(ctx, year, func(tx *store.Tx) error { return tx.AttachEvidence(year, code, name, content) })
 }
 
 // Evidence lists the evidence file names of a criterion.
 func (s *Service) Evidence(ctx context.Context, year int, code string) ([]string, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.Evidence(ctx, year, code)
 }
 
 // EvidenceFile reads one evidence file.
 func (s *Service) EvidenceFile(ctx context.Context, year int, code, name string) ([]byte, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.EvidenceFile(ctx, year, code, name)
 }
 
 // RemoveEvidence deletes one evidence file.
 func (s *Service) RemoveEvidence(ctx context.Context, year int, code, name string) error {
-	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.RemoveEvidence(year, code, name) })
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	return s.writeAssessment(ctx, year, func(tx *store.Tx) error { return tx.RemoveEvidence(year, code, name) })
 }
 
 // ---------------------------------------------------------------------------
@@ -868,6 +934,9 @@ func (s *Service) RemoveEvidence(ctx context.Context, year int, code, name strin
 // RatingsForYear gives the year's ratings: staff code → rating and unit
 // code → rating.
 func (s *Service) RatingsForYear(ctx context.Context, year int) (people map[string]domain.Rating, units map[string]domain.Rating, err error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, nil, err
+	}
 	return s.st.YearRatings(ctx, year)
 }
 
@@ -875,6 +944,9 @@ func (s *Service) RatingsForYear(ctx context.Context, year int) (people map[stri
 // → rating and unit code → rating, "" deleting. Nothing is written when
 // any code or rating is wrong. It returns how many rows changed.
 func (s *Service) SetRatings(ctx context.Context, year int, people map[string]domain.Rating, units map[string]domain.Rating) (int, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
 	if err := s.checkYear(year); err != nil {
 		return 0, err
 	}
@@ -1063,6 +1135,9 @@ func movementsOf(ms []domain.Movement, year int) []domain.Movement {
 // planned targets; every registered person, grouped by unit in tree order
 // and sorted the Vietnamese way within a unit.
 func (s *Service) RegistrationInput(ctx context.Context, year int) (docs.RegistrationInput, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return docs.RegistrationInput{}, err
+	}
 	in := docs.RegistrationInput{Year: year, Date: s.Today()}
 	p, ok, err := s.st.Profile(ctx)
 	if err != nil {
@@ -1169,6 +1244,9 @@ func (s *Service) RegistrationInput(ctx context.Context, year int) (docs.Registr
 // leaves' maxima, penalties excluded) and the total, the office's targets,
 // and how many people and collectives got each rating.
 func (s *Service) AssessmentInput(ctx context.Context, year int) (docs.AssessmentInput, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return docs.AssessmentInput{}, err
+	}
 	in := docs.AssessmentInput{Year: year, Date: s.Today()}
 	p, ok, err := s.st.Profile(ctx)
 	if err != nil {
@@ -1286,6 +1364,9 @@ func scoreLines(cs []domain.Criterion, scores []domain.SelfScore) (lines []docs.
 // MovementReviewInput gathers a movement's targets over its years, for an
 // interim or final review (sơ kết, tổng kết), for the office.
 func (s *Service) MovementReviewInput(ctx context.Context, movementID int64) (docs.MovementReviewInput, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return docs.MovementReviewInput{}, err
+	}
 	in := docs.MovementReviewInput{Date: s.Today(), Values: map[int64]map[int]domain.TargetValue{}}
 	p, ok, err := s.st.Profile(ctx)
 	if err != nil {
@@ -1360,6 +1441,9 @@ func writeDocument(format string, doc func() docs.Document, sheet func(io.Writer
 
 // ExportRegistration writes the year's registration as "pdf" or "xlsx".
 func (s *Service) ExportRegistration(ctx context.Context, year int, format string, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	in, err := s.RegistrationInput(ctx, year)
 	if err != nil {
 		return err
@@ -1370,6 +1454,9 @@ func (s *Service) ExportRegistration(ctx context.Context, year int, format strin
 
 // ExportAssessment writes the year's self-assessment as "pdf" or "xlsx".
 func (s *Service) ExportAssessment(ctx context.Context, year int, format string, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	in, err := s.AssessmentInput(ctx, year)
 	if err != nil {
 		return err
@@ -1380,6 +1467,9 @@ func (s *Service) ExportAssessment(ctx context.Context, year int, format string,
 
 // ExportMovementReview writes a movement's review as "pdf" or "xlsx".
 func (s *Service) ExportMovementReview(ctx context.Context, movementID int64, format string, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	in, err := s.MovementReviewInput(ctx, movementID)
 	if err != nil {
 		return err

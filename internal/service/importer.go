@@ -146,6 +146,9 @@ func (p *ImportPreview) RejectedRows() int {
 // the required columns marked, an example row that imports cleanly into
 // this database, drop-downs for the closed lists and a "Hướng dẫn" sheet.
 func (s *Service) ImportTemplate(kind ImportKind, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	ctx := context.Background()
 	ex, err := s.templateExamples(ctx)
 	if err != nil {
@@ -168,6 +171,9 @@ func (s *Service) ImportTemplate(kind ImportKind, w io.Writer) error {
 // enforces for people are few and all known, and 10,000 rows must stay fast.
 // progress, if not nil, is called with rows done out of total.
 func (s *Service) PreviewImport(ctx context.Context, kind ImportKind, r io.Reader, progress func(done, total int)) (*ImportPreview, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return nil, err
+	}
 	spec, err := importSpec(kind, templateExamples{})
 	if err != nil {
 		return nil, err
@@ -295,6 +301,9 @@ func acceptedInOrder(drafts []*draft) []*draft {
 // database refuses now (someone changed the data since the preview) aborts
 // the whole commit with that row's reason.
 func (s *Service) CommitImport(ctx context.Context, p *ImportPreview) (ImportResult, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return ImportResult{}, err
+	}
 	var res ImportResult
 	if p == nil {
 		return res, errors.New("import: no preview")
@@ -304,6 +313,9 @@ func (s *Service) CommitImport(ctx context.Context, p *ImportPreview) (ImportRes
 		rows[i] = &p.Accepted[i]
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].rank < rows[j].rank })
+	if _, err := s.st.AutoBackup(ctx, store.ReasonImport); err != nil {
+		return ImportResult{}, fmt.Errorf("chưa nhập dòng nào vì không sao lưu được dữ liệu trước khi nhập: %w", err)
+	}
 	err := s.st.Write(ctx, func(tx *store.Tx) error {
 		for i, r := range rows {
 			// Checking every row would cost more than the row; every 64 rows
@@ -331,6 +343,9 @@ func (s *Service) CommitImport(ctx context.Context, p *ImportPreview) (ImportRes
 // values and a "Lý do" column; a clerk fixes them there and imports the
 // report itself.
 func (s *Service) WriteImportReport(p *ImportPreview, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	rep := xlsx.Report{Sheet: "Dòng bị từ chối"}
 	if p.table != nil {
 		rep.Headers = p.table.Headers

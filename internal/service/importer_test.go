@@ -30,7 +30,9 @@ func newImportService(t testing.TB) *Service {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	s := New(st, importClock)
+	// The tests of the use cases act as a director, who may do everything;
+	// roles_test.go checks what the other roles may not.
+	s := New(st, importClock).As(testDirector)
 	ctx := context.Background()
 	if err := s.SaveProfile(ctx, domain.OfficeProfile{UnitCode: "42", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh",
 		ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh"}); err != nil {

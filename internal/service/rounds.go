@@ -44,6 +44,7 @@ const (
 	FieldVoteMethod    = "Hình thức biểu quyết"
 	FieldVotes         = "Kết quả biểu quyết"
 	FieldReport        = "Báo cáo thành tích"
+	FieldReopenReason  = "Lý do mở lại"
 )
 
 // secretAwards need a secret ballot of at least council.cstd_percent of all
@@ -70,10 +71,18 @@ type ChecklistItem struct {
 // Rounds.
 
 // Rounds lists the rounds, the latest year first.
-func (s *Service) Rounds(ctx context.Context) ([]domain.Round, error) { return s.st.Rounds(ctx) }
+func (s *Service) Rounds(ctx context.Context) ([]domain.Round, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	return s.st.Rounds(ctx)
+}
 
 // NomineeCounts gives the number of nominees per round ID.
 func (s *Service) NomineeCounts(ctx context.Context) (map[int64]int, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.NomineeCounts(ctx)
 }
 
@@ -95,6 +104,9 @@ func DefaultRoundName(kind domain.RoundKind, year int, movement string) string {
 // ID. An empty kind is the year-end regular round; an empty name is made
 // from the kind and year.
 func (s *Service) CreateRound(ctx context.Context, r domain.Round) (int64, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
 	r.Name = rules.Clean(r.Name)
 	var errs domain.FieldErrors
 	if r.Year < 1975 || r.Year > s.now().Year() {
@@ -131,14 +143,20 @@ func (s *Service) CreateRound(ctx context.Context, r domain.Round) (int64, error
 	var id int64
 	err := s.st.Write(ctx, func(tx *store.Tx) error {
 		var err error
-		id, err = tx.CreateRound(r)
-		return err
+		if id, err = tx.CreateRound(r); err != nil {
+			return err
+		}
+		// The history starts with the creation, so the round's page says who opened it.
+		return tx.AddRoundEvent(store.RoundEvent{RoundID: id, At: s.now(), Actor: s.actorName(), To: domain.StatusDraft})
 	})
 	return id, err
 }
 
 // Round reads one round.
 func (s *Service) Round(ctx context.Context, id int64) (domain.Round, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return domain.Round{}, err
+	}
 	r, ok, err := s.st.Round(ctx, id)
 	if err != nil {
 		return r, err
@@ -178,11 +196,25 @@ var roundFlow = map[domain.RoundStatus][]domain.RoundStatus{
 }
 
 // SetRoundStatus moves a round along its flow Nháp → Chờ duyệt → Đã duyệt
-// → Đã gửi, or back to Nháp from Chờ duyệt or Đã duyệt. Submitting needs a
-// nominee; approving needs a written justification for every nominee the
-// engine found ineligible and, when the council has met (is recorded), a
-// vote on every nominee.
+// → Đã gửi, or back to Nháp from Chờ duyệt or Đã duyệt (as ReopenRound
+// without a reason, so only a round in Chờ duyệt). Submitting needs a
+// nominee; approving needs the director's role, a written justification for
+// every nominee the engine found ineligible and, when the council has met
+// (is recorded), a vote on every nominee. Every change is written to the
+// round's history (RoundEvents).
 func (s *Service) SetRoundStatus(ctx context.Context, id int64, to domain.RoundStatus) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	if to == domain.StatusDraft {
+		return s.ReopenRound(ctx, id, "")
+	}
+	if to == domain.StatusApproved {
+		// Approval is the director's decision: the clerk prepares, the director signs.
+		if err := s.require(domain.RoleDirector); err != nil {
+			return err
+		}
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error {
 		r, err := txRound(tx, id)
 		if err != nil {
@@ -203,9 +235,63 @@ func (s *Service) SetRoundStatus(ctx context.Context, id int64, to domain.RoundS
 				return err
 			}
 		}
-		r.Status = to
-		return tx.UpdateRound(r)
+		return s.moveRound(tx, r, to, "")
 	})
+}
+
+// ReopenRound brings a round back to Nháp so that it can be changed again.
+// A clerk may take back a round in Chờ duyệt; a round the director approved
+// (Đã duyệt) is reopened only by a director, with a reason that the round's
+// history keeps. A round in Đã gửi is final.
+func (s *Service) ReopenRound(ctx context.Context, id int64, reason string) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	reason = strings.TrimSpace(reason)
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		r, err := txRound(tx, id)
+		if err != nil {
+			return err
+		}
+		switch r.Status {
+		case domain.StatusDraft:
+			return nil
+		case domain.StatusApproved:
+			if s.require(domain.RoleDirector) != nil {
+				return forbidden{fmt.Sprintf("Đợt %q đã được Giám đốc duyệt; chỉ tài khoản Giám đốc mở lại được đợt đã duyệt (kèm lý do).", r.Name)}
+			}
+			if reason == "" {
+				return domain.FieldError{Field: FieldReopenReason, Msg: fmt.Sprintf("chưa nhập; ghi lý do mở lại đợt %q đã duyệt (lý do được lưu vào lịch sử của đợt)", r.Name)}
+			}
+		case domain.StatusSent:
+			return domain.FieldError{Field: FieldRoundStatus, Err: domain.ErrInUse,
+				Msg: fmt.Sprintf("đợt %q đã gửi lên cấp trên; Đã gửi là trạng thái cuối, không mở lại được", r.Name)}
+		}
+		return s.moveRound(tx, r, domain.StatusDraft, reason)
+	})
+}
+
+// moveRound changes a round's status and records the change, with the
+// account that made it, in the round's history.
+func (s *Service) moveRound(tx *store.Tx, r domain.Round, to domain.RoundStatus, reason string) error {
+	from := r.Status
+	r.Status = to
+	if err := tx.UpdateRound(r); err != nil {
+		return err
+	}
+	return tx.AddRoundEvent(store.RoundEvent{RoundID: r.ID, At: s.now(), Actor: s.actorName(), From: from, To: to, Reason: reason})
+}
+
+// RoundEvents is a round's history of status changes, oldest first: who
+// created, submitted, approved, reopened (and why) or sent it.
+func (s *Service) RoundEvents(ctx context.Context, id int64) ([]store.RoundEvent, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	if _, err := s.Round(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.st.RoundEvents(ctx, id)
 }
 
 // checkRoundReady lists what stops the round from moving to status to.
@@ -249,6 +335,9 @@ func checkRoundReady(tx *store.Tx, r domain.Round, to domain.RoundStatus) error 
 
 // DeleteRound deletes a round in status Nháp with its nominees and council.
 func (s *Service) DeleteRound(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error {
 		r, err := txRound(tx, id)
 		if err != nil {
@@ -377,6 +466,9 @@ func sortNominees(ns []domain.Nominee, cat rules.Catalogue, names subjectNames) 
 
 // Nominees lists the nominees of a round in dossier order.
 func (s *Service) Nominees(ctx context.Context, roundID int64) ([]domain.Nominee, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	if _, err := s.Round(ctx, roundID); err != nil {
 		return nil, err
 	}
@@ -550,6 +642,9 @@ func openNomination(tx *store.Tx, sub domain.Subject, award string, year int) (d
 // award in any round of the year, a subject under discipline and an award
 // the subject's kind cannot receive are refused.
 func (s *Service) AddNominee(ctx context.Context, roundID int64, sub domain.Subject, award string) (domain.Nominee, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return domain.Nominee{}, err
+	}
 	sub.Code, award = rules.Clean(sub.Code), strings.ToUpper(rules.Clean(award))
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
@@ -595,6 +690,9 @@ func (s *Service) AddNominee(ctx context.Context, roundID int64, sub domain.Subj
 // are added. Subjects already proposed for the award that year (in any
 // round) and people under discipline today are skipped.
 func (s *Service) ProposeEligible(ctx context.Context, roundID int64, award string) (int, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
 	award = strings.ToUpper(rules.Clean(award))
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
@@ -692,6 +790,9 @@ func (s *Service) nomineeRound(tx *store.Tx, id int64) (domain.Nominee, domain.R
 // RemoveNominee removes a nominee (with its files and vote) from a round in
 // status Nháp.
 func (s *Service) RemoveNominee(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error {
 		_, r, err := s.nomineeRound(tx, id)
 		if err != nil {
@@ -738,6 +839,9 @@ func cleanText(s string) string {
 // list (files not listed are removed; add files with AttachNomineeFile)
 // while its round is Nháp. The engine's verdict is kept as it is.
 func (s *Service) SaveNominee(ctx context.Context, n domain.Nominee) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error {
 		old, r, err := s.nomineeRound(tx, n.ID)
 		if err != nil {
@@ -755,6 +859,9 @@ func (s *Service) SaveNominee(ctx context.Context, n domain.Nominee) error {
 
 // AttachNomineeFile stores an evidence file with a nominee (round in Nháp).
 func (s *Service) AttachNomineeFile(ctx context.Context, nomineeID int64, name string, content []byte) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	name = rules.Clean(name)
 	if name == "" {
 		return domain.FieldError{Field: FieldFile, Msg: "tệp chưa có tên"}
@@ -776,6 +883,9 @@ func (s *Service) AttachNomineeFile(ctx context.Context, nomineeID int64, name s
 
 // NomineeFile reads one evidence file of a nominee.
 func (s *Service) NomineeFile(ctx context.Context, nomineeID int64, name string) ([]byte, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.NomineeFile(ctx, nomineeID, name)
 }
 
@@ -787,6 +897,9 @@ func (s *Service) NomineeFile(ctx context.Context, nomineeID int64, name string)
 // tịch, a secretary to fill in, today, at the office, by secret ballot when
 // the round has a CSTĐ cấp bộ or toàn quốc nominee.
 func (s *Service) Council(ctx context.Context, roundID int64) (domain.Council, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return domain.Council{}, err
+	}
 	if _, err := s.Round(ctx, roundID); err != nil {
 		return domain.Council{}, err
 	}
@@ -830,6 +943,9 @@ func defaultCouncil(roundID int64, p domain.OfficeProfile, ns []domain.Nominee, 
 // for a nominee of the round with counts that are not negative and add up
 // to no more than the members present.
 func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	c.Place = rules.Clean(c.Place)
 	var errs domain.FieldErrors
 	if c.Date.IsZero() {
@@ -980,6 +1096,9 @@ func outcome(c domain.Council, met bool, v domain.Vote, voted bool, thr float64,
 // % of ALL council members (present or not), the threshold of the award and
 // whether it passed, with the reason in Vietnamese.
 func (s *Service) VoteResult(ctx context.Context, roundID int64) (map[int64]VoteOutcome, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return nil, err
@@ -1386,6 +1505,9 @@ func yearValues(vs []domain.TargetValue, y int) []domain.TargetValue {
 // its decision), the decision of the award a chain rests on (Bằng khen Thủ
 // tướng, Huân chương), and the justification of an ineligible nominee.
 func (s *Service) Checklist(ctx context.Context, roundID int64) (map[int64][]ChecklistItem, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return nil, err
@@ -1506,6 +1628,9 @@ func attachmentFor(files []string, title, decisionNo string) string {
 // in catalogue order, then by Vietnamese name) with what each document
 // shows of them, their votes, and the thresholds of each award.
 func (s *Service) DossierInput(ctx context.Context, roundID int64) (docs.DossierInput, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return docs.DossierInput{}, err
+	}
 	in := docs.DossierInput{Date: s.Today(), Threshold: map[string]float64{}, Secret: map[string]bool{}}
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
@@ -1593,6 +1718,9 @@ const DossierListName = "Danh sách đề nghị khen thưởng"
 // number), and the nomination list under dir/xlsx. Every file is written
 // atomically; progress, if not nil, gets the files written so far.
 func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, progress func(done, total int)) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	in, err := s.DossierInput(ctx, roundID)
 	if err != nil {
 		return err

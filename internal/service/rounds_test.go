@@ -86,24 +86,30 @@ func TestRound_StatusFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := []struct {
-		to domain.RoundStatus
-		ok bool
+		to     domain.RoundStatus
+		ok     bool
+		reason string // reopen with ReopenRound and this reason
 	}{
-		{domain.StatusSubmitted, true},
-		{domain.StatusSent, false},
-		{domain.StatusDraft, true}, // reopen
-		{domain.StatusSubmitted, true},
-		{domain.StatusApproved, true},
-		{domain.StatusSubmitted, false},
-		{domain.StatusDraft, true}, // reopen an approved round
-		{domain.StatusSubmitted, true},
-		{domain.StatusApproved, true},
-		{domain.StatusSent, true},
-		{domain.StatusDraft, false}, // sent is final
-		{domain.StatusApproved, false},
+		{domain.StatusSubmitted, true, ""},
+		{domain.StatusSent, false, ""},
+		{domain.StatusDraft, true, ""}, // reopen
+		{domain.StatusSubmitted, true, ""},
+		{domain.StatusApproved, true, ""},
+		{domain.StatusSubmitted, false, ""},
+		{domain.StatusDraft, false, ""}, // an approved round reopens only with a reason
+		{domain.StatusDraft, true, "Bổ sung biên bản họp Hội đồng"},
+		{domain.StatusSubmitted, true, ""},
+		{domain.StatusApproved, true, ""},
+		{domain.StatusSent, true, ""},
+		{domain.StatusDraft, false, ""}, // sent is final
+		{domain.StatusDraft, false, "Sửa sau khi gửi"},
+		{domain.StatusApproved, false, ""},
 	}
 	for i, st := range steps {
 		err := s.SetRoundStatus(ctx, id, st.to)
+		if st.reason != "" {
+			err = s.ReopenRound(ctx, id, st.reason)
+		}
 		if (err == nil) != st.ok {
 			t.Fatalf("step %d → %s: err %v, want ok=%v", i, st.to, err, st.ok)
 		}
@@ -425,7 +431,7 @@ func TestRound_ChecklistFlagsMissingInitiativeDecision(t *testing.T) {
 		t.Errorf("missing decision not flagged: %+v", it)
 	}
 	// A scan attached under the initiative's name is proof enough.
-	must(t, s.SetRoundStatus(ctx, id, domain.StatusDraft))
+	must(t, s.ReopenRound(ctx, id, "Bổ sung quyết định công nhận sáng kiến"))
 	must(t, s.AttachNomineeFile(ctx, bo.ID, "QĐ công nhận "+title+".pdf", []byte("%PDF")))
 	cl, err = s.Checklist(ctx, id)
 	must(t, err)

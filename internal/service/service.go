@@ -44,12 +44,18 @@ func (s *Service) LastCompletedYear() int { return s.now().Year() - 1 }
 
 // Profile reads the office profile; ok is false before the office exists.
 func (s *Service) Profile(ctx context.Context) (domain.OfficeProfile, bool, error) {
+	if err := s.requireOrFirstStart(ctx, domain.RoleViewer); err != nil {
+		return domain.OfficeProfile{}, false, err
+	}
 	return s.st.Profile(ctx)
 }
 
 // SaveProfile cleans, validates and saves the office profile, creating the
 // office's root unit the first time.
 func (s *Service) SaveProfile(ctx context.Context, p domain.OfficeProfile) error {
+	if err := s.requireOrFirstStart(ctx, domain.RoleDirector); err != nil {
+		return err
+	}
 	p = cleanProfile(p)
 	if p.DocNumberCode == "" {
 		p.DocNumberCode = "BHXH"
@@ -76,7 +82,12 @@ func cleanProfile(p domain.OfficeProfile) domain.OfficeProfile {
 }
 
 // Catalogue reads the rule catalogue.
-func (s *Service) Catalogue(ctx context.Context) (rules.Catalogue, error) { return s.st.Catalogue(ctx) }
+func (s *Service) Catalogue(ctx context.Context) (rules.Catalogue, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return rules.Catalogue{}, err
+	}
+	return s.st.Catalogue(ctx)
+}
 
 // userError reports whether err is meant for people as it is (a field
 // error or a sentinel with a Vietnamese message), as opposed to an internal
@@ -110,6 +121,9 @@ func (s *Service) Language(ctx context.Context) string {
 
 // SetLanguage stores the interface language.
 func (s *Service) SetLanguage(ctx context.Context, lang string) error {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.SetSetting("language", lang) })
 }
 
@@ -124,6 +138,9 @@ func (s *Service) DatabasePath() string { return s.st.Path() }
 
 // BackupTo writes a verified copy of the database into dir and returns its path.
 func (s *Service) BackupTo(ctx context.Context, dir string) (string, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return "", err
+	}
 	dst := filepath.Join(dir, "tdkt-saoluu-"+s.now().Format("20060102-150405")+".db")
 	return dst, s.st.Backup(ctx, dst)
 }

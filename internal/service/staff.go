@@ -11,10 +11,18 @@ import (
 )
 
 // Units lists every unit, the office first.
-func (s *Service) Units(ctx context.Context) ([]domain.Unit, error) { return s.st.Units(ctx) }
+func (s *Service) Units(ctx context.Context) ([]domain.Unit, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	return s.st.Units(ctx)
+}
 
 // SaveUnit cleans, validates and saves a unit (insert or update by code).
 func (s *Service) SaveUnit(ctx context.Context, u domain.Unit) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	u.Code, u.Name, u.ParentCode = rules.Clean(u.Code), rules.Clean(u.Name), rules.Clean(u.ParentCode)
 	var errs domain.FieldErrors
 	if u.Code == "" {
@@ -43,6 +51,9 @@ func (s *Service) SaveUnit(ctx context.Context, u domain.Unit) error {
 
 // DeleteUnit removes an empty unit.
 func (s *Service) DeleteUnit(ctx context.Context, code string) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteUnit(code) })
 }
 
@@ -63,6 +74,9 @@ func SubUnits(units []domain.Unit, code string) map[string]bool {
 
 // People lists everyone, sorted the Vietnamese way.
 func (s *Service) People(ctx context.Context) ([]domain.Person, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	ps, err := s.st.People(ctx)
 	if err != nil {
 		return nil, err
@@ -73,6 +87,9 @@ func (s *Service) People(ctx context.Context) ([]domain.Person, error) {
 
 // DeletedPeople lists deleted people, sorted, for undo.
 func (s *Service) DeletedPeople(ctx context.Context) ([]domain.Person, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	ps, err := s.st.DeletedPeople(ctx)
 	if err != nil {
 		return nil, err
@@ -93,6 +110,9 @@ func CleanPerson(p domain.Person) domain.Person {
 // problem comes back as domain.FieldErrors naming the field; nothing is
 // saved then. A unit change is recorded as a transfer on moved (zero: today).
 func (s *Service) SavePerson(ctx context.Context, p domain.Person, moved domain.Date) (domain.Person, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return domain.Person{}, err
+	}
 	p = CleanPerson(p)
 	errs := rules.ValidatePerson(p, s.Today())
 	if p.UnitCode != "" {
@@ -125,26 +145,41 @@ func (s *Service) SavePerson(ctx context.Context, p domain.Person, moved domain.
 
 // DeletePerson moves a person to the deleted list (undo with RestorePerson).
 func (s *Service) DeletePerson(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeletePerson(id) })
 }
 
 // RestorePerson undoes DeletePerson.
 func (s *Service) RestorePerson(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.RestorePerson(id) })
 }
 
 // Assignments is a person's unit history.
 func (s *Service) Assignments(ctx context.Context, personID int64) ([]domain.Assignment, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.Assignments(ctx, personID)
 }
 
 // Ratings is a subject's rating history, latest first.
 func (s *Service) Ratings(ctx context.Context, sub domain.Subject) ([]domain.RatingRecord, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.Ratings(ctx, sub)
 }
 
 // SetRating records a rating after checking the year.
 func (s *Service) SetRating(ctx context.Context, r domain.RatingRecord) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	if err := s.checkYear(r.Year); err != nil {
 		return err
 	}
@@ -159,6 +194,9 @@ func (s *Service) SetRating(ctx context.Context, r domain.RatingRecord) error {
 
 // DeleteRating removes a rating.
 func (s *Service) DeleteRating(ctx context.Context, sub domain.Subject, year int) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteRating(sub, year) })
 }
 
@@ -171,11 +209,17 @@ func (s *Service) checkYear(y int) error {
 
 // Awards is a subject's award history, latest first.
 func (s *Service) Awards(ctx context.Context, sub domain.Subject) ([]domain.AwardRecord, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.Awards(ctx, sub)
 }
 
 // SaveAward validates and records an award in the history.
 func (s *Service) SaveAward(ctx context.Context, a domain.AwardRecord) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	a.DecisionNo, a.Issuer = rules.Clean(a.DecisionNo), rules.Clean(a.Issuer)
 	for i, t := range a.Initiatives {
 		a.Initiatives[i] = rules.Clean(t)
@@ -211,16 +255,25 @@ func subjectWord(k domain.SubjectKind) string {
 
 // DeleteAward removes an award record.
 func (s *Service) DeleteAward(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteAward(id) })
 }
 
 // Initiatives lists a person's initiatives.
 func (s *Service) Initiatives(ctx context.Context, staffCode string) ([]domain.Initiative, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.InitiativesOf(ctx, staffCode)
 }
 
 // SaveInitiative validates and records an initiative.
 func (s *Service) SaveInitiative(ctx context.Context, in domain.Initiative) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	in.Title, in.DecisionNo, in.Issuer = rules.Clean(in.Title), rules.Clean(in.DecisionNo), rules.Clean(in.Issuer)
 	if in.Title == "" {
 		return domain.FieldError{Field: "Tên sáng kiến", Msg: "chưa nhập"}
@@ -242,16 +295,25 @@ func (s *Service) SaveInitiative(ctx context.Context, in domain.Initiative) erro
 
 // DeleteInitiative removes an initiative.
 func (s *Service) DeleteInitiative(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteInitiative(id) })
 }
 
 // Disciplines lists a person's disciplines.
 func (s *Service) Disciplines(ctx context.Context, staffCode string) ([]domain.Discipline, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	return s.st.DisciplinesOf(ctx, staffCode)
 }
 
 // SaveDiscipline validates and records a discipline.
 func (s *Service) SaveDiscipline(ctx context.Context, d domain.Discipline) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	d.DecisionNo = rules.Clean(d.DecisionNo)
 	switch {
 	case d.Form.Severity() == 0:
@@ -269,6 +331,9 @@ func (s *Service) SaveDiscipline(ctx context.Context, d domain.Discipline) error
 
 // DeleteDiscipline removes a discipline record.
 func (s *Service) DeleteDiscipline(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteDiscipline(id) })
 }
 
@@ -286,6 +351,9 @@ type Overview struct {
 
 // Overview gathers the counts of the Tổng quan page.
 func (s *Service) Overview(ctx context.Context) (Overview, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return Overview{}, err
+	}
 	var o Overview
 	var err error
 	if o.Profile, _, err = s.st.Profile(ctx); err != nil {
@@ -316,10 +384,18 @@ func (s *Service) Overview(ctx context.Context) (Overview, error) {
 }
 
 // Params lists the catalogue parameters with their row ids.
-func (s *Service) Params(ctx context.Context) ([]store.ParamRow, error) { return s.st.Params(ctx) }
+func (s *Service) Params(ctx context.Context) ([]store.ParamRow, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	return s.st.Params(ctx)
+}
 
 // SaveParam validates and saves a parameter row (id 0: new row).
 func (s *Service) SaveParam(ctx context.Context, id int64, p rules.Param) error {
+	if err := s.require(domain.RoleDirector); err != nil {
+		return err
+	}
 	p.Key, p.Regime, p.Value, p.Description = rules.Clean(p.Key), rules.Clean(p.Regime), rules.Clean(p.Value), rules.Clean(p.Description)
 	switch {
 	case p.Key == "":
@@ -337,11 +413,17 @@ func (s *Service) SaveParam(ctx context.Context, id int64, p rules.Param) error 
 
 // DeleteParam removes a parameter row.
 func (s *Service) DeleteParam(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleDirector); err != nil {
+		return err
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteParam(id) })
 }
 
 // SaveAwardType validates and saves an award type of the catalogue.
 func (s *Service) SaveAwardType(ctx context.Context, a rules.AwardType) error {
+	if err := s.require(domain.RoleDirector); err != nil {
+		return err
+	}
 	a.Code, a.Name, a.Level = rules.Clean(a.Code), rules.Clean(a.Name), rules.Clean(a.Level)
 	switch {
 	case a.Code == "":

@@ -51,6 +51,12 @@ func TestHelperCrash(t *testing.T) {
 	}
 	if committed > 0 {
 		err := s.Write(ctx, func(tx *Tx) error {
+			// No checkpoint at this commit: with the journal's entries a
+			// large commit passes the auto-checkpoint size, and the fatal
+			// write would then reuse the WAL without growing it.
+			if _, err := tx.tx.Exec("PRAGMA wal_autocheckpoint = 0"); err != nil {
+				return err
+			}
 			for i := 0; i < committed; i++ {
 				if _, err := tx.CreatePerson(crashPerson("OK", i)); err != nil {
 					return err
@@ -181,6 +187,9 @@ func TestStore_CrashMidTransaction(t *testing.T) {
 			s = openAt(t, path) // runs the integrity check
 			if err := s.Check(); err != nil {
 				t.Fatalf("integrity after crash: %v", err)
+			}
+			if c, err := s.VerifyJournal(ctx); err != nil || !c.OK {
+				t.Errorf("journal after crash: %+v %v", c, err)
 			}
 			people, err := s.People(ctx)
 			if err != nil {

@@ -47,6 +47,10 @@ type Store struct {
 	read  *sql.DB // read-only pool
 	now   func() time.Time
 	actor string // who the audit journal names for the writes through this handle
+	// journal is set once Open has put the audit triggers in place; until
+	// then (the migrations of a new file) Write has no entries to chain.
+	journal   bool
+	backupDir string // where AutoBackup writes
 }
 
 // As returns a handle on the same database whose writes the audit journal
@@ -65,9 +69,31 @@ func (s *Store) Actor() string { return s.actor }
 type Options struct {
 	// Now replaces the clock (tests, deterministic backup names).
 	Now func() time.Time
-	// BackupDir receives the automatic backup taken before a migration;
-	// default: "backups" beside the database file.
+	// BackupDir receives the automatic backups (before a migration, an
+	// import, a restore, at closing); default: "backups" beside the
+	// database file.
 	BackupDir string
+}
+
+// fileDSN opens a file that is not the office database in use (a backup,
+// a copy on a USB stick) only to read it: mode=ro and no journal_mode
+// pragma, so checking a backup does not turn it into a WAL database or
+// leave -wal and -shm files beside it.
+func fileDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "query_only(1)")
+	q.Set("mode", "ro")
+	return fileURI(path) + "?" + q.Encode()
+}
+
+func fileURI(path string) string {
+	// A file: URI needs forward slashes, also for Windows paths (C:/...).
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + (&url.URL{Path: p}).EscapedPath()
 }
 
 func dsn(path string, readOnly bool) string {
@@ -78,17 +104,15 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Statements that fire the journal's triggers keep a statement journal;
+	// in memory it costs a copy, on disk a write per statement.
+	q.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Set("_txlock", "immediate")
 	}
-	// A file: URI needs forward slashes, also for Windows paths (C:/...).
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
+	return fileURI(path) + "?" + q.Encode()
 }
 
 // Open opens (creating if needed) the database at path, checks its
@@ -105,18 +129,31 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create folder: %w", err)
 	}
-	w, err := sql.Open("sqlite", dsn(abs, false))
+	wc, err := newExecCacheConnector(dsn(abs, false))
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", abs, err)
 	}
+	w := sql.OpenDB(wc)
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxLifetime(0)
-	s := &Store{path: abs, write: w, now: opt.Now}
+	backupDir := opt.BackupDir
+	if backupDir == "" {
+		backupDir = filepath.Join(filepath.Dir(abs), "backups")
+	}
+	if backupDir, err = filepath.Abs(backupDir); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open store: backup folder: %w", err)
+	}
+	s := &Store{path: abs, write: w, now: opt.Now, backupDir: backupDir}
 	if err := s.checkIntegrity(); err != nil {
 		w.Close()
 		return nil, err
 	}
-	if err := s.migrate(opt); err != nil {
+	if err := s.migrate(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := s.installJournal(context.Background()); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -222,7 +259,7 @@ func (s *Store) SchemaVersion() (int, error) {
 	return v, err
 }
 
-func (s *Store) migrate(opt Options) error {
+func (s *Store) migrate() error {
 	if _, err := s.write.Exec(`CREATE TABLE IF NOT EXISTS schema_migration (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -242,17 +279,19 @@ func (s *Store) migrate(opt Options) error {
 		return nil
 	}
 	if current > 0 {
-		dir := opt.BackupDir
-		if dir == "" {
-			dir = filepath.Join(filepath.Dir(s.path), "backups")
-		}
-		name := fmt.Sprintf("truoc-nang-cap-v%d-%s.db", current, s.now().Format("20060102T150405"))
-		if err := s.Backup(context.Background(), filepath.Join(dir, name)); err != nil {
+		if _, err := s.AutoBackup(context.Background(), ReasonMigrate); err != nil {
 			return fmt.Errorf("sao lưu trước khi nâng cấp cơ sở dữ liệu: %w", err)
 		}
 	}
-	for _, m := range all[current:] {
+	for i, m := range all[current:] {
 		err := s.Write(context.Background(), func(tx *Tx) error {
+			if i == 0 {
+				// In the migration's transaction, so a failed migration
+				// leaves the old triggers in place.
+				if err := dropAuditTriggers(tx.ctx, tx.tx); err != nil {
+					return err
+				}
+			}
 			if _, err := tx.tx.Exec(m.sql); err != nil {
 				return err
 			}
@@ -285,7 +324,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	if _, err := s.write.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
 		return fmt.Errorf("sao lưu vào %s: %w", dst, err)
 	}
-	c, err := sql.Open("sqlite", dsn(dst, true))
+	c, err := sql.Open("sqlite", fileDSN(dst))
 	if err != nil {
 		return fmt.Errorf("kiểm tra bản sao lưu: %w", err)
 	}
@@ -306,7 +345,8 @@ type Tx struct {
 }
 
 // Write runs fn in one immediate transaction on the writer connection:
-// everything fn did is committed together or not at all.
+// everything fn did is committed together or not at all, with the audit
+// journal's entries for it, chained and stamped with the handle's actor.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	sqlTx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -321,8 +361,20 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			_ = sqlTx.Rollback()
 		}
 	}()
-	if err = fn(&Tx{tx: sqlTx, ctx: ctx, now: s.now()}); err != nil {
+	var start int64
+	if s.journal {
+		if start, err = lastAuditID(ctx, sqlTx); err != nil {
+			return fmt.Errorf("journal: %w", err)
+		}
+	}
+	tx := &Tx{tx: sqlTx, ctx: ctx, now: s.now()}
+	if err = fn(tx); err != nil {
 		return err
+	}
+	if s.journal {
+		if err = s.chain(tx, start); err != nil {
+			return fmt.Errorf("journal: %w", err)
+		}
 	}
 	if err = sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)

@@ -637,7 +637,7 @@ func TestStore_OpenBacksUpBeforeMigration(t *testing.T) {
 				t.Fatalf("Open with a pending migration: %v", err)
 			}
 
-			backup := filepath.Join(backupDir, fmt.Sprintf("truoc-nang-cap-v%d-%s.db", len(all), fixedNow.Format("20060102T150405")))
+			backup := filepath.Join(backupDir, "tdkt-"+fixedNow.Local().Format("20060102-150405")+"-truoc-nang-cap.db")
 			if _, err := os.Stat(backup); err != nil {
 				t.Fatalf("no backup at %s: %v", backup, err)
 			}

@@ -9,6 +9,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -94,7 +95,7 @@ func criteriaSpec() Spec {
 // defaults to scoring by hand (a negative maximum: a penalty). Total rows
 // ("Tổng cộng") and the column-number row under the header are skipped.
 func ReadCriteria(r io.Reader) ([]CriterionRow, []Issue, error) {
-	f, err := excelize.OpenReader(r)
+	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
@@ -413,7 +414,7 @@ func ParsePoints(text string) (v float64, ok bool, err error) {
 		s = strings.Replace(s, ",", ".", 1)
 	}
 	v, err = strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) { // ParseFloat reads "NaN" and "Inf" too
 		return 0, false, fmt.Errorf("“%s” không phải là số", strings.TrimSpace(text))
 	}
 	return v, true, nil

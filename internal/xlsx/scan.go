@@ -230,6 +230,9 @@ func scanSheet(data []byte, sst []string) (vals [][]string, meta [][]cellMeta, o
 		v, is                  strings.Builder
 	)
 	put := func() bool {
+		if row < 1 || col < 1 {
+			return false // a cell outside any row, or a row begun inside a cell: no sheet Excel writes
+		}
 		var val string
 		switch cell.t {
 		case "s":
@@ -269,6 +272,9 @@ func scanSheet(data []byte, sst []string) (vals [][]string, meta [][]cellMeta, o
 					return false
 				}
 				row = n
+			}
+			if row > excelize.TotalRows {
+				return false // no sheet Excel writes; the rows before it would all be allocated here
 			}
 			col = 0
 		case "c":

@@ -13,6 +13,7 @@ import (
 	"tdkt/internal/domain"
 	"tdkt/internal/service"
 	"tdkt/internal/store"
+	"tdkt/ui/internal/uitest"
 )
 
 func fixedClock() time.Time { return time.Date(2026, time.March, 16, 9, 0, 0, 0, time.UTC) }
@@ -27,7 +28,7 @@ func newTestView(t *testing.T) (*View, *service.Service, fyne.Window) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, fixedClock)
+	svc := service.New(st, fixedClock).As(uitest.Director)
 	err = svc.SaveProfile(context.Background(), domain.OfficeProfile{
 		UnitCode: "HTI", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh",
 		ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh",

@@ -41,7 +41,7 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	svc := service.New(st, fixedClock)
+	svc := service.New(st, fixedClock).As(uitest.Director)
 	err = svc.SaveProfile(context.Background(), domain.OfficeProfile{
 		UnitCode: "HTI", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh",
 		ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh",

@@ -77,6 +77,7 @@ type roundsTab struct {
 	lastForm *roundForm
 	adding   *addForm
 	justify  *justifyForm
+	history  *roundHistory
 
 	hint    fyne.CanvasObject
 	detail  fyne.CanvasObject
@@ -111,7 +112,7 @@ func newRoundsTab(v *View) *roundsTab {
 	t.editor = newNomineeEditor(t)
 
 	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
-	flow := container.NewHBox(t.status, layout.NewSpacer(), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
+	flow := container.NewHBox(t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
 	actions := container.NewHBox(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn)
 	body := container.NewVSplit(t.table, t.editor.content)
 	body.Offset = 0.45

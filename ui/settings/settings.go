@@ -29,6 +29,7 @@ type Service interface {
 	SetLanguage(ctx context.Context, lang string) error
 	DatabasePath() string
 	BackupTo(ctx context.Context, dir string) (string, error)
+	KeyService
 }
 
 // Labels of the profile form, also the Field names of domain.OfficeProfile.Validate.
@@ -121,6 +122,7 @@ type View struct {
 	langSel *widget.Select
 	dbPath  *widget.Label
 	status  *widget.Label
+	keys    *keysSection
 	root    fyne.CanvasObject
 }
 
@@ -137,8 +139,11 @@ func New(svc Service, win fyne.Window, changed func()) *View {
 			kit.ShowError(v.win, err)
 		}
 	})
+	v.keys = newKeysSection(svc, win, v.unitCode)
 	body := container.NewVBox(
 		kit.Heading("Thông tin đơn vị trên văn bản"), v.holder,
+		widget.NewSeparator(),
+		v.keys.content,
 		widget.NewSeparator(),
 		kit.Heading("Ngôn ngữ giao diện"), container.NewHBox(v.langSel, widget.NewLabel(lang.L("(có hiệu lực khi mở lại chương trình)"))),
 		widget.NewSeparator(),
@@ -148,6 +153,14 @@ func New(svc Service, win fyne.Window, changed func()) *View {
 	v.root = container.NewBorder(nil, container.NewPadded(container.NewHBox(save, v.status)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return v
+}
+
+// unitCode names the office's public key file.
+func (v *View) unitCode() string {
+	if v.form == nil {
+		return ""
+	}
+	return v.form.Code.Text
 }
 
 // Content is the area's canvas object.
@@ -170,6 +183,7 @@ func (v *View) Reload() {
 	}
 	v.holder.Objects = []fyne.CanvasObject{v.form.Form.Content()}
 	v.holder.Refresh()
+	v.keys.reload()
 	v.status.SetText("")
 	if v.svc.Language(ctx) == i18n.English {
 		v.langSel.SetSelectedIndex(1)

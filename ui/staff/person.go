@@ -46,6 +46,7 @@ type personPanel struct {
 	tabs     *container.AppTabs
 	history  *historyTabs
 	verdicts *personVerdicts
+	changes  *personJournal
 
 	empty   fyne.CanvasObject
 	content fyne.CanvasObject
@@ -107,6 +108,7 @@ func newPersonPanel(v *View) *personPanel {
 
 	pp.history = newHistoryTabs(v)
 	pp.verdicts = newPersonVerdicts(v)
+	pp.changes = newPersonJournal(v)
 	pp.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Hồ sơ"), record),
 		container.NewTabItem(lang.L("Công tác"), pp.history.assign.content),
@@ -115,10 +117,14 @@ func newPersonPanel(v *View) *personPanel {
 		container.NewTabItem(lang.L("Sáng kiến"), pp.history.inits.content),
 		container.NewTabItem(lang.L("Kỷ luật"), pp.history.discs.content),
 		container.NewTabItem(lang.L("Xét khen thưởng"), pp.verdicts.content),
+		container.NewTabItem(personJournalTitle(), pp.changes.content),
 	)
 	pp.tabs.OnSelected = func(ti *container.TabItem) {
 		if ti.Content == pp.verdicts.content {
 			pp.verdicts.shown()
+		}
+		if ti.Content == pp.changes.content {
+			pp.changes.shown()
 		}
 	}
 	hint := widget.NewLabel(lang.L("Chọn một cán bộ trong danh sách để xem và sửa hồ sơ, hoặc bấm \"Thêm cán bộ\"."))
@@ -267,6 +273,7 @@ func (pp *personPanel) open(p domain.Person) {
 		}
 	}
 	pp.history.load(p)
+	pp.changes.load(p, pp.tabs.Selected() != nil && pp.tabs.Selected().Content == pp.changes.content)
 	if p.ID != 0 {
 		pp.verdicts.load(p, pp.tabs.Selected() != nil && pp.tabs.Selected().Content == pp.verdicts.content)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"tdkt/internal/domain"
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 	"tdkt/ui/kit"
@@ -20,9 +21,21 @@ import (
 // completed year is 2025.
 func Now() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) }
 
+// Director is the account the UI tests act for: a director may do
+// everything, so the areas' tests are about the areas, not the roles (the
+// service's own tests check every role on every action).
+var Director = domain.Account{Username: "gd.test", FullName: "Giám đốc thử", Role: domain.RoleDirector}
+
 // Service opens a fresh database in t's temporary folder, closed when the
-// test ends.
+// test ends, acting for Director.
 func Service(t *testing.T) *service.Service {
+	t.Helper()
+	return Anonymous(t).As(Director)
+}
+
+// Anonymous is Service with nobody logged in: what the window has before
+// the login screen (first start, login).
+func Anonymous(t *testing.T) *service.Service {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
 	if err != nil {
