@@ -445,3 +445,32 @@ func TestDemo_HasTheDirectorAdminWithPasswordDemo(t *testing.T) {
 		t.Errorf("demo round history %+v %v", es, err)
 	}
 }
+
+func TestRequire_SeesDisableAndDemotionAtOnce(t *testing.T) {
+	ctx := context.Background()
+	s, gd, cv := twoAccounts(t)
+	clerk, err := s.Login(ctx, "cv.lan", "lan-12345678")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := clerk.CreateRound(ctx, domain.Round{Year: 2025, Kind: domain.RoundRegular}); errors.Is(err, domain.ErrForbidden) {
+		t.Fatalf("a clerk cannot create a round: %v", err)
+	}
+	// Demoted while logged in: the next change is refused, without logging out.
+	if err := gd.SetAccountRole(ctx, cv.ID, domain.RoleViewer); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := clerk.CreateRound(ctx, domain.Round{Year: 2025, Kind: domain.RoundRegular}); !errors.Is(err, domain.ErrForbidden) {
+		t.Fatalf("a demoted clerk still changes data: %v", err)
+	}
+	if _, err := clerk.Rounds(ctx); err != nil {
+		t.Fatalf("a viewer cannot read: %v", err)
+	}
+	// Disabled while logged in: even reading stops.
+	if err := gd.DisableAccount(ctx, cv.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := clerk.Rounds(ctx); !errors.Is(err, domain.ErrForbidden) || !strings.Contains(err.Error(), "ngừng") {
+		t.Fatalf("a disabled account still reads: %v", err)
+	}
+}

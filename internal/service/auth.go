@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"fmt"
 
 	"tdkt/internal/domain"
@@ -32,9 +33,26 @@ func (s *Service) require(need domain.Role) error {
 	if s.actor == nil {
 		return fmt.Errorf("chưa đăng nhập; đăng nhập để %s: %w", needText(need), domain.ErrForbidden)
 	}
-	if s.actor.Disabled || !s.actor.Role.Allows(need) {
+	a := *s.actor
+	if a.ID > 0 {
+		// The account as it is now, not as it was at login: a director who
+		// disables an account or lowers its role stops it at once, not at
+		// its next login. One primary-key read, cheap beside any action.
+		now, _, ok, err := s.st.Account(context.Background(), a.ID)
+		if err != nil {
+			return fmt.Errorf("đọc tài khoản %s: %w", a.Username, err)
+		}
+		if !ok {
+			return fmt.Errorf("tài khoản %s không còn; đăng nhập lại: %w", a.Username, domain.ErrForbidden)
+		}
+		a = now
+	}
+	if a.Disabled {
+		return fmt.Errorf("tài khoản %s đã bị ngừng sử dụng; liên hệ Giám đốc: %w", a.Username, domain.ErrForbidden)
+	}
+	if !a.Role.Allows(need) {
 		return fmt.Errorf("tài khoản %s (%s) không được %s; việc này cần vai trò %s: %w",
-			s.actor.Username, s.actor.Role.Label(), needText(need), need.Label(), domain.ErrForbidden)
+			a.Username, a.Role.Label(), needText(need), need.Label(), domain.ErrForbidden)
 	}
 	return nil
 }

@@ -93,6 +93,7 @@ type View struct {
 	scores  *scoresTab
 
 	tabs    *container.AppTabs
+	signOff *signOff
 	banner  *fyne.Container
 	pdfBtn  *widget.Button
 	xlsxBtn *widget.Button
@@ -104,7 +105,10 @@ type View struct {
 // New builds the area over svc; call Reload to fill it.
 func New(svc *service.Service, win fyne.Window) *View { return newView(svc, win, kit.RunLong) }
 
-func newView(svc assessmentService, win fyne.Window, run kit.Runner) *View {
+func newView(svc interface {
+	assessmentService
+	signOffService
+}, win fyne.Window, run kit.Runner) *View {
 	v := &View{svc: svc, win: win, ctx: context.Background(), run: run, year: svc.LastCompletedYear(), tree: domain.NewUnitTree(nil)}
 	v.yearSel = widget.NewSelect(yearOptions(v.year+1, 7), nil)
 	v.yearSel.SetSelected(strconv.Itoa(v.year))
@@ -125,8 +129,9 @@ func newView(svc assessmentService, win fyne.Window, run kit.Runner) *View {
 	v.pdfBtn = widget.NewButtonWithIcon(lang.L("Xuất PDF…"), theme.DocumentPrintIcon(), func() { v.chooseExport("pdf") })
 	v.xlsxBtn = widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DownloadIcon(), func() { v.chooseExport("xlsx") })
 	v.banner = container.NewVBox()
+	v.signOff = newSignOff(v, svc)
 	top := container.NewHBox(kit.Heading("Tự đánh giá"), widget.NewLabel(lang.L("Năm")), v.yearSel,
-		layout.NewSpacer(), v.pdfBtn, v.xlsxBtn)
+		v.signOff.State, v.signOff.Button, layout.NewSpacer(), v.pdfBtn, v.xlsxBtn)
 	v.content = container.NewBorder(container.NewVBox(top, v.banner), nil, nil, nil, v.tabs)
 	return v
 }
@@ -143,6 +148,7 @@ func (v *View) Reload() {
 	v.ratings.refresh()
 	v.targets.refresh()
 	v.scores.refresh()
+	v.signOff.refresh()
 	if v.tabs.SelectedIndex() == 0 {
 		// After the shell has put the area on screen: typing goes to the grid.
 		fyne.Do(v.ratings.focusGrid)

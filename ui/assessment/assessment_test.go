@@ -375,3 +375,39 @@ func TestParseRating(t *testing.T) {
 		}
 	}
 }
+
+func TestSignOff_DirectorSignsAndWithdraws(t *testing.T) {
+	f := newFixture(t)
+	so := f.v.signOff
+	if so.signed || so.Button.Disabled() {
+		t.Fatalf("fresh year: signed %v, button disabled %v", so.signed, so.Button.Disabled())
+	}
+	test.Tap(so.Button)
+	f.v.confirm.Confirm()
+	if !so.signed || !strings.Contains(so.State.Text, "Đã ký duyệt") || !strings.Contains(so.State.Text, uitest.Director.Username) {
+		t.Fatalf("after signing: %q", so.State.Text)
+	}
+	// Signed off: the service refuses a change of the scores.
+	cs, err := f.svc.Criteria(context.Background(), f.v.year)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("demo criteria: %d %v", len(cs), err)
+	}
+	if err := f.svc.SaveCriteria(context.Background(), f.v.year, cs); err == nil || !strings.Contains(service.Explain(err), "ký duyệt") {
+		t.Fatalf("a signed-off year accepts a change of its scoring table: %v", err)
+	}
+	test.Tap(so.Button)
+	f.v.confirm.Confirm()
+	if so.signed || so.State.Text != "Chưa ký duyệt" {
+		t.Fatalf("after withdrawing: %q", so.State.Text)
+	}
+}
+
+func TestSignOff_ClerkCannot(t *testing.T) {
+	f := newFixture(t)
+	clerk := f.svc.As(domain.Account{Username: "cv", Role: domain.RoleClerk})
+	v := newView(clerk, f.win, uitest.RunNow)
+	v.Reload()
+	if !v.signOff.Button.Disabled() {
+		t.Fatal("a clerk is offered Ký duyệt")
+	}
+}

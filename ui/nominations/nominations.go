@@ -46,6 +46,8 @@ type nominationService interface {
 	NomineeCounts(ctx context.Context) (map[int64]int, error)
 	CreateRound(ctx context.Context, r domain.Round) (int64, error)
 	SetRoundStatus(ctx context.Context, roundID int64, status domain.RoundStatus) error
+	ReopenRound(ctx context.Context, roundID int64, reason string) error
+	Actor() (domain.Account, bool)
 	DeleteRound(ctx context.Context, roundID int64) error
 
 	Nominees(ctx context.Context, roundID int64) ([]domain.Nominee, error)

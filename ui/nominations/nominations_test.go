@@ -374,7 +374,7 @@ func TestRound_IneligibleNeedsJustification(t *testing.T) {
 		t.Errorf("message %q does not say whose justification is missing", msg)
 	}
 	// Reopened, the editor takes the justification; then it is approved.
-	test.Tap(rt.reopenBtn)
+	reopenWith(rt, "")
 	if rt.round.Status != domain.StatusDraft || rt.editor.justification.Disabled() {
 		t.Fatalf("reopened: status %s, justification disabled %v", rt.round.Status, rt.editor.justification.Disabled())
 	}
@@ -599,7 +599,7 @@ func TestRound_StatusButtonsFollowTheFlow(t *testing.T) {
 		on   string
 	}{
 		{func() { test.Tap(rt.submitBtn) }, domain.StatusSubmitted, "Duyệt,Mở lại"},
-		{func() { test.Tap(rt.reopenBtn) }, domain.StatusDraft, "Trình duyệt,Thêm"},
+		{func() { reopenWith(rt, "") }, domain.StatusDraft, "Trình duyệt,Thêm"},
 		{func() { test.Tap(rt.submitBtn) }, domain.StatusSubmitted, "Duyệt,Mở lại"},
 		{func() { test.Tap(rt.approveBtn) }, domain.StatusApproved, "Mở lại,Đã gửi"},
 		{func() { test.Tap(rt.sentBtn) }, domain.StatusSent, ""},
@@ -694,5 +694,56 @@ func TestRounds_ListOpenAndDelete(t *testing.T) {
 	}
 	if rt.round.ID != 0 || rt.detail.Visible() {
 		t.Error("the deleted round is still open")
+	}
+}
+
+// reopenWith taps Mở lại, types the reason and confirms.
+func reopenWith(rt *roundsTab, reason string) {
+	test.Tap(rt.reopenBtn)
+	rt.reopenReason.SetText(reason)
+	test.Tap(rt.reopenOK)
+}
+
+func TestRound_ReopeningAnApprovedRoundAsksWhy(t *testing.T) {
+	f := newFixture(t)
+	rt := f.v.rounds
+	rt.list.Select(0) // the demo's approved year-end round
+	if rt.round.Status != domain.StatusApproved {
+		t.Fatalf("demo round is %s, want Đã duyệt", rt.round.Status)
+	}
+	reopenWith(rt, "")
+	if msg := rt.reopenForm.ErrorFor(FieldReopenReason); msg == "" {
+		t.Fatal("no message under Lý do mở lại when reopening an approved round without a reason")
+	}
+	if stored, _ := f.svc.Round(f.ctx, rt.round.ID); stored.Status != domain.StatusApproved {
+		t.Fatalf("reopened without a reason: %s", stored.Status)
+	}
+	rt.reopenReason.SetText("Bổ sung quyết định công nhận sáng kiến")
+	test.Tap(rt.reopenOK)
+	if rt.round.Status != domain.StatusDraft {
+		t.Fatalf("status %s after reopening with a reason", rt.round.Status)
+	}
+	evs, err := f.svc.RoundEvents(f.ctx, rt.round.ID)
+	if err != nil || len(evs) == 0 || evs[len(evs)-1].Reason != "Bổ sung quyết định công nhận sáng kiến" && evs[0].Reason != "Bổ sung quyết định công nhận sáng kiến" {
+		t.Fatalf("the reason is not in the round's history: %+v %v", evs, err)
+	}
+}
+
+func TestRound_ClerkCannotApprove(t *testing.T) {
+	f := newFixture(t)
+	clerk := f.svc.As(domain.Account{Username: "cv", Role: domain.RoleClerk})
+	v := newView(clerk, f.win, uitest.RunNow)
+	f.win.SetContent(v.Content())
+	v.Reload()
+	f.v = v
+	rt := v.rounds
+	f.createRound("Đợt của chuyên viên")
+	rt.propose(awardLDTT)
+	test.Tap(rt.submitBtn)
+	if rt.round.Status != domain.StatusSubmitted {
+		t.Fatalf("submit: %s (%v)", rt.round.Status, v.lastErr)
+	}
+	if !rt.approveBtn.Disabled() {
+		t.Fatal("a clerk is offered Duyệt")
 	}
 }

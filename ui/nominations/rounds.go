@@ -62,6 +62,11 @@ type roundsTab struct {
 	submitBtn  *widget.Button // Trình duyệt
 	approveBtn *widget.Button // Duyệt
 	reopenBtn  *widget.Button // Mở lại
+	// The reopen dialog, while shown (tests drive it).
+	reopenDlg    dialog.Dialog
+	reopenReason *widget.Entry
+	reopenOK     *widget.Button
+	reopenForm   *kit.Form
 	sentBtn    *widget.Button // Đã gửi
 	proposeBtn *widget.Button
 	addBtn     *widget.Button
@@ -100,7 +105,7 @@ func newRoundsTab(v *View) *roundsTab {
 	t.status = widget.NewLabel("")
 	t.submitBtn = widget.NewButtonWithIcon(lang.L("Trình duyệt"), theme.MailSendIcon(), func() { t.setStatus(domain.StatusSubmitted) })
 	t.approveBtn = widget.NewButtonWithIcon(lang.L("Duyệt"), theme.ConfirmIcon(), func() { t.setStatus(domain.StatusApproved) })
-	t.reopenBtn = widget.NewButtonWithIcon(lang.L("Mở lại"), theme.ContentUndoIcon(), func() { t.setStatus(domain.StatusDraft) })
+	t.reopenBtn = widget.NewButtonWithIcon(lang.L("Mở lại"), theme.ContentUndoIcon(), t.onReopen)
 	t.sentBtn = widget.NewButtonWithIcon(lang.L("Đã gửi"), theme.UploadIcon(), func() { t.setStatus(domain.StatusSent) })
 	t.proposeBtn = widget.NewButtonWithIcon(lang.L("Đề nghị tất cả người đủ điều kiện…"), theme.ContentAddIcon(), t.onPropose)
 	t.addBtn = widget.NewButtonWithIcon(lang.L("Thêm…"), theme.ContentAddIcon(), t.onAdd)
@@ -273,7 +278,10 @@ func (t *roundsTab) draft() bool { return t.round.ID != 0 && t.round.Status == d
 func (t *roundsTab) syncButtons() {
 	st := t.round.Status
 	enable(t.submitBtn, st == domain.StatusDraft)
-	enable(t.approveBtn, st == domain.StatusSubmitted)
+	a, _ := t.v.svc.Actor()
+	// Only a director approves (the service refuses others too); a clerk
+	// sees the button greyed rather than a refusal after clicking.
+	enable(t.approveBtn, st == domain.StatusSubmitted && a.Role.Allows(domain.RoleDirector))
 	enable(t.reopenBtn, st == domain.StatusSubmitted || st == domain.StatusApproved)
 	enable(t.sentBtn, st == domain.StatusApproved)
 	enable(t.deleteBtn, t.draft())
@@ -381,6 +389,49 @@ func (t *roundsTab) setStatus(to domain.RoundStatus) {
 	}
 	v.showBanner(fmt.Sprintf(lang.L("Đợt “%s” chuyển sang “%s”."), t.round.Name, lang.L(to.Label())), nil)
 	t.reopen(t.round.ID)
+}
+
+// FieldReopenReason labels the reason asked when a round is reopened.
+const FieldReopenReason = "Lý do mở lại"
+
+// onReopen asks why the round goes back to Nháp (required for an approved
+// round: its approval is undone and the reason stays in its history),
+// then reopens it.
+func (t *roundsTab) onReopen() {
+	v := t.v
+	if t.round.ID == 0 {
+		return
+	}
+	reason := widget.NewMultiLineEntry()
+	reason.SetMinRowsVisible(3)
+	form := kit.NewForm()
+	hint := "không bắt buộc"
+	if t.round.Status == domain.StatusApproved {
+		hint = "bắt buộc: đợt đã được duyệt; sau khi sửa cần trình duyệt lại"
+	}
+	form.Add(FieldReopenReason, reason, hint)
+	var dlg dialog.Dialog
+	ok := widget.NewButtonWithIcon(lang.L("Mở lại"), theme.ContentUndoIcon(), func() {
+		err := v.svc.ReopenRound(v.ctx, t.round.ID, reason.Text)
+		if rest := form.ShowErrors(err); rest != nil {
+			v.showError(rest)
+			return
+		}
+		if err != nil {
+			return
+		}
+		dlg.Hide()
+		v.showBanner(fmt.Sprintf(lang.L("Đợt “%s” chuyển sang “%s”."), t.round.Name, lang.L(domain.StatusDraft.Label())), nil)
+		t.reopen(t.round.ID)
+	})
+	ok.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Hủy"), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Mở lại đợt “%s”"), t.round.Name),
+		container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, ok), nil, nil, form.Content()), v.win)
+	dlg.Resize(fyne.NewSize(560, 260))
+	t.reopenDlg = dlg
+	t.reopenReason, t.reopenOK, t.reopenForm = reason, ok, form
+	dlg.Show()
 }
 
 // ---- creating and deleting rounds ----
