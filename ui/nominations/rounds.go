@@ -67,14 +67,14 @@ type roundsTab struct {
 	reopenReason *widget.Entry
 	reopenOK     *widget.Button
 	reopenForm   *kit.Form
-	sentBtn    *widget.Button // Đã gửi
-	proposeBtn *widget.Button
-	addBtn     *widget.Button
-	removeBtn  *widget.Button
-	dossierBtn *widget.Button
-	table      *widget.Table
-	selected   int // index in nominees, -1 when none
-	editor     *nomineeEditor
+	sentBtn      *widget.Button // Đã gửi
+	proposeBtn   *widget.Button
+	addBtn       *widget.Button
+	removeBtn    *widget.Button
+	dossierBtn   *widget.Button
+	table        *widget.Table
+	selected     int // index in nominees, -1 when none
+	editor       *nomineeEditor
 
 	// exported is the folder of the last dossier written.
 	exported string
