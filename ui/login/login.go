@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,11 +70,38 @@ func New(svc Service, onLogin func(*service.Service)) *Screen {
 	}
 	parts = append(parts, hint)
 	card := widget.NewCard("", "", container.NewVBox(parts...))
-	s.content = container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 0), card))
+	s.content = container.NewCenter(container.New(fixedWidth(460), card))
 	return s
 }
 
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// fixedWidth lays its objects out at a fixed width and their own minimum
+// height, so a card of forms keeps a readable width in a large window.
+type fixedWidth float32
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(max(float32(w), minWidth(objs)), h)
+}
+
+func minWidth(objs []fyne.CanvasObject) float32 {
+	m := float32(0)
+	for _, o := range objs {
+		m = max(m, o.MinSize().Width)
+	}
+	return m
+}
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
 
 // Content is the screen to put in the window.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
@@ -148,7 +176,7 @@ func NewAdminForm(win fyne.Window, svc Service, onLogin func(*service.Service)) 
 	intro.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard("", "", container.NewVBox(kit.Heading(lang.L("Tạo tài khoản quản trị")), intro, f.Form.Content(),
 		container.NewHBox(layoutSpacer(), f.Submit)))
-	f.content = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 0), card))
+	f.content = container.NewCenter(container.New(fixedWidth(560), card))
 	return f
 }
 
