@@ -789,7 +789,7 @@ func (c *crashRun) checkBackups(dir string, logged []string) {
 			// straight onto the backup's final name, so a kill during a
 			// backup (also the one before every import) left a partial
 			// file that the backup page lists and Restore would offer.
-			c.t.Logf("half-written backup on the backup page (a backup must be written under a temporary name and renamed once verified): %v", err)
+			c.fatalf("half-written backup on the backup page (a backup must be written under a temporary name and renamed once verified): %v", err)
 		}
 		c.verified[b.Path] = b.Size
 		c.backups++

@@ -314,24 +314,54 @@ func (s *Store) migrate() error {
 // Backup writes a consistent copy of the database to dst (VACUUM INTO), then
 // opens the copy and runs the integrity check on it, so a backup that exists
 // is a backup that restores. dst must not exist.
-func (s *Store) Backup(ctx context.Context, dst string) error {
+func (s *Store) Backup(ctx context.Context, dst string) (err error) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return fmt.Errorf("sao lưu: không tạo được thư mục: %w", err)
 	}
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("sao lưu: tệp %s đã có; chọn tên khác", dst)
 	}
-	if _, err := s.write.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+	// VACUUM INTO a hidden temporary name, check it, then rename: a backup
+	// interrupted by a crash leaves a dot-file no list shows, never a file
+	// with a backup's name that would not restore.
+	tmp := filepath.Join(filepath.Dir(dst), fmt.Sprintf(".%s.tmp-%d", filepath.Base(dst), time.Now().UnixNano()))
+	defer func() {
+		if err != nil {
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := s.write.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return fmt.Errorf("sao lưu vào %s: %w", dst, err)
 	}
-	c, err := sql.Open("sqlite", fileDSN(dst))
+	if err := checkBackupFile(ctx, tmp); err != nil {
+		return fmt.Errorf("bản sao lưu %s không qua kiểm tra toàn vẹn: %w", dst, err)
+	}
+	if f, err := os.Open(tmp); err == nil {
+		serr := f.Sync()
+		f.Close()
+		if serr != nil {
+			return fmt.Errorf("sao lưu vào %s: %w", dst, serr)
+		}
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		return fmt.Errorf("sao lưu vào %s: %w", dst, err)
+	}
+	return nil
+}
+
+// checkBackupFile runs the integrity check on a freshly written copy.
+func checkBackupFile(ctx context.Context, path string) error {
+	c, err := sql.Open("sqlite", fileDSN(path))
 	if err != nil {
-		return fmt.Errorf("kiểm tra bản sao lưu: %w", err)
+		return err
 	}
 	defer c.Close()
 	var res string
-	if err := c.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
-		return fmt.Errorf("bản sao lưu %s không qua kiểm tra toàn vẹn: %v %s", dst, err, res)
+	if err := c.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return errors.New(res)
 	}
 	return nil
 }
