@@ -638,6 +638,16 @@ func (c *cli) check(args []string) error {
 		return fail(1, "%v", err)
 	}
 	fmt.Fprintf(c.out, "%s: toàn vẹn (integrity_check: ok)\n", c.db)
+	// The audit journal's hash chain: an entry edited or deleted outside
+	// the program breaks it at that entry.
+	jc, err := svc.Store().VerifyJournal(c.ctx)
+	if err != nil {
+		return err
+	}
+	if !jc.OK {
+		return fail(1, "nhật ký thay đổi bị sửa hoặc xóa ngoài chương trình: %s (mục đầu tiên bị phá: %d)", jc.Problem, jc.FirstBroken)
+	}
+	fmt.Fprintf(c.out, "nhật ký thay đổi: %d mục, chuỗi băm nguyên vẹn\n", jc.Entries)
 	return nil
 }
 

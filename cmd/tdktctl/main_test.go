@@ -433,3 +433,31 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 		t.Errorf("dossier files: %v %v", pdfs, sheets)
 	}
 }
+
+func TestRun_CheckFindsAJournalEditedOutsideTheProgram(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo", "--staff", "40"); code != 0 {
+		t.Fatalf("demo: %s", errw)
+	}
+	if code, out, errw := ctl(t, nil, "--db", db, "check"); code != 0 || !strings.Contains(out, "chuỗi băm nguyên vẹn") {
+		t.Fatalf("check of an untouched database: %d %q %q", code, out, errw)
+	}
+	// As a hex editor would: rename a column inside the journal's recorded
+	// values (those JSON keys exist nowhere else in the file).
+	data, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, forged := []byte(`"full_name":`), []byte(`"full_nbme":`)
+	if !bytes.Contains(data, old) {
+		t.Fatal("no journal entry with full_name in the file")
+	}
+	if err := os.WriteFile(db, bytes.ReplaceAll(data, old, forged), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errw := ctl(t, nil, "--db", db, "check")
+	if code != 1 || !strings.Contains(errw, "nhật ký thay đổi bị sửa") {
+		t.Fatalf("check of an edited journal: exit %d, %q", code, errw)
+	}
+}

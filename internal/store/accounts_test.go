@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,5 +154,37 @@ func TestTx_RoundEventsAndSignOff(t *testing.T) {
 	})
 	if _, _, ok, _ := s.SignOff(ctx, 2025); ok {
 		t.Error("sign-off not withdrawn")
+	}
+}
+
+func TestJournal_KeepsPasswordHashesOut(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	var id int64
+	mustWrite(t, s, func(tx *Tx) error {
+		var err error
+		id, err = tx.CreateAccount(domain.Account{Username: "gd.hung", FullName: "Nguyễn Văn Hùng", Role: domain.RoleDirector}, testHash)
+		return err
+	})
+	mustWrite(t, s, func(tx *Tx) error { return tx.SetPassword(id, testHash+"x") })
+	es, err := s.Journal(ctx, JournalFilter{Table: "account"})
+	if err != nil || len(es) != 2 {
+		t.Fatalf("account entries: %d %v", len(es), err)
+	}
+	for _, e := range es {
+		for _, vals := range []map[string]any{e.Before, e.After} {
+			for col, v := range vals {
+				if str, ok := v.(string); ok && strings.Contains(str, "argon2") {
+					t.Fatalf("the journal holds a password hash in %s.%s: %q", e.Table, col, str)
+				}
+			}
+		}
+	}
+	// The change of password is still an entry of its own.
+	if es[0].Op != "UPDATE" || es[0].After["password_hash"] != secretMark {
+		t.Fatalf("password change entry: %+v", es[0])
+	}
+	if jc, err := s.VerifyJournal(ctx); err != nil || !jc.OK {
+		t.Fatalf("chain: %+v %v", jc, err)
 	}
 }

@@ -51,9 +51,18 @@ const auditTriggerPrefix = "audit_"
 const jsonObjectArgs = 50
 
 type auditColumn struct {
-	name string
-	blob bool // declared BLOB: kept as hex text, turned back by unhex on undo
+	name   string
+	blob   bool // declared BLOB: kept as hex text, turned back by unhex on undo
+	secret bool // never copied into the journal (which every role may read)
 }
+
+// secretColumns hold what no reader of the journal may see: the password
+// hashes (a viewer could otherwise take them away and guess offline). The
+// journal records that the value changed, not the value.
+var secretColumns = map[string]bool{"account.password_hash": true}
+
+// secretMark stands for a secret value in the journal.
+const secretMark = "(ẩn)"
 
 type auditTable struct {
 	name string
@@ -123,7 +132,7 @@ func auditTableInfo(ctx context.Context, q querier, name string) (auditTable, er
 		if err := rows.Scan(&c, &decl, &pk); err != nil {
 			return auditTable{}, err
 		}
-		t.cols = append(t.cols, auditColumn{name: c, blob: strings.Contains(strings.ToUpper(decl), "BLOB")})
+		t.cols = append(t.cols, auditColumn{name: c, blob: strings.Contains(strings.ToUpper(decl), "BLOB"), secret: secretColumns[name+"."+c]})
 		if pk > 0 {
 			keys = append(keys, keyCol{pk, c})
 		}
@@ -157,6 +166,9 @@ func (t auditTable) column(name string) (auditColumn, bool) {
 // object {"hex": ...} that undo recognises.
 func valueSQL(ref string, c auditColumn) string {
 	v := ref + "." + quoteIdent(c.name)
+	if c.secret {
+		return "CASE WHEN " + v + " IS NULL THEN NULL ELSE " + quoteText(secretMark) + " END"
+	}
 	if c.blob {
 		return "CASE WHEN " + v + " IS NULL THEN NULL ELSE hex(" + v + ") END"
 	}

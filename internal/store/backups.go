@@ -174,6 +174,17 @@ func Prune(dir string, now time.Time) (removed []string, err error) {
 		}
 		removed = append(removed, b.Path)
 	}
+	// A backup interrupted by a crash leaves its hidden temporary file
+	// (Store.Backup): gone after a day, long after any backup finishes.
+	if tmps, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*")); len(tmps) > 0 {
+		for _, p := range tmps {
+			if fi, err := os.Stat(p); err == nil && fi.ModTime().Before(now.Add(-24*time.Hour)) {
+				if os.Remove(p) == nil {
+					removed = append(removed, p)
+				}
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return removed, fmt.Errorf("không xoá được bản sao lưu cũ: %w", errors.Join(errs...))
 	}

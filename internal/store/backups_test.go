@@ -311,3 +311,26 @@ func TestRestore_KeepsTheCurrentStateFirst(t *testing.T) {
 		t.Error("a refused restore changed the database")
 	}
 }
+
+func TestPrune_RemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	stale := filepath.Join(dir, ".tdkt-20260227-090000-thu-cong.db.tmp-1")
+	fresh := filepath.Join(dir, ".tdkt-20260301-085900-thu-cong.db.tmp-2")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Chtimes(stale, now.Add(-48*time.Hour), now.Add(-48*time.Hour))
+	os.Chtimes(fresh, now.Add(-time.Minute), now.Add(-time.Minute))
+	if _, err := Prune(dir, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a two-day-old temporary file was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a temporary file of a backup that may still run was removed")
+	}
+}
