@@ -816,6 +816,18 @@ var tableLabels = map[string]string{
 	"council":               "phiên họp Hội đồng",
 	"council_member":        "thành viên Hội đồng",
 	"vote":                  "kết quả biểu quyết",
+	"account":               "tài khoản",
+	"round_event":           "trạng thái đợt đề nghị khen thưởng",
+	"assessment_signoff":    "ký duyệt tự đánh giá",
+	"package_sent":          "gói hồ sơ đã gửi",
+	"feedback_received":     "phản hồi của Trung ương",
+	"unit_key":              "khóa của đơn vị",
+	"central_package":       "gói hồ sơ đã nhận",
+	"central_person":        "cán bộ (Trung ương)",
+	"central_nomination":    "đề nghị của đơn vị",
+	"central_assessment":    "điểm tự chấm của đơn vị",
+	"central_decision":      "quyết định khen thưởng",
+	"central_decision_item": "nội dung quyết định",
 }
 
 // TableLabel names the records of a table in Vietnamese ("person" → "cán
