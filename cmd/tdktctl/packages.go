@@ -208,15 +208,7 @@ func (c *cli) key(args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := svc.CreateSigningKey(c.ctx, pass); err != nil {
-			return err
-		}
-		_, fp, err := svc.PublicKeyFile(c.ctx)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(c.out, "Đã tạo khóa ký của đơn vị. Vân tay: %s\nXuất tệp khóa để đăng ký với Trung ương: tdktctl key export --out unit.pub\n", fp)
-		return nil
+		return c.createKey(svc, pass)
 	case "export":
 		if *out == "" || len(pos) > 0 {
 			return fail(2, "%s", use)
@@ -287,6 +279,12 @@ func (c *cli) initKey(svc *service.Service) error {
 		fmt.Fprintln(c.out, "Chưa tạo khóa ký (chưa đặt TDKT_PASSPHRASE); Giám đốc tạo sau bằng: tdktctl key create")
 		return nil
 	}
+	return c.createKey(svc, pass)
+}
+
+// createKey makes the office's signing key sealed with pass and prints its
+// fingerprint, to read to the centre over the phone.
+func (c *cli) createKey(svc *service.Service, pass string) error {
 	if err := svc.CreateSigningKey(c.ctx, pass); err != nil {
 		return err
 	}
@@ -294,7 +292,7 @@ func (c *cli) initKey(svc *service.Service) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "Đã tạo khóa ký của đơn vị. Vân tay: %s\n", fp)
+	fmt.Fprintf(c.out, "Đã tạo khóa ký của đơn vị. Vân tay: %s\nXuất tệp khóa để đăng ký với Trung ương: tdktctl key export --out unit.pub\n", fp)
 	return nil
 }
 

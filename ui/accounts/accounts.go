@@ -206,14 +206,7 @@ func (v *View) apply() {
 	v.Shown = v.Shown[:0]
 	for _, a := range v.all {
 		line := domain.Fold(strings.Join([]string{a.Username, a.FullName, RoleName(a.Role), v.state(a)}, " "))
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(line, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if kit.ContainsAll(line, words) {
 			v.Shown = append(v.Shown, a)
 		}
 	}

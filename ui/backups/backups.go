@@ -218,14 +218,7 @@ func (v *View) apply() {
 	v.Shown = v.Shown[:0]
 	for _, b := range v.all {
 		line := domain.Fold(strings.Join([]string{when(b), ReasonName(b.Reason), filepath.Base(b.Path)}, " "))
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(line, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if kit.ContainsAll(line, words) {
 			v.Shown = append(v.Shown, b)
 		}
 	}

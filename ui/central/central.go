@@ -116,19 +116,7 @@ func stamp(s string) string {
 func fold(s string) string { return domain.Fold(strings.TrimSpace(s)) }
 
 // matches reports whether every word of the query occurs in one of fields.
-func matches(query string, fields ...string) bool {
-	q := fold(query)
-	if q == "" {
-		return true
-	}
-	all := fold(strings.Join(fields, " "))
-	for _, w := range strings.Fields(q) {
-		if !strings.Contains(all, w) {
-			return false
-		}
-	}
-	return true
-}
+func matches(query string, fields ...string) bool { return kit.Matches(query, fields...) }
 
 // wrapped is a label that wraps.
 func wrapped(s string) *widget.Label {

@@ -214,14 +214,7 @@ func (e *Entries) apply() {
 		if table != "" && x.Table != table || actor != "" && x.Actor != actor {
 			continue
 		}
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(e.lines[i], w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if kit.ContainsAll(e.lines[i], words) {
 			e.Shown = append(e.Shown, x)
 		}
 	}

@@ -275,14 +275,7 @@ func (d *deletions) apply() {
 	words := strings.Fields(domain.Fold(d.search.Text))
 	d.shown = d.shown[:0]
 	for i, x := range d.all {
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(d.lines[i], w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if kit.ContainsAll(d.lines[i], words) {
 			d.shown = append(d.shown, x)
 		}
 	}

@@ -86,3 +86,20 @@ func TestRunLong_ReportsAndCancels(t *testing.T) {
 		t.Fatal("work not cancelled")
 	}
 }
+
+func TestMatches_AllWordsAnyOrderWithoutDiacritics(t *testing.T) {
+	for _, c := range []struct {
+		typed string
+		want  bool
+	}{
+		{"", true},
+		{"nguyen an", true},
+		{"AN NGUYỄN", true},
+		{"nguyen binh", false},
+		{"cb001", true},
+	} {
+		if got := Matches(c.typed, "Nguyễn Văn An", "CB001"); got != c.want {
+			t.Errorf("Matches(%q) = %v, want %v", c.typed, got, c.want)
+		}
+	}
+}
