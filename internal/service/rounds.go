@@ -1209,10 +1209,16 @@ func (e *evaluation) ratings(sub domain.Subject, from, to int) []domain.RatingRe
 // award of a year recorded under two former codes of a merged unit once.
 func (e *evaluation) awards(sub domain.Subject) []domain.AwardRecord {
 	var out []domain.AwardRecord
-	seen := map[string]bool{}
+	type awardKey struct {
+		year        int
+		code, decisionNo string
+	}
+	seen := map[awardKey]bool{}
 	for _, a := range e.h.Awards {
-		key := fmt.Sprintf("%d/%s/%s", a.Year, a.AwardCode, a.DecisionNo)
-		if a.Subject == sub && !seen[key] {
+		if a.Subject != sub {
+			continue // most awards are someone else's: no key for them
+		}
+		if key := (awardKey{a.Year, a.AwardCode, a.DecisionNo}); !seen[key] {
 			seen[key] = true
 			out = append(out, a)
 		}
