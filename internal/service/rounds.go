@@ -1210,7 +1210,7 @@ func (e *evaluation) ratings(sub domain.Subject, from, to int) []domain.RatingRe
 func (e *evaluation) awards(sub domain.Subject) []domain.AwardRecord {
 	var out []domain.AwardRecord
 	type awardKey struct {
-		year        int
+		year             int
 		code, decisionNo string
 	}
 	seen := map[awardKey]bool{}
