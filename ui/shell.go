@@ -231,9 +231,13 @@ func (mw *MainWindow) Show(i int) {
 	if i < 0 || i >= len(mw.areas) {
 		return
 	}
+	changed := mw.current != i
 	mw.current = i
 	v := mw.areas[i].view
 	v.Reload()
+	if changed && mw.banner != nil {
+		mw.refreshBanner()
+	}
 	mw.content.Objects = []fyne.CanvasObject{v.Content()}
 	mw.content.Refresh()
 	if mw.nav != nil {
@@ -267,7 +271,9 @@ func (mw *MainWindow) refreshBanner() {
 		mw.banner.Add(kit.Banner(lang.L("Đây là đơn vị MẪU với dữ liệu giả lập, để làm quen với chương trình. Đừng nhập dữ liệu thật vào đây. Tài khoản admin, mật khẩu demo; mật khẩu khóa ký demo."),
 			kit.Soft(color.NRGBA{R: 255, G: 193, B: 7, A: 255}), nil))
 	}
-	if r := backups.Reminder(mw.svc, func() { mw.ShowArea("Sao lưu") }); r != nil {
+	// The backup page says it itself, with the button to act on it.
+	onBackups := len(mw.areas) > 0 && mw.areas[mw.current].title == "Sao lưu"
+	if r := backups.Reminder(mw.svc, func() { mw.ShowArea("Sao lưu") }); r != nil && !onBackups {
 		mw.banner.Add(r)
 	}
 	mw.banner.Refresh()

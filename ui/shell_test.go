@@ -165,3 +165,22 @@ func TestDoor_OfficeWithoutAccountsAsksForAdministrator(t *testing.T) {
 		t.Fatalf("acting for %+v", a)
 	}
 }
+
+func TestMainWindow_BackupReminderNotTwiceOnTheBackupPage(t *testing.T) {
+	test.NewTempApp(t)
+	svc := newService(t)
+	win := test.NewWindow(nil)
+	defer win.Close()
+	mw := Build(win, svc)
+	if len(mw.banner.Objects) != 1 {
+		t.Fatalf("%d banners, want the backup reminder", len(mw.banner.Objects))
+	}
+	mw.ShowArea("Sao lưu")
+	if len(mw.banner.Objects) != 0 {
+		t.Fatal("the reminder shows above the backup page, which says it itself")
+	}
+	mw.ShowArea("Tổng quan")
+	if len(mw.banner.Objects) != 1 {
+		t.Fatal("the reminder did not come back when leaving the backup page")
+	}
+}
