@@ -48,7 +48,7 @@ Lệnh:
   export package --round ID --out TỆP.zip|THƯ_MỤC                     gói hồ sơ đã ký gửi Trung ương (đợt Đã duyệt; mật khẩu khóa ký: TDKT_PASSPHRASE)
   verify TỆP.zip [--key unit.pub] [--json]                             kiểm tra gói: mã 0 hợp lệ, 1 không hợp lệ (liệt kê mọi lỗi); không cần tài khoản
   key create | key passwd                                              tạo khóa ký của đơn vị, đổi mật khẩu khóa ký (Giám đốc; mới: TDKT_NEW_PASSPHRASE)
-  key export --out unit.pub                                            xuất tệp khóa công khai và in vân tay để đăng ký với Trung ương
+  key export --out unit.pub [--sheet phieu.pdf]                       xuất tệp khóa công khai, in vân tay (và phiếu đăng ký khóa PDF) để đăng ký với Trung ương
   key central TỆP.pub                                                  đăng ký khóa của Trung ương (kiểm tra phản hồi, mã hóa gói gửi đi)
   feedback import TỆP.zip                                              nhập gói phản hồi: ghi khen thưởng được quyết định, đợt chuyển Đã gửi
   central init --code C --name TÊN                                     tạo cơ sở dữ liệu Trung ương (--db TỆP_MỚI)

@@ -188,12 +188,13 @@ func (c *cli) printVerdict(v verifyJSON) {
 // key
 
 func (c *cli) key(args []string) error {
-	const use = "cách dùng: tdktctl key create | key export --out unit.pub | key central TỆP.pub | key passwd"
+	const use = "cách dùng: tdktctl key create | key export --out unit.pub [--sheet phieu.pdf] | key central TỆP.pub | key passwd"
 	if len(args) == 0 {
 		return fail(2, "%s", use)
 	}
 	fs := c.flags("key " + args[0])
 	out := fs.String("out", "", "tệp khóa công khai để gửi Trung ương")
+	sheet := fs.String("sheet", "", "với export: cũng in phiếu đăng ký khóa (PDF) để Giám đốc ký gửi Trung ương")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -225,6 +226,13 @@ func (c *cli) key(args []string) error {
 			return err
 		}
 		fmt.Fprintf(c.out, "Đã ghi tệp khóa %s\nVân tay: %s\nĐọc vân tay này cho bên nhận qua điện thoại để đối chiếu.\n", *out, fp)
+		if *sheet == "" {
+			return nil
+		}
+		if err := paths.WriteAtomic(*sheet, func(w io.Writer) error { return svc.ExportKeySheet(c.ctx, w) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "Đã ghi phiếu đăng ký khóa %s: in, Giám đốc ký, đóng dấu rồi gửi Trung ương cùng tệp khóa.\n", *sheet)
 		return nil
 	case "central":
 		if len(pos) != 1 {

@@ -100,9 +100,13 @@ func TestRun_PackagesRoundTrip(t *testing.T) {
 		t.Error("verify created a database")
 	}
 	unitPub := filepath.Join(dir, "unit.pub")
-	code, out, errw = ctl(t, admin, "--db", db, "key", "export", "--out", unitPub)
-	if code != 0 || !strings.Contains(out, "Vân tay") {
+	sheet := filepath.Join(dir, "Phiếu đăng ký khóa.pdf")
+	code, out, errw = ctl(t, admin, "--db", db, "key", "export", "--out", unitPub, "--sheet", sheet)
+	if code != 0 || !strings.Contains(out, "Vân tay") || !strings.Contains(out, "phiếu đăng ký khóa") {
 		t.Fatalf("key export: %d %q %s", code, out, errw)
+	}
+	if b, err := os.ReadFile(sheet); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("key sheet not written as a PDF: %v", err)
 	}
 	code, out, _ = ctl(t, nil, "--db", nodb, "verify", plain, "--key", unitPub, "--json")
 	var v verifyJSON

@@ -16,12 +16,15 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
+	"tdkt/internal/docs"
 	"tdkt/internal/domain"
 	"tdkt/internal/pack"
+	"tdkt/internal/pdf"
 	"tdkt/internal/store"
 )
 
@@ -250,6 +253,26 @@ func (s *Service) PublicKeyFile(ctx context.Context) (data []byte, fingerprint s
 		}
 	}
 	return k.Marshal(), pack.Fingerprint(pub), nil
+}
+
+// ExportKeySheet prints the key registration sheet (phiếu đăng ký khóa) as
+// PDF: the office's public key and its fingerprint, for the director to
+// sign and send to the centre, which compares the fingerprint with the .pub
+// file it received.
+func (s *Service) ExportKeySheet(ctx context.Context, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	pub, err := s.PublicKey(ctx)
+	if err != nil {
+		return err
+	}
+	p, _, err := s.st.Profile(ctx)
+	if err != nil {
+		return err
+	}
+	doc := docs.KeySheet(docs.KeySheetInput{Profile: p, PublicKey: pack.EncodePublicKey(pub), Fingerprint: pack.Fingerprint(pub), Date: s.Today()})
+	return pdf.Render(doc, w)
 }
 
 // SetCentralKey registers the centre's key file on a province: its

@@ -228,6 +228,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"CreateSigningKey":    {D, nil},
 		"ChangePassphrase":    {D, nil},
 		"PublicKeyFile":       {V, nil},
+		"ExportKeySheet":      {C, func(s *Service) error { return s.ExportKeySheet(ctx, io.Discard) }},
 		"SetCentralKey":       {D, nil},
 		"CentralKey":          {V, nil},
 		"ExportPackage":       {C, nil},

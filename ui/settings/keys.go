@@ -33,6 +33,7 @@ type KeyService interface {
 	CreateSigningKey(ctx context.Context, passphrase string) error
 	ChangePassphrase(ctx context.Context, old, new string) error
 	PublicKeyFile(ctx context.Context) ([]byte, string, error)
+	ExportKeySheet(ctx context.Context, w io.Writer) error
 	SetCentralKey(ctx context.Context, keyFile []byte) error
 	CentralKey(ctx context.Context) (pack.KeyFile, bool, error)
 	IsCentral(ctx context.Context) bool
@@ -58,6 +59,7 @@ type keysSection struct {
 	state       *widget.Label
 	central     *widget.Label
 	exportBtn   *widget.Button
+	sheetBtn    *widget.Button
 	createBtn   *widget.Button
 	changeBtn   *widget.Button
 	centralBtn  *widget.Button
@@ -66,6 +68,7 @@ type keysSection struct {
 	dlg      *packages.FormDialog // the last dialog opened (tests fill it)
 	fields   map[string]*packages.KeyEntry
 	exported string // the last public key file written
+	sheet    string // the last key registration sheet written
 	lastErr  error
 	content  fyne.CanvasObject
 }
@@ -79,6 +82,7 @@ func newKeysSection(svc KeyService, win fyne.Window, unit func() string) *keysSe
 	k.central = widget.NewLabel("")
 	k.central.Wrapping = fyne.TextWrapWord
 	k.exportBtn = widget.NewButtonWithIcon(lang.L("Xuất khóa công khai…"), theme.DocumentSaveIcon(), k.onExport)
+	k.sheetBtn = widget.NewButtonWithIcon(lang.L("In phiếu đăng ký khóa…"), theme.DocumentPrintIcon(), k.onSheet)
 	k.createBtn = widget.NewButtonWithIcon(lang.L("Tạo khóa ký"), theme.ContentAddIcon(), k.OnCreate)
 	k.createBtn.Importance = widget.HighImportance
 	k.changeBtn = widget.NewButtonWithIcon(lang.L("Đổi mật khẩu khóa ký"), theme.AccountIcon(), k.OnChange)
@@ -95,7 +99,7 @@ func newKeysSection(svc KeyService, win fyne.Window, unit func() string) *keysSe
 		kit.Heading("Khóa ký hồ sơ"),
 		k.state,
 		k.fingerprint,
-		container.NewHBox(k.createBtn, k.exportBtn, k.changeBtn),
+		container.NewHBox(k.createBtn, k.exportBtn, k.sheetBtn, k.changeBtn),
 		k.centralBox,
 	)
 	return k
@@ -137,12 +141,18 @@ func (k *keysSection) reload() {
 		k.createBtn.Hide()
 		k.exportBtn.Show()
 		k.changeBtn.Show()
+		if central {
+			k.sheetBtn.Hide()
+		} else {
+			k.sheetBtn.Show()
+		}
 	} else {
 		k.fingerprint.SetText("")
 		k.fingerprint.Hide()
 		k.state.SetText(lang.L("Đơn vị chưa có khóa ký. Giám đốc tạo khóa ký và giữ mật khẩu; mỗi gói hồ sơ gửi Trung ương được ký bằng khóa này."))
 		k.createBtn.Show()
 		k.exportBtn.Hide()
+		k.sheetBtn.Hide()
 		k.changeBtn.Hide()
 	}
 	if central {
@@ -187,6 +197,35 @@ func (k *keysSection) onExport() {
 			k.showError(err)
 		}
 	})
+}
+
+func (k *keysSection) onSheet() {
+	name := "Phiếu đăng ký khóa"
+	if c := k.unit(); c != "" {
+		name += " " + c
+	}
+	packages.SaveFileDialog(k.win, packages.DocumentsDir(), paths.SafeFileName(name, ".pdf"), func(path string) {
+		if err := k.ExportKeySheet(path); err != nil {
+			k.showError(err)
+		}
+	})
+}
+
+// ExportKeySheet writes the key registration sheet (PDF) to path and
+// offers to open it for printing: the director signs it and sends it to
+// the centre with the key file.
+func (k *keysSection) ExportKeySheet(path string) error {
+	if err := paths.WriteAtomic(path, func(w io.Writer) error { return k.svc.ExportKeySheet(context.Background(), w) }); err != nil {
+		return err
+	}
+	k.sheet = path
+	kit.Confirm(k.win, lang.L("Phiếu đăng ký khóa"), fmt.Sprintf(lang.L("Đã ghi %s. In phiếu, Giám đốc ký, đóng dấu rồi gửi Trung ương cùng tệp khóa công khai."), filepath.Base(path)),
+		lang.L("Mở tệp"), false, func() {
+			if err := kit.OpenFile(path); err != nil {
+				k.showError(err)
+			}
+		})
+	return nil
 }
 
 // ExportPublicKey writes the office's public key file to path.

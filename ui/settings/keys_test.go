@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -75,6 +76,18 @@ func TestKeys_CreateShowsFingerprint(t *testing.T) {
 	}
 	if kf.Code != "HTI" || kf.Type != pack.KeyTypeUnit || pack.Fingerprint(kf.Sign) != fp {
 		t.Fatalf("exported %+v", kf)
+	}
+
+	// The registration sheet the director signs for the centre.
+	if k.sheetBtn.Hidden {
+		t.Fatal("with a key the section must offer In phiếu đăng ký khóa")
+	}
+	sheet := filepath.Join(t.TempDir(), "Phiếu đăng ký khóa HTI.pdf")
+	if err := k.ExportKeySheet(sheet); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(sheet); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("key sheet: %v", err)
 	}
 }
 
