@@ -6,6 +6,7 @@
 package i18n
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -33,10 +34,40 @@ func Setup(language string) error {
 	if err != nil {
 		return fmt.Errorf("load translations %s: %w", file, err)
 	}
+	if language != English {
+		if data, err = withSourceStrings(data); err != nil {
+			return err
+		}
+	}
 	for _, loc := range []fyne.Locale{"en", "vi"} {
 		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
 			return fmt.Errorf("load translations %s for %s: %w", file, loc, err)
 		}
 	}
 	return nil
+}
+
+// withSourceStrings adds every source string (the keys of en.json) to the
+// Vietnamese bundle as itself. The source strings are the Vietnamese text,
+// so this changes nothing people see; without it fyne's lang logs "message
+// not found" for every label of every screen.
+func withSourceStrings(vi []byte) ([]byte, error) {
+	var bundle map[string]any
+	if err := json.Unmarshal(vi, &bundle); err != nil {
+		return nil, fmt.Errorf("read Vietnamese translations: %w", err)
+	}
+	en, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		return nil, fmt.Errorf("load translations en.json: %w", err)
+	}
+	var keys map[string]string
+	if err := json.Unmarshal(en, &keys); err != nil {
+		return nil, fmt.Errorf("read English translations: %w", err)
+	}
+	for k := range keys {
+		if _, ok := bundle[k]; !ok {
+			bundle[k] = k
+		}
+	}
+	return json.Marshal(bundle)
 }

@@ -6,7 +6,9 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -1053,4 +1055,30 @@ func (ex *extractor) src(e ast.Expr) string {
 		return "?"
 	}
 	return string(data[start.Offset:end.Offset])
+}
+
+func TestSetup_VietnameseSourceStringsQuietAndUnchanged(t *testing.T) {
+	// fyne reads the system locale once, at start: check in a child process
+	// started the way a Vietnamese office machine starts the program.
+	if os.Getenv("TDKT_I18N_CHILD") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSetup_VietnameseSourceStringsQuietAndUnchanged$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "TDKT_I18N_CHILD=1", "LANG=vi_VN.UTF-8", "LC_ALL=vi_VN.UTF-8")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("in a Vietnamese locale: %v\n%s", err, out)
+		}
+		return
+	}
+	var logged strings.Builder
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	setup(t, Vietnamese)
+	en := loadJSON(t, "translations/en.json")
+	for k := range en {
+		if got := lang.L(k); got != k {
+			t.Fatalf("after Setup(vi): lang.L(%q) = %q, want the source string itself", k, got)
+		}
+	}
+	if strings.Contains(logged.String(), "not found") {
+		t.Fatalf("Vietnamese source strings logged as missing translations:\n%.400s", logged.String())
+	}
 }
