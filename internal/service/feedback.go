@@ -145,8 +145,8 @@ func (s *Service) ImportFeedback(ctx context.Context, path string) (FeedbackResu
 			}
 		}
 		if r.Status == domain.StatusApproved {
-			r.Status = domain.StatusSent
-			if err := tx.UpdateRound(r); err != nil {
+			// Recorded in the round's history like every status change.
+			if err := s.moveRound(tx, r, domain.StatusSent, "Nhận quyết định của Trung ương "+p.SHA256[:12]); err != nil {
 				return err
 			}
 			res.StatusChanged = true

@@ -766,6 +766,11 @@ func TestPackages_RoundTrip(t *testing.T) {
 	if r2.Status != domain.StatusSent {
 		t.Errorf("round status %s after the feedback", r2.Status)
 	}
+	evs, err := s.RoundEvents(ctx, r.ID)
+	must(t, err)
+	if last := evs[len(evs)-1]; last.From != domain.StatusApproved || last.To != domain.StatusSent || !strings.Contains(last.Reason, "quyết định của Trung ương") {
+		t.Errorf("the round's history does not record the feedback: %+v", last)
+	}
 	after, err := s.Nominees(ctx, r.ID)
 	must(t, err)
 	byID := map[int64]domain.Nominee{}
