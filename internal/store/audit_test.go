@@ -391,7 +391,7 @@ func TestUndoDeletion_RestoresCascadedRecords(t *testing.T) {
 	d := ds[0]
 	// 1 round, 2 nominees, 2 files, the council, 2 members, 2 votes.
 	if d.Rows != 10 || d.Actor != "chuyenvien1" || !d.At.Equal(fixedNow) || d.Undone ||
-		d.Summary != "đợt đề nghị khen thưởng: Đợt đề nghị khen thưởng năm 2025 và 9 bản ghi liên quan" ||
+		d.Summary != "đợt khen thưởng: Đợt đề nghị khen thưởng năm 2025 và 9 bản ghi liên quan" ||
 		!reflect.DeepEqual(d.Tables, []string{"council", "council_member", "nominee", "nominee_attachment", "round", "vote"}) {
 		t.Errorf("deletion: %+v", d)
 	}
@@ -448,11 +448,11 @@ func TestUndoDeletion_ChildNeedsItsParentBack(t *testing.T) {
 		t.Fatalf("deletions %+v %v", ds, err)
 	}
 	nomineeTx, roundTx := ds[1].Tx, ds[0].Tx
-	if !strings.HasPrefix(ds[1].Summary, "đối tượng đề nghị khen thưởng: ") || ds[1].Rows != 3 {
+	if !strings.HasPrefix(ds[1].Summary, "người/tập thể được đề nghị: ") || ds[1].Rows != 3 {
 		t.Errorf("nominee deletion: %+v", ds[1])
 	}
 	err = s.Write(ctx, func(tx *Tx) error { _, err := tx.UndoDeletion(nomineeTx); return err })
-	if !errors.Is(err, domain.ErrInUse) || !strings.Contains(err.Error(), "đợt đề nghị khen thưởng") {
+	if !errors.Is(err, domain.ErrInUse) || !strings.Contains(err.Error(), "đợt khen thưởng") {
 		t.Fatalf("undo of the nominee before its round: %v", err)
 	}
 	for _, txID := range []int64{roundTx, nomineeTx} {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -16,59 +18,23 @@ import (
 
 // tableNames are the database tables as people call the records they hold.
 // A table missing here shows under its own name.
-var tableNames = map[string]string{
-	"account":               "Tài khoản",
-	"assessment_signoff":    "Ký duyệt tự đánh giá",
-	"assignment":            "Quá trình công tác",
-	"award":                 "Khen thưởng",
-	"award_initiative":      "Sáng kiến làm căn cứ khen thưởng",
-	"award_type":            "Danh hiệu, hình thức khen thưởng",
-	"central_assessment":    "Điểm tự chấm của đơn vị",
-	"central_decision":      "Quyết định khen thưởng",
-	"central_decision_item": "Nội dung quyết định",
-	"central_nomination":    "Đề nghị của đơn vị",
-	"central_package":       "Gói hồ sơ đã nhận",
-	"central_person":        "Cán bộ (Trung ương)",
-	"catalogue_param":       "Tham số danh mục",
-	"cluster":               "Cụm thi đua",
-	"cluster_member":        "Thành viên cụm thi đua",
-	"council":               "Hội đồng thi đua",
-	"council_member":        "Thành viên hội đồng",
-	"criterion":             "Tiêu chí chấm điểm",
-	"discipline":            "Kỷ luật",
-	"feedback_received":     "Phản hồi của Trung ương",
-	"initiative":            "Sáng kiến",
-	"initiative_author":     "Tác giả sáng kiến",
-	"movement":              "Phong trào thi đua",
-	"movement_review":       "Sơ kết, tổng kết phong trào",
-	"nominee":               "Người/tập thể được đề nghị",
-	"nominee_attachment":    "Tài liệu kèm đề nghị",
-	"office_profile":        "Thông tin đơn vị",
-	"package_sent":          "Gói hồ sơ đã gửi",
-	"person":                "Cán bộ",
-	"person_rating":         "Xếp loại",
-	"regime":                "Chế độ khen thưởng",
-	"registration":          "Đăng ký thi đua",
-	"round":                 "Đợt khen thưởng",
-	"round_event":           "Trạng thái đợt khen thưởng",
-	"self_score":            "Điểm tự chấm",
-	"self_score_attachment": "Minh chứng tự chấm",
-	"setting":               "Cài đặt",
-	"target":                "Chỉ tiêu thi đua",
-	"target_value":          "Kết quả chỉ tiêu",
-	"unit":                  "Đơn vị",
-	"unit_code_change":      "Đổi mã đơn vị",
-	"unit_key":              "Khóa của đơn vị",
-	"unit_rating":           "Xếp loại tập thể",
-	"vote":                  "Biểu quyết",
-}
+// tableNames are the tables that have a name (store.TableLabel), as
+// people call the records they hold: one list for the undo summaries and
+// the journal view.
+var tableNames = store.TableLabels()
 
 // TableName is what people call a record of table t ("person" → "Cán bộ").
 func TableName(t string) string {
 	if n, ok := tableNames[t]; ok {
-		return lang.L(n)
+		return lang.L(upperFirst(n))
 	}
 	return t
+}
+
+// upperFirst capitalises a label for a column or a list ("cán bộ" → "Cán bộ").
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // Tables lists the tables that have a name, ordered by that name.
