@@ -8,6 +8,7 @@ require (
 	github.com/go-fonts/liberation v0.3.3
 	github.com/josephspurrier/goversioninfo v1.5.0
 	github.com/jung-kurt/gofpdf v1.16.2
+	golang.org/x/term v0.47.0
 	golang.org/x/text v0.43.0
 	modernc.org/sqlite v1.61.1
 )
@@ -15,7 +16,6 @@ require (
 require (
 	filippo.io/hpke v0.4.0 // indirect
 	github.com/akavel/rsrc v0.10.2 // indirect
-	golang.org/x/term v0.47.0 // indirect
 )
 
 require (
