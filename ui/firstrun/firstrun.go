@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,7 +114,7 @@ func newWelcome(win fyne.Window, svc Service, done func(*service.Service)) *Welc
 	return w
 }
 
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // central reports whether the centre's receiving database is chosen.
 func (w *Welcome) central() bool { return w.Kind.Selected == lang.L(KindCentral) }
