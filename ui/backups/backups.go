@@ -63,17 +63,6 @@ func ReasonName(reason string) string {
 	return reason
 }
 
-// Size is a file size as people read it: 840 KB, 12,5 MB.
-func Size(n int64) string {
-	switch {
-	case n < 1024:
-		return fmt.Sprintf(lang.L("%d byte"), n)
-	case n < 1024*1024:
-		return fmt.Sprintf(lang.L("%d KB"), (n+512)/1024)
-	}
-	return strings.Replace(fmt.Sprintf(lang.L("%.1f MB"), float64(n)/(1024*1024)), ".", ",", 1)
-}
-
 var backupCols = []kit.Column{
 	{Header: "Thời điểm", Width: 150},
 	{Header: "Lý do", Width: 220},
@@ -244,7 +233,7 @@ func (v *View) cell(row, col int) string {
 	case 1:
 		return ReasonName(b.Reason)
 	case 2:
-		return Size(b.Size)
+		return kit.FileSize(b.Size)
 	case 3:
 		return filepath.Base(b.Path)
 	}

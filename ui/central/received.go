@@ -234,7 +234,7 @@ func (v *Received) selectRow(row int) {
 	if p.UnitCode != "" {
 		v.detail.Add(wrapped(fmt.Sprintf(lang.L("Đơn vị: %s (%s) · năm %d · đợt “%s” (mã %d)"), p.UnitName, p.UnitCode, p.Year, p.RoundName, p.RoundRef)))
 	}
-	v.detail.Add(wrapped(fmt.Sprintf(lang.L("SHA-256 của tệp: %s · %s"), p.SHA256, packages.HumanSize(p.Bytes))))
+	v.detail.Add(wrapped(fmt.Sprintf(lang.L("SHA-256 của tệp: %s · %s"), p.SHA256, kit.FileSize(p.Bytes))))
 	if p.Status == service.ImportSuperseded && p.SupersededBy != 0 {
 		v.detail.Add(wrapped(fmt.Sprintf(lang.L("Được thay bằng gói số %d gửi sau; dữ liệu của gói này được lưu để đối chiếu, không được tính."), p.SupersededBy)))
 	}

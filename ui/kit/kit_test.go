@@ -103,3 +103,11 @@ func TestMatches_AllWordsAnyOrderWithoutDiacritics(t *testing.T) {
 		}
 	}
 }
+
+func TestFileSize_VietnameseDecimalComma(t *testing.T) {
+	for n, want := range map[int64]string{850: "850 B", 12697: "12,4 KB", 3250586: "3,1 MB"} {
+		if got := FileSize(n); got != want {
+			t.Errorf("FileSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

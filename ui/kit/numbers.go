@@ -2,6 +2,7 @@ package kit
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -50,4 +51,17 @@ func FormatNumber(v float64) string {
 		s = "0"
 	}
 	return strings.ReplaceAll(s, ".", ",")
+}
+
+// FileSize writes a file size the Vietnamese way: "850 B", "12,4 KB",
+// "3,1 MB" (decimal comma, as FormatNumber).
+func FileSize(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d B", n)
+	case n < 1024*1024:
+		return strings.ReplaceAll(fmt.Sprintf("%.1f KB", float64(n)/1024), ".", ",")
+	default:
+		return strings.ReplaceAll(fmt.Sprintf("%.1f MB", float64(n)/(1024*1024)), ".", ",")
+	}
 }

@@ -1,10 +1,8 @@
 package packages
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -28,18 +26,6 @@ func DocumentsDir() string {
 		}
 	}
 	return home
-}
-
-// HumanSize writes a file size the Vietnamese way: "850 B", "12,4 KB", "3,1 MB".
-func HumanSize(n int64) string {
-	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d B", n)
-	case n < 1024*1024:
-		return strings.ReplaceAll(fmt.Sprintf("%.1f KB", float64(n)/1024), ".", ",")
-	default:
-		return strings.ReplaceAll(fmt.Sprintf("%.1f MB", float64(n)/(1024*1024)), ".", ",")
-	}
 }
 
 // ShortHash is the first 12 hex digits of a SHA-256, enough to tell two

@@ -416,7 +416,7 @@ func (v *View) export(e *ExportDialog, r domain.Round) {
 		v.Reload()
 		v.selectPath(rec.Path)
 		v.showNotice(fmt.Sprintf(lang.L("Đã tạo gói %s (%s) trong thư mục %s. Mang tệp này đến Trung ương (USB hoặc thư điện tử)."),
-			rec.FileName, HumanSize(rec.Bytes), filepath.Dir(rec.Path)), filepath.Dir(rec.Path))
+			rec.FileName, kit.FileSize(rec.Bytes), filepath.Dir(rec.Path)), filepath.Dir(rec.Path))
 	})
 }
 
@@ -474,7 +474,7 @@ func (v *View) historyCell(row, col int) string {
 	case 2:
 		return p.FileName
 	case 3:
-		return HumanSize(p.Bytes)
+		return kit.FileSize(p.Bytes)
 	case 4:
 		return ShortHash(p.SHA256)
 	case 5:
