@@ -107,14 +107,13 @@ func newWelcome(win fyne.Window, svc Service, done func(*service.Service)) *Welc
 		kit.Heading(lang.L("Thông tin đơn vị")), w.Form.Form.Content(),
 		kit.Heading(lang.L("Tài khoản quản trị và khóa ký")), w.Account.Content(),
 	)
-	content := container.NewBorder(intro, container.NewHBox(w.Demo, layoutSpacer(), w.Create), nil, nil,
+	content := container.NewBorder(intro, container.NewHBox(w.Demo, layout.NewSpacer(), w.Create), nil, nil,
 		container.NewVScroll(body))
 	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Bắt đầu"), content, win)
 	w.dlg.Resize(fyne.NewSize(800, 680))
 	return w
 }
 
-func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // central reports whether the centre's receiving database is chosen.
 func (w *Welcome) central() bool { return w.Kind.Selected == lang.L(KindCentral) }

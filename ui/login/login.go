@@ -62,7 +62,7 @@ func New(svc Service, onLogin func(*service.Service)) *Screen {
 	hint := widget.NewLabel(lang.L("Cơ sở dữ liệu:") + " " + svc.DatabasePath())
 	hint.Wrapping = fyne.TextWrapBreak
 	hint.Importance = widget.LowImportance
-	parts := []fyne.CanvasObject{kit.Heading(lang.L("Đăng nhập")), form.Content(), s.Message, container.NewHBox(layoutSpacer(), s.Submit)}
+	parts := []fyne.CanvasObject{kit.Heading(lang.L("Đăng nhập")), form.Content(), s.Message, container.NewHBox(layout.NewSpacer(), s.Submit)}
 	if svc.IsDemo(context.Background()) {
 		demo := widget.NewLabel(lang.L("Đơn vị mẫu: tài khoản admin, mật khẩu demo; mật khẩu khóa ký demo."))
 		demo.Wrapping = fyne.TextWrapWord
@@ -74,7 +74,6 @@ func New(svc Service, onLogin func(*service.Service)) *Screen {
 	return s
 }
 
-func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // fixedWidth lays its objects out at a fixed width and their own minimum
 // height, so a card of forms keeps a readable width in a large window.
@@ -175,7 +174,7 @@ func NewAdminForm(win fyne.Window, svc Service, onLogin func(*service.Service)) 
 	intro := widget.NewLabel(lang.L("Cơ sở dữ liệu này chưa có tài khoản. Tạo tài khoản quản trị (vai trò Giám đốc) để đăng nhập; sau đó tạo tài khoản cho chuyên viên trong Cài đặt."))
 	intro.Wrapping = fyne.TextWrapWord
 	card := widget.NewCard("", "", container.NewVBox(kit.Heading(lang.L("Tạo tài khoản quản trị")), intro, f.Form.Content(),
-		container.NewHBox(layoutSpacer(), f.Submit)))
+		container.NewHBox(layout.NewSpacer(), f.Submit)))
 	f.content = container.NewCenter(container.New(fixedWidth(560), card))
 	return f
 }
@@ -245,7 +244,7 @@ func ShowChangePassword(win fyne.Window, svc PasswordChanger) *PasswordDialog {
 	d.Save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Hủy"), func() { d.dlg.Hide() })
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Đổi mật khẩu"),
-		container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, d.Save), nil, nil, d.Form.Content()), win)
+		container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, d.Save), nil, nil, d.Form.Content()), win)
 	d.dlg.Resize(fyne.NewSize(560, 300))
 	d.dlg.Show()
 	win.Canvas().Focus(d.Old)
