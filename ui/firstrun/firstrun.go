@@ -114,7 +114,6 @@ func newWelcome(win fyne.Window, svc Service, done func(*service.Service)) *Welc
 	return w
 }
 
-
 // central reports whether the centre's receiving database is chosen.
 func (w *Welcome) central() bool { return w.Kind.Selected == lang.L(KindCentral) }
 

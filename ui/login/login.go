@@ -74,7 +74,6 @@ func New(svc Service, onLogin func(*service.Service)) *Screen {
 	return s
 }
 
-
 // fixedWidth lays its objects out at a fixed width and their own minimum
 // height, so a card of forms keeps a readable width in a large window.
 type fixedWidth float32
