@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt/internal/domain"
-	"tdkt/internal/pack"
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 	"tdkt/ui/kit"
@@ -331,7 +330,7 @@ func (v *Received) runImport(d *packages.FormDialog, title string, work importWo
 			v.lastErr = err
 			// The import stops at a wrong passphrase: what was done
 			// before stays done and is shown; the dialog stays open.
-			d.Fail(passphraseField(err))
+			d.Fail(err) // a wrong passphrase goes under its field
 			v.Reload()
 			v.showOutcomes(outs)
 			return
@@ -340,20 +339,6 @@ func (v *Received) runImport(d *packages.FormDialog, title string, work importWo
 		v.Reload()
 		v.showOutcomes(outs)
 	})
-}
-
-// passphraseField puts a wrong passphrase under its field. The import
-// reports it as text ("Mật khẩu khóa ký: không đúng; …"), not as a
-// field error.
-func passphraseField(err error) error {
-	if errors.Is(err, pack.ErrPassphrase) {
-		return err
-	}
-	prefix := service.FieldPassphrase + ": "
-	if msg := err.Error(); strings.HasPrefix(msg, prefix) {
-		return fieldErr(service.FieldPassphrase, strings.TrimPrefix(msg, prefix))
-	}
-	return err
 }
 
 // showOutcomes lists what became of each file, with every problem.
