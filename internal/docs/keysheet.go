@@ -15,17 +15,25 @@ type KeySheetInput struct {
 	Date        domain.Date
 }
 
+// FingerprintLines lays a key's fingerprint out as it is read over the
+// phone: its groups of four on two lines ("80AE  358B  6ACF  9D02\n…"),
+// on the sheet and on the screen alike.
+func FingerprintLines(fp string) string {
+	groups := strings.Fields(fp)
+	if len(groups) <= 4 {
+		return strings.Join(groups, "  ")
+	}
+	half := (len(groups) + 1) / 2
+	return strings.Join(groups[:half], "  ") + "\n" + strings.Join(groups[half:], "  ")
+}
+
 // KeySheet is the paper that registers the office's signing key with the
 // centre (phiếu đăng ký khóa ký hồ sơ): printed, signed and sealed by the
 // director, it lets the centre compare the fingerprint of the .pub file it
 // received by e-mail or USB with one nobody could have swapped on the way.
 func KeySheet(in KeySheetInput) Document {
 	p := in.Profile
-	fp := in.Fingerprint
-	// Two lines of four groups read better over the phone than one of eight.
-	if g := strings.Fields(fp); len(g) == 8 {
-		fp = strings.Join(g[:4], "  ") + "\n" + strings.Join(g[4:], "  ")
-	}
+	fp := FingerprintLines(in.Fingerprint)
 	parent := p.ParentName
 	if parent == "" {
 		parent = "Bảo hiểm xã hội Việt Nam"

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tdkt/internal/docs"
 	"tdkt/internal/domain"
 	"tdkt/internal/pack"
 	"tdkt/internal/paths"
@@ -130,7 +130,7 @@ func (k *keysSection) reload() {
 		if err != nil {
 			k.showError(err)
 		}
-		k.fingerprint.SetText(groupFingerprint(fp))
+		k.fingerprint.SetText(docs.FingerprintLines(fp))
 		k.fingerprint.Show()
 		k.state.SetText(lang.L("Vân tay khóa ký của đơn vị (đọc cho Trung ương qua điện thoại để xác nhận tệp khóa công khai không bị đánh tráo):"))
 		k.exportBtn.SetText(lang.L("Xuất khóa công khai…"))
@@ -169,17 +169,6 @@ func (k *keysSection) reload() {
 		k.central.SetText(lang.L("Chưa đăng ký: các gói hồ sơ sẽ không được mã hóa. Mở tệp khóa (.pub) Trung ương gửi để đăng ký."))
 		k.centralBtn.SetText(lang.L("Đăng ký khóa của Trung ương…"))
 	}
-}
-
-// groupFingerprint lays the fingerprint's groups of four out on two lines
-// so it reads (and prints) like a phone number.
-func groupFingerprint(fp string) string {
-	groups := strings.Fields(fp)
-	if len(groups) <= 4 {
-		return strings.Join(groups, "  ")
-	}
-	half := (len(groups) + 1) / 2
-	return strings.Join(groups[:half], "  ") + "\n" + strings.Join(groups[half:], "  ")
 }
 
 // FingerprintText is the fingerprint as shown (tests read it).
