@@ -107,15 +107,16 @@ func (d *door) open() {
 	d.mw, d.screen, d.admin = nil, nil, nil
 	_, hasOffice, _ := d.svc.Profile(ctx)
 	hasOffice = hasOffice || d.svc.IsCentral(ctx)
+	hasAccounts := d.svc.HasAccounts(ctx)
 	switch {
-	case !hasOffice && !d.svc.HasAccounts(ctx):
+	case !hasOffice && !hasAccounts:
 		d.win.SetContent(container.NewCenter(kit.Heading(lang.L("Thi đua - Khen thưởng"))))
 		if d.opt.AutoDemo {
 			firstrun.FillDemo(d.win, d.svc, d.enter)
 		} else {
 			firstrun.Show(d.win, d.svc, d.enter)
 		}
-	case !d.svc.HasAccounts(ctx):
+	case !hasAccounts:
 		d.admin = login.NewAdminForm(d.win, d.svc, d.enter)
 		d.win.SetContent(d.admin.Content())
 	default:
