@@ -7,7 +7,7 @@ package paths
 import (
 	"errors"
 	"os"
-	"path/filepath"
+	"path"
 	"runtime"
 )
 
@@ -29,10 +29,7 @@ func CurrentEnv() Env {
 // ~/.local/share/tdkt) elsewhere. %APPDATA% is per user and writable without
 // administrator rights, which office computers often lack.
 func DataDir(e Env) (string, error) {
-	join := filepath.Join
-	if e.GOOS == "windows" {
-		join = winJoin
-	}
+	join := joinFor(e.GOOS)
 	switch e.GOOS {
 	case "windows":
 		if d := e.Getenv("APPDATA"); d != "" {
@@ -65,14 +62,21 @@ func DBPath(e Env) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if e.GOOS == "windows" {
-		return winJoin(d, "tdkt.db"), nil
-	}
-	return filepath.Join(d, "tdkt.db"), nil
+	return joinFor(e.GOOS)(d, "tdkt.db"), nil
 }
 
 // DefaultDB is DBPath for the running system.
 func DefaultDB() (string, error) { return DBPath(CurrentEnv()) }
+
+// joinFor joins paths with the separator of the target system goos, not of
+// the system the program runs on: a path computed for Linux on a Windows
+// host keeps its slashes, and the reverse.
+func joinFor(goos string) func(...string) string {
+	if goos == "windows" {
+		return winJoin
+	}
+	return path.Join
+}
 
 // winJoin joins with backslashes whatever the host, so Windows paths can be
 // computed and tested on Linux.

@@ -336,7 +336,9 @@ func (s *Store) Backup(ctx context.Context, dst string) (err error) {
 	if err := checkBackupFile(ctx, tmp); err != nil {
 		return fmt.Errorf("bản sao lưu %s không qua kiểm tra toàn vẹn: %w", dst, err)
 	}
-	if f, err := os.Open(tmp); err == nil {
+	// Flushing needs a handle open for writing on Windows (a read-only
+	// handle is refused with "Access denied").
+	if f, err := os.OpenFile(tmp, os.O_RDWR, 0); err == nil {
 		serr := f.Sync()
 		f.Close()
 		if serr != nil {
