@@ -155,7 +155,7 @@ func TestListBackups_OnlyBackupsNewestFirst(t *testing.T) {
 	} {
 		touch(t, filepath.Join(dir, f), 1)
 	}
-	if err := os.Mkdir(filepath.Join(dir, "tdkt-20250101-000000-thu-cong.db"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, "tdkt-20250102-000000-thu-cong.db"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	got, err := ListBackups(dir)
