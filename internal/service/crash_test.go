@@ -570,19 +570,32 @@ func TestCrash_KillNineAnywhere(t *testing.T) {
 	log.line("begin", "import", "gốc")
 	log.line("done", "import", "gốc")
 
+	// Where each kill lands is chosen from what the child has reached, not
+	// from the clock: after its k-th operation has begun (k drawn from the
+	// seed), and then a short random wait, so the kills fall inside
+	// operations of every kind, and a run does the same work on a fast
+	// machine and on a loaded one.
 	rng := rand.New(rand.NewPCG(seed, 0x70617265))
 	for c.kills < crashKills {
 		childSeed := seed*1000 + uint64(c.kills)
-		delay := time.Duration(20+rng.IntN(381)) * time.Millisecond
-		c.runChild(childSeed, delay)
+		begun := 1 + rng.IntN(4)
+		wait := time.Duration(rng.IntN(40)) * time.Millisecond
+		c.runChild(childSeed, begun, wait)
 		c.check(ctx, log)
 	}
 	c.report(time.Since(start))
 }
 
-// runChild starts a child and kills it after delay.
-func (c *crashRun) runChild(seed uint64, delay time.Duration) {
+// runChild starts a child and kills it once it has begun its begun-th
+// operation and wait has passed since.
+func (c *crashRun) runChild(seed uint64, begun int, wait time.Duration) {
 	c.t.Helper()
+	logPath := filepath.Join(c.dir, "crash.log")
+	info, err := os.Stat(logPath)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	from := info.Size() // the child's lines start here
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), envCrashDir+"="+c.dir, envCrashSeed+"="+strconv.FormatUint(seed, 10))
 	var out bytes.Buffer
@@ -592,20 +605,41 @@ func (c *crashRun) runChild(seed uint64, delay time.Duration) {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	select {
-	case err := <-exited:
-		c.fatalf("the child stopped by itself before the kill (%v):\n%s", err, out.String())
-	case <-time.After(delay):
+	// A generous bound only against a child that hangs: no verdict
+	// depends on how fast the child works.
+	deadline := time.After(5 * time.Minute)
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	for n := 0; n < begun; {
+		select {
+		case err := <-exited:
+			c.fatalf("the child stopped by itself before the kill (%v):\n%s", err, out.String())
+		case <-deadline:
+			c.fatalf("the child did not begin %d operations in 5 minutes:\n%s", begun, out.String())
+		case <-tick.C:
+			n = countBegun(logPath, from)
+		}
 	}
+	time.Sleep(wait)
 	if err := syscall.Kill(cmd.Process.Pid, syscall.SIGKILL); err != nil {
 		c.t.Fatal(err)
 	}
-	err := <-exited
+	err = <-exited
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
 		c.fatalf("the child ended with %v, not by the kill:\n%s", err, out.String())
 	}
 	c.kills++
+}
+
+// countBegun counts the "begin" lines the log holds from offset from on
+// (from is just past a newline: the parent's own lines end with one).
+func countBegun(path string, from int64) int {
+	data, err := os.ReadFile(path)
+	if err != nil || int64(len(data)) < from {
+		return 0
+	}
+	return bytes.Count(data[from-1:], []byte("\nbegin\t"))
 }
 
 // check reopens the database after a kill and checks everything.
