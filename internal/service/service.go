@@ -95,7 +95,8 @@ func (s *Service) Catalogue(ctx context.Context) (rules.Catalogue, error) {
 func userError(err error) bool {
 	return len(domain.AsFieldErrors(err)) > 0 || errors.Is(err, domain.ErrNotFound) ||
 		errors.Is(err, domain.ErrDuplicate) || errors.Is(err, domain.ErrInUse) ||
-		errors.Is(err, domain.ErrForbidden) || errors.Is(err, domain.ErrLogin)
+		errors.Is(err, domain.ErrForbidden) || errors.Is(err, domain.ErrLogin) ||
+		errors.Is(err, store.ErrNetworkDrive)
 }
 
 // Explain turns any error into a sentence for people: field errors and

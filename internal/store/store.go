@@ -126,6 +126,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	if onNetworkDrive(abs) {
+		return nil, fmt.Errorf("%w: %s. Chương trình chỉ ghi dữ liệu an toàn trên ổ đĩa của chính máy này: hãy để tệp dữ liệu trên ổ máy (mặc định trong thư mục dữ liệu của người dùng) và chỉ chép bản sao lưu lên ổ mạng", ErrNetworkDrive, abs)
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create folder: %w", err)
 	}
