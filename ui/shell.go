@@ -44,6 +44,13 @@ type Options struct {
 	// User and Password log in without the login screen (TDKT_USER and
 	// TDKT_PASSWORD, as for tdktctl: scripts and screenshots).
 	User, Password string
+	// Person is the staff code of a record to open after the login, with
+	// the cursor in the full name (scripts, and the typing checks on
+	// Windows).
+	Person string
+	// Ready, when set, is told on the UI goroutine what the window shows
+	// once the areas are up after the login.
+	Ready func(string)
 	// Reopen opens the database again after a backup was restored over it
 	// (the restore closes it) and returns the service nobody is logged in
 	// to; nil: the person is asked to restart the program.
@@ -85,7 +92,7 @@ func NewMainWindow(a fyne.App, svc *service.Service, opt Options) fyne.Window {
 	_ = i18n.Setup(svc.Language(context.Background()))
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	win := a.NewWindow(lang.L("Thi đua - Khen thưởng"))
-	win.Resize(fyne.NewSize(1280, 780))
+	win.Resize(WindowSize(savedSize(a.Preferences()), fyne.Size{}))
 	d := &door{win: win, svc: svc, opt: opt}
 	d.open()
 	return win
@@ -155,6 +162,18 @@ func (d *door) enter(logged *service.Service) {
 	d.mw.Logout = d.open
 	if d.opt.StartArea != "" {
 		d.mw.ShowArea(d.opt.StartArea)
+	}
+	shown := d.mw.Current()
+	if code := d.opt.Person; code != "" {
+		d.opt.Person = "" // once: a later login starts as usual
+		d.mw.ShowArea("Đơn vị & cán bộ")
+		shown = "không có cán bộ mã " + code
+		if ed, ok := d.mw.areas[d.mw.current].view.(interface{ EditPerson(string) bool }); ok && ed.EditPerson(code) {
+			shown = "hồ sơ cán bộ " + code
+		}
+	}
+	if d.opt.Ready != nil {
+		d.opt.Ready(shown)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 	"tdkt/ui"
+	"tdkt/ui/typing"
 )
 
 func main() {
@@ -24,6 +25,7 @@ func main() {
 	demo := flag.Bool("demo", false, "nếu cơ sở dữ liệu còn trống, tạo ngay đơn vị mẫu")
 	area := flag.String("area", "", "mục mở đầu tiên, ví dụ \"Đơn vị & cán bộ\"")
 	wait := flag.Duration("smoke-wait", 1500*time.Millisecond, "với --smoke: thời gian chờ trước khi thoát")
+	person := flag.String("person", "", "sau khi đăng nhập, mở hồ sơ cán bộ có mã này với con trỏ ở ô Họ và tên")
 	flag.Parse()
 
 	path := *dbPath
@@ -65,11 +67,19 @@ func main() {
 		return svc, nil
 	}
 	win := ui.NewMainWindow(a, svc, ui.Options{AutoDemo: *demo, StartArea: *area, Reopen: reopen,
-		User: os.Getenv("TDKT_USER"), Password: os.Getenv("TDKT_PASSWORD")})
+		User: os.Getenv("TDKT_USER"), Password: os.Getenv("TDKT_PASSWORD"),
+		// Scripts (and the checks under Wine) wait for this line.
+		Person: *person, Ready: func(shown string) { fmt.Println("ready:", shown) }})
 	if *smoke {
 		smokeQuit(a, win, *wait)
 	}
-	win.ShowAndRun()
+	// Shown here, on the main goroutine, so that the window exists for
+	// what follows: its size fitted to the screen, and the filter that lets
+	// Vietnamese input methods erase what they replace.
+	win.Show()
+	typing.Install(win)
+	ui.FitWindow(win, a.Preferences(), workArea(win))
+	a.Run()
 	// The automatic backup on closing: a verified copy kept with the
 	// retention of the backup folder.
 	if err := svc.BackupOnClose(context.Background()); err != nil {
@@ -86,7 +96,7 @@ func smokeQuit(a fyne.App, win fyne.Window, wait time.Duration) {
 		time.Sleep(wait)
 		fyne.DoAndWait(func() {
 			if c := win.Canvas(); c != nil && c.Size().Width > 0 {
-				fmt.Println("smoke: window drawn", c.Size())
+				fmt.Println("smoke: window drawn", c.Size(), "at scale", c.Scale())
 			}
 		})
 		time.Sleep(500 * time.Millisecond)

@@ -284,6 +284,20 @@ func (v *View) personByCode(code string) (domain.Person, bool) {
 	return domain.Person{}, false
 }
 
+// EditPerson opens the record of the person with the staff code, with the
+// cursor in the full name and its text selected, ready to be typed over;
+// false when there is nobody with that code.
+func (v *View) EditPerson(code string) bool {
+	p, ok := v.personByCode(code)
+	if !ok {
+		return false
+	}
+	v.person.openAndFocus(p)
+	v.person.focusFirst()
+	v.person.name.TypedShortcut(&fyne.ShortcutSelectAll{})
+	return true
+}
+
 func (v *View) focusSearch() {
 	if c := v.win.Canvas(); c != nil {
 		c.Focus(v.list.search)
