@@ -288,7 +288,7 @@ func (mw *MainWindow) Reload() {
 func (mw *MainWindow) refreshBanner() {
 	mw.banner.Objects = nil
 	if mw.svc.IsDemo(context.Background()) {
-		mw.banner.Add(kit.Banner(lang.L("Đây là đơn vị MẪU với dữ liệu giả lập, để làm quen với chương trình. Đừng nhập dữ liệu thật vào đây. Tài khoản admin, mật khẩu demo; mật khẩu khóa ký demo."),
+		mw.banner.Add(kit.Banner(lang.L("Đơn vị MẪU, dữ liệu giả lập để làm quen; đừng nhập dữ liệu thật. Tài khoản admin, mật khẩu demo; mật khẩu khóa ký demo."),
 			kit.Soft(color.NRGBA{R: 255, G: 193, B: 7, A: 255}), nil))
 	}
 	// The backup page says it itself, with the button to act on it.

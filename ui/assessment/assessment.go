@@ -120,6 +120,7 @@ func newView(svc interface {
 		container.NewTabItem(lang.L("Xếp loại"), v.ratings.content),
 		container.NewTabItem(lang.L("Chỉ tiêu"), v.targets.content),
 		container.NewTabItem(lang.L("Chấm điểm"), v.scores.content),
+		container.NewTabItem(lang.L("Xếp hạng cụm"), v.scores.rankPane),
 	)
 	v.tabs.OnSelected = func(ti *container.TabItem) {
 		if ti.Content == v.ratings.content {
@@ -130,7 +131,7 @@ func newView(svc interface {
 	v.xlsxBtn = widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DownloadIcon(), func() { v.chooseExport("xlsx") })
 	v.banner = container.NewVBox()
 	v.signOff = newSignOff(v, svc)
-	top := container.NewHBox(kit.Heading("Tự đánh giá"), widget.NewLabel(lang.L("Năm")), v.yearSel,
+	top := kit.Bar(kit.Heading("Tự đánh giá"), widget.NewLabel(lang.L("Năm")), v.yearSel,
 		v.signOff.State, v.signOff.Button, layout.NewSpacer(), v.pdfBtn, v.xlsxBtn)
 	v.content = container.NewBorder(container.NewVBox(top, v.banner), nil, nil, nil, v.tabs)
 	return v

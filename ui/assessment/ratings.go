@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,7 +108,7 @@ func newRatingsTab(v *View) *ratingsTab {
 	hint.Importance = widget.LowImportance
 	filters := container.NewBorder(nil, nil, t.kindSel, nil, container.NewGridWithColumns(2, t.unitSel, t.search))
 	top := container.NewVBox(filters, hint, t.status)
-	t.bottom = container.NewBorder(nil, nil, t.counts, container.NewHBox(t.dirtyLbl, t.undoBtn, t.pasteBtn, t.saveBtn))
+	t.bottom = kit.Bar(t.counts, layout.NewSpacer(), t.dirtyLbl, t.undoBtn, t.pasteBtn, t.saveBtn)
 	t.content = container.NewBorder(top, t.bottom, nil, nil, t.grid)
 	return t
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,7 +78,8 @@ type scoresTab struct {
 	previewText *widget.Label
 	editor      *criteriaEditor // the open "Sửa bảng tiêu chí" dialog
 
-	content fyne.CanvasObject
+	content  fyne.CanvasObject // the criteria and the self-scores
+	rankPane fyne.CanvasObject // the cluster's ranking and the other offices' totals
 }
 
 var scoreCols = []float32{64, 0, 120, 56, 84, 180, 40}
@@ -98,10 +100,10 @@ func newScoresTab(v *View) *scoresTab {
 	t.suggestBtn = widget.NewButtonWithIcon(lang.L("Gợi ý điểm"), theme.HelpIcon(), t.suggestAll)
 	header := container.New(&kit.Columns{FlexMin: 200, Widths: scoreCols}, bold("Mã"), bold("Nội dung"), bold("Cách chấm"),
 		bold("Tối đa"), bold("Tự chấm"), bold("Minh chứng"), widget.NewLabel(""))
-	t.bottom = container.NewBorder(nil, nil, t.grandLbl, container.NewHBox(t.dirtyLbl, t.suggestBtn, t.saveBtn))
+	t.bottom = kit.Bar(t.grandLbl, layout.NewSpacer(), t.dirtyLbl, t.suggestBtn, t.saveBtn)
 	t.importBtn = widget.NewButtonWithIcon(lang.L("Nhập bảng điểm từ Excel…"), theme.UploadIcon(), t.chooseCriteriaFile)
 	t.editBtn = widget.NewButtonWithIcon(lang.L("Sửa bảng tiêu chí…"), theme.DocumentCreateIcon(), t.openEditor)
-	tools := container.NewHBox(t.importBtn, t.editBtn)
+	tools := kit.Bar(t.importBtn, t.editBtn)
 	left := container.NewBorder(container.NewVBox(tools, t.empty, t.status, header), t.bottom,
 		nil, nil, container.NewVScroll(t.rowsBox))
 
@@ -114,9 +116,10 @@ func newScoresTab(v *View) *scoresTab {
 	right := container.NewBorder(container.NewVBox(kit.Heading("Xếp hạng trong cụm"), t.noCluster), container.NewVBox(t.totalsBtn, container.NewHBox(t.clusterBtn)), nil, nil,
 		container.NewVScroll(container.NewVBox(t.rankBox, widget.NewSeparator(),
 			widget.NewLabelWithStyle(lang.L("Tổng điểm các đơn vị trong cụm"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.memberBox)))
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.78
-	t.content = split
+	// The cluster's ranking has a tab of its own: beside the criteria it
+	// pushed a 1024-pixel window wider and cut the offices' names.
+	t.content = left
+	t.rankPane = right
 	return t
 }
 

@@ -190,7 +190,7 @@ func Reminder(svc ReminderService, open func()) fyne.CanvasObject {
 	if !due {
 		return nil
 	}
-	msg := lang.L("Chưa có bản sao lưu nào được chép ra khỏi máy này. Hãy cắm USB (hoặc chọn một ổ khác) và bấm “Chép ra USB…” trong mục Sao lưu.")
+	msg := lang.L("Chưa có bản sao lưu nào được chép ra khỏi máy này: hãy chép một bản ra USB.")
 	if days >= 0 {
 		msg = fmt.Sprintf(lang.L("Đã %d ngày chưa chép bản sao lưu nào ra khỏi máy này. Hãy cắm USB (hoặc chọn một ổ khác) và bấm “Chép ra USB…” trong mục Sao lưu."), days)
 	}

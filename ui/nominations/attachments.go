@@ -62,8 +62,10 @@ func newAttachPane(e *nomineeEditor) *attachPane {
 	a.empty = widget.NewLabel(lang.L("Chưa có tệp đính kèm. Đính kèm bản chụp quyết định công nhận sáng kiến hoặc quyết định khen thưởng làm căn cứ; tên tệp nên có tên sáng kiến hoặc số quyết định."))
 	a.empty.Wrapping = fyne.TextWrapWord
 	a.empty.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, bold("Tệp đính kèm"), a.attachBtn), a.empty)
-	a.content = container.NewBorder(top, nil, nil, nil, a.list)
+	// The hint takes the list's place, in a scroll: wrapped in a narrow
+	// pane it would otherwise ask for many lines of height.
+	top := container.NewBorder(nil, nil, bold("Tệp đính kèm"), a.attachBtn)
+	a.content = container.NewBorder(top, nil, nil, nil, container.NewStack(a.list, container.NewVScroll(a.empty)))
 	return a
 }
 
@@ -203,9 +205,11 @@ func (a *attachPane) open(name string) {
 	}
 }
 
-// dossierSplit puts the checklist above the attached files.
+// dossierSplit puts the checklist beside the attached files.
 func dossierSplit(checklist, files fyne.CanvasObject) fyne.CanvasObject {
-	s := container.NewVSplit(checklist, files)
+	// Side by side: stacked, the two needed more height than a 768-pixel
+	// screen leaves the nominee's editor.
+	s := container.NewHSplit(checklist, files)
 	s.Offset = 0.6
 	return s
 }

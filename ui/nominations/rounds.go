@@ -117,11 +117,11 @@ func newRoundsTab(v *View) *roundsTab {
 	t.editor = newNomineeEditor(t)
 
 	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
-	flow := container.NewHBox(t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
-	actions := container.NewHBox(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn)
+	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
+	actions := kit.Bar(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn)
 	body := container.NewVSplit(t.table, t.editor.content)
 	body.Offset = 0.45
-	t.detail = container.NewBorder(container.NewVBox(t.title, flow, actions), nil, nil, nil, body)
+	t.detail = container.NewBorder(container.NewVBox(flow, actions), nil, nil, nil, body)
 	t.detail.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt đề nghị ở bên trái, hoặc bấm “Tạo đợt…” để mở đợt mới."))
 	hint.Wrapping = fyne.TextWrapWord

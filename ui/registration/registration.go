@@ -121,7 +121,7 @@ func newView(svc registrationService, win fyne.Window, run kit.Runner) *View {
 	v.pdfBtn = widget.NewButtonWithIcon(lang.L("Xuất PDF…"), theme.DocumentPrintIcon(), func() { v.chooseExport("pdf") })
 	v.xlsxBtn = widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DownloadIcon(), func() { v.chooseExport("xlsx") })
 	v.banner = container.NewVBox()
-	top := container.NewHBox(kit.Heading("Đăng ký thi đua"), widget.NewLabel(lang.L("Năm")), v.yearSel,
+	top := kit.Bar(kit.Heading("Đăng ký thi đua"), widget.NewLabel(lang.L("Năm")), v.yearSel,
 		layout.NewSpacer(), v.pdfBtn, v.xlsxBtn)
 	v.content = container.NewBorder(container.NewVBox(top, v.banner), nil, nil, nil, v.tabs)
 	return v
