@@ -90,6 +90,7 @@ type MainWindow struct {
 // areas are built only for the service of the account that logged in.
 func NewMainWindow(a fyne.App, svc *service.Service, opt Options) fyne.Window {
 	_ = i18n.Setup(svc.Language(context.Background()))
+	kit.LoadAppearance(a.Preferences()).Apply(a)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	win := a.NewWindow(lang.L("Thi đua - Khen thưởng"))
 	win.Resize(WindowSize(savedSize(a.Preferences()), fyne.Size{}))

@@ -120,7 +120,9 @@ type View struct {
 	form    *ProfileForm
 	holder  *fyne.Container
 	langSel *widget.Select
-	dbPath  *widget.Label
+	// The window's look on this computer (kit.Appearance).
+	themeSel, zoomSel *widget.Select
+	dbPath            *widget.Label
 	status  *widget.Label
 	keys    *keysSection
 	root    fyne.CanvasObject
@@ -139,6 +141,17 @@ func New(svc Service, win fyne.Window, changed func()) *View {
 			kit.ShowError(v.win, err)
 		}
 	})
+	v.themeSel = widget.NewSelect([]string{lang.L("Sáng (mặc định)"), lang.L("Tối")}, nil)
+	var zooms []string
+	for _, z := range kit.Zooms {
+		zooms = append(zooms, fmt.Sprintf("%.0f%%", z*100))
+	}
+	v.zoomSel = widget.NewSelect(zooms, nil)
+	cur := kit.LoadAppearance(fyne.CurrentApp().Preferences())
+	v.themeSel.SetSelectedIndex(map[bool]int{false: 0, true: 1}[cur.Dark])
+	v.zoomSel.SetSelected(fmt.Sprintf("%.0f%%", cur.Zoom*100))
+	v.themeSel.OnChanged = func(string) { v.applyAppearance() }
+	v.zoomSel.OnChanged = func(string) { v.applyAppearance() }
 	v.keys = newKeysSection(svc, win, v.unitCode)
 	body := container.NewVBox(
 		kit.Heading("Thông tin đơn vị trên văn bản"), v.holder,
@@ -147,12 +160,24 @@ func New(svc Service, win fyne.Window, changed func()) *View {
 		widget.NewSeparator(),
 		kit.Heading("Ngôn ngữ giao diện"), container.NewHBox(v.langSel, widget.NewLabel(lang.L("(có hiệu lực khi mở lại chương trình)"))),
 		widget.NewSeparator(),
+		kit.Heading("Giao diện trên máy này"),
+		kit.Bar(widget.NewLabel(lang.L("Màu")), v.themeSel, widget.NewLabel(lang.L("Cỡ chữ và nút")), v.zoomSel),
+		widget.NewSeparator(),
 		kit.Heading("Dữ liệu"), v.dbPath, container.NewHBox(backup, openDir),
 	)
 	// The save button stays in view below the scrolling form.
 	v.root = container.NewBorder(nil, container.NewPadded(container.NewHBox(save, v.status)), nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return v
+}
+
+// applyAppearance applies the chosen colours and zoom at once.
+func (v *View) applyAppearance() {
+	a := kit.Appearance{Dark: v.themeSel.SelectedIndex() == 1, Zoom: 1}
+	if i := v.zoomSel.SelectedIndex(); i >= 0 {
+		a.Zoom = kit.Zooms[i]
+	}
+	a.Apply(fyne.CurrentApp())
 }
 
 // unitCode names the office's public key file.

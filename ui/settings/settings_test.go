@@ -5,10 +5,13 @@ import (
 	"tdkt/ui/internal/uitest"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/service"
+	"tdkt/ui/kit"
 )
 
 func setup(t *testing.T) (*service.Service, *View) {
@@ -67,5 +70,21 @@ func TestView_Language(t *testing.T) {
 	v.langSel.SetSelected("Tiếng Việt")
 	if got := svc.Language(context.Background()); got != "vi" {
 		t.Fatalf("language = %q", got)
+	}
+}
+
+func TestView_AppearanceAppliesAtOnceAndIsKept(t *testing.T) {
+	_, v := setup(t)
+	app := fyne.CurrentApp()
+	if v.themeSel.SelectedIndex() != 0 || v.zoomSel.Selected != "100%" {
+		t.Fatalf("first start shows %q at %q, want light at 100%%", v.themeSel.Selected, v.zoomSel.Selected)
+	}
+	v.themeSel.SetSelectedIndex(1)
+	v.zoomSel.SetSelected("125%")
+	if got := kit.LoadAppearance(app.Preferences()); !got.Dark || got.Zoom != 1.25 {
+		t.Fatalf("kept appearance %+v", got)
+	}
+	if got, want := app.Settings().Theme().Size(theme.SizeNameText), theme.DefaultTheme().Size(theme.SizeNameText)*1.25; got != want {
+		t.Errorf("text size after choosing 125%%: %v, want %v", got, want)
 	}
 }
