@@ -123,9 +123,9 @@ type View struct {
 	// The window's look on this computer (kit.Appearance).
 	themeSel, zoomSel *widget.Select
 	dbPath            *widget.Label
-	status  *widget.Label
-	keys    *keysSection
-	root    fyne.CanvasObject
+	status            *widget.Label
+	keys              *keysSection
+	root              fyne.CanvasObject
 }
 
 // New builds the area; changed runs after the profile is saved.
