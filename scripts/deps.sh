@@ -3,6 +3,7 @@
 #   scripts/deps.sh gui    C compiler and the GL/X11 headers Fyne's desktop driver builds against
 #   scripts/deps.sh xvfb   a virtual X server, to start the real window without a screen (CI smoke test)
 #   scripts/deps.sh look   tools to look at the output: screenshots, PDF pages
+#   scripts/deps.sh wine   what the Wine checks drive the window with (Wine itself: scripts/wine/wine-run.sh)
 # On Debian/Ubuntu it runs apt-get (through sudo when not root). Elsewhere it
 # says what to install and fails, rather than guessing a package manager.
 set -euo pipefail
@@ -13,7 +14,8 @@ case "${1:-}" in
   look) pkgs="imagemagick poppler-utils x11-apps" ;;
   office) pkgs="libreoffice-calc-nogui" ;;
   windows) pkgs="gcc-mingw-w64-x86-64 nsis p7zip-full file binutils-mingw-w64-x86-64" ;;
-  *) echo "usage: $0 gui|xvfb|look|office|windows" >&2; exit 2 ;;
+  wine) pkgs="xvfb xauth imagemagick x11-utils" ;;
+  *) echo "usage: $0 gui|xvfb|look|office|windows|wine" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -25,6 +27,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     look) echo "Cần ImageMagick và poppler-utils." >&2 ;;
     office) echo "Cần LibreOffice Calc (soffice) để kiểm tra tệp Excel như người dùng mở." >&2 ;;
     windows) echo "Cần mingw-w64 (x86_64-w64-mingw32-gcc), NSIS (makensis) và 7-Zip." >&2 ;;
+    wine) echo "Cần Xvfb, ImageMagick và xwininfo (x11-utils)." >&2 ;;
   esac
   # Not Debian: succeed only if the tools are already there.
   case "$1" in
@@ -33,6 +36,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
     look) command -v pdftoppm >/dev/null && exit 0 ;;
     office) command -v soffice >/dev/null && exit 0 ;;
     windows) command -v x86_64-w64-mingw32-gcc >/dev/null && command -v makensis >/dev/null && exit 0 ;;
+    wine) command -v xwininfo >/dev/null && command -v import >/dev/null && exit 0 ;;
   esac
   exit 1
 fi

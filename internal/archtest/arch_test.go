@@ -61,7 +61,8 @@ func layer(path string) (int, bool) {
 		return 3, true
 	case strings.HasPrefix(p, "ui"):
 		return 4, true
-	case strings.HasPrefix(p, "cmd/"):
+	case strings.HasPrefix(p, "cmd/"), strings.HasPrefix(p, "internal/wintest"):
+		// wintest drives the built programs from outside, as cmd does.
 		return 5, true
 	}
 	return -1, false

@@ -11,7 +11,7 @@ import (
 // computers writing through a shared folder would corrupt it, and even one
 // computer loses the guarantee that a committed change survives a power
 // cut. The data file belongs on the local disk; backups may go anywhere.
-var ErrNetworkDrive = errors.New("tệp dữ liệu nằm trên ổ mạng")
+var ErrNetworkDrive = errors.New("Tệp dữ liệu nằm trên ổ mạng")
 
 // isUNC reports whether p is a Windows network path: \\server\share\…
 // (or with forward slashes), including the long form \\?\UNC\server\….

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The Windows build under Wine (scripts/wine/wine-run.sh), after `make
+# installer-amd64` has built dist/windows and the amd64 installer:
+#   1. the Go tests of internal/ built for Windows (GOOS=windows), with a
+#      drive N: mapped as a network drive for the store's refusal;
+#   2. internal/wintest: tdktctl.exe through a year on a Vietnamese path with
+#      spaces, the real window (screenshot, fit, backup on closing),
+#      Vietnamese typing as Unikey/EVKey send it, the network drive refused,
+#      the installer installed and uninstalled silently.
+# The Wine prefix is kept in dist/wine-prefix between runs.
+#   scripts/wine-check.sh VERSION
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=${1:?version}
+export WINEPREFIX=${WINEPREFIX:-$PWD/dist/wine-prefix}
+export LC_ALL=C.UTF-8
+run=$PWD/scripts/wine/wine-run.sh
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "Wine prefix $WINEPREFIX"
+"$run" setup
+# N: as a network drive (Wine reads the drive type from its registry).
+mkdir -p "$WINEPREFIX/netshare"
+ln -sfn "$WINEPREFIX/netshare" "$WINEPREFIX/dosdevices/n:"
+wine reg add 'HKLM\Software\Wine\Drives' /v 'n:' /d network /f >/dev/null 2>&1
+wineserver -w
+
+step "Go tests of internal/ for Windows"
+TDKT_TEST_NETWORK_DRIVE=N GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
+  go test -tags ci -count=1 -overlay "$("$run" overlay)" -exec "$run run" ./internal/...
+
+step "The executables, the window, typing and the installer"
+TDKT_WINDIR=$PWD/dist/windows TDKT_SETUP=$PWD/dist/tdkt-$version-setup-amd64.exe TDKT_WINE_RUN=$run \
+  CGO_ENABLED=0 go test -tags wine -count=1 -v -timeout 40m ./internal/wintest/ 2>&1 |
+  grep -v -e '^=== ' -e 'Fyne error' -e '  At: ' -e '  Cause: '
+"$run" stop
+step "done"
