@@ -30,11 +30,11 @@ func Assessment(in AssessmentInput) Document {
 	}
 
 	body = append(body, Heading{Text: "II. KẾT QUẢ TỰ CHẤM ĐIỂM"})
-	if len(in.Scores) == 0 {
+	if len(in.Sheet.Lines) == 0 {
 		body = append(body, Paragraph{Text: "Chưa có bảng chấm điểm của năm."})
 	} else {
 		body = append(body, scoreTable(in))
-		body = append(body, Paragraph{Text: "Tổng số điểm tự chấm: " + FormatShort(in.Total, 2) + "/" + FormatShort(in.MaxTotal, 2) + " điểm."})
+		body = append(body, Paragraph{Text: "Tổng số điểm tự chấm: " + FormatShort(in.Sheet.Total, 2) + "/" + FormatShort(in.Sheet.Max, 2) + " điểm."})
 	}
 
 	body = append(body, Heading{Text: "III. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI"})
@@ -181,38 +181,6 @@ func targetTable(ts []TargetLine) Table {
 	return t
 }
 
-// LineMax is the most a criterion line can add to the total: its own
-// maximum, or for a group without one the sum of its leaves' maxima (bonus
-// and penalty criteria do not count, as they are outside the scale).
-func LineMax(lines []ScoreLine, i int) float64 {
-	if c := lines[i].Criterion; c.MaxPoints > 0 || !lines[i].Group {
-		return c.MaxPoints
-	}
-	sum := 0.0
-	for _, j := range Leaves(lines, i) {
-		if m := lines[j].Criterion.Method; m != domain.MethodBonus && m != domain.MethodPenalty {
-			sum += lines[j].Criterion.MaxPoints
-		}
-	}
-	return sum
-}
-
-// Leaves are the indices of the leaf lines under the group line i: the
-// lines after it, deeper than it, up to the next line at its depth or above
-// (the lines are in tree order). A leaf line has itself as its only leaf.
-func Leaves(lines []ScoreLine, i int) []int {
-	if !lines[i].Group {
-		return []int{i}
-	}
-	var out []int
-	for j := i + 1; j < len(lines) && lines[j].Depth > lines[i].Depth; j++ {
-		if !lines[j].Group {
-			out = append(out, j)
-		}
-	}
-	return out
-}
-
 // maxText prints a criterion's maximum; a penalty prints as a negative
 // bound ("-5") so that nobody adds it to the scale.
 func maxText(c domain.Criterion, m float64) string {
@@ -234,18 +202,11 @@ func scoreTable(in AssessmentInput) Table {
 		RepeatHeader: true,
 		FontSize:     12,
 	}
-	for i, l := range in.Scores {
+	for i, l := range in.Sheet.Lines {
 		c := l.Criterion
 		score := ""
-		if l.Group {
-			// A group prints its sum once one of its leaves is scored.
-			for _, j := range Leaves(in.Scores, i) {
-				if in.Scores[j].HasScore {
-					score = FormatShort(l.Score, 2)
-					break
-				}
-			}
-		} else if l.HasScore {
+		if l.HasScore {
+			// A group prints its sum once one of its criteria is scored.
 			score = FormatShort(l.Score, 2)
 		}
 		var ev []string
@@ -262,12 +223,12 @@ func scoreTable(in AssessmentInput) Table {
 			name += " (" + strings.ToLower(c.Method.Label()) + ")"
 		}
 		t.Rows = append(t.Rows, Row{
-			Cells: []string{clean(c.Code), name, maxText(c, LineMax(in.Scores, i)), score, strings.Join(ev, "; ")},
+			Cells: []string{clean(c.Code), name, maxText(c, in.Sheet.LineMax(i)), score, strings.Join(ev, "; ")},
 			Bold:  l.Group,
 		})
 	}
 	t.Rows = append(t.Rows, Row{
-		Cells: []string{"", "TỔNG CỘNG", FormatShort(in.MaxTotal, 2), FormatShort(in.Total, 2), ""},
+		Cells: []string{"", "TỔNG CỘNG", FormatShort(in.Sheet.Max, 2), FormatShort(in.Sheet.Total, 2), ""},
 		Bold:  true,
 	})
 	return t

@@ -121,19 +121,25 @@ func crit(code, parent, name string, max float64, m domain.ScoringMethod) domain
 }
 
 func fixtureAssessment() AssessmentInput {
-	scores := []ScoreLine{
-		{Criterion: crit("I", "", "Thực hiện các chỉ tiêu chuyên môn", 60, ""), Group: true, Score: 57.5, HasScore: true},
-		{Criterion: crit("I.1", "I", "Tỷ lệ bao phủ BHYT", 30, domain.MethodProportional), Depth: 1, Score: 30, HasScore: true, Note: d("Đạt 101,2% kế hoạch"), Evidence: []string{"Báo cáo 12/BC-BHXH"}},
-		{Criterion: crit("I.2", "I", "Số thu", 20, domain.MethodProportional), Depth: 1, Score: 19.5, HasScore: true},
-		{Criterion: crit("I.3", "I", "Nợ đóng", 10, domain.MethodPassFail), Depth: 1, Score: 8, HasScore: true},
-		{Criterion: crit("II", "", "Công tác thi đua, khen thưởng", 40, ""), Group: true, Score: 33, HasScore: true},
-		{Criterion: crit("II.1", "II", "Tổ chức phong trào", 20, ""), Depth: 1, Group: true, Score: 18, HasScore: true},
-		{Criterion: crit("II.1.a", "II.1", "Ban hành kế hoạch", 10, domain.MethodManual), Depth: 2, Score: 10, HasScore: true},
-		{Criterion: crit("II.1.b", "II.1", "Sơ kết, tổng kết", 10, domain.MethodManual), Depth: 2, Score: 8, HasScore: true},
-		{Criterion: crit("II.2", "II", "Cải cách hành chính", 20, domain.MethodManual), Depth: 1, Score: 15, HasScore: true},
-		{Criterion: crit("III", "", "Điểm thưởng, điểm trừ", 0, ""), Group: true, Score: 1, HasScore: true},
-		{Criterion: crit("III.1", "III", "Mô hình mới", 3, domain.MethodBonus), Depth: 1, Score: 2, HasScore: true},
-		{Criterion: crit("III.2", "III", "Vi phạm kỷ luật", 5, domain.MethodPenalty), Depth: 1, Score: -1, HasScore: true},
+	criteria := []domain.Criterion{
+		crit("I", "", "Thực hiện các chỉ tiêu chuyên môn", 60, ""),
+		crit("I.1", "I", "Tỷ lệ bao phủ BHYT", 30, domain.MethodProportional),
+		crit("I.2", "I", "Số thu", 20, domain.MethodProportional),
+		crit("I.3", "I", "Nợ đóng", 10, domain.MethodPassFail),
+		crit("II", "", "Công tác thi đua, khen thưởng", 40, ""),
+		crit("II.1", "II", "Tổ chức phong trào", 20, ""),
+		crit("II.1.a", "II.1", "Ban hành kế hoạch", 10, domain.MethodManual),
+		crit("II.1.b", "II.1", "Sơ kết, tổng kết", 10, domain.MethodManual),
+		crit("II.2", "II", "Cải cách hành chính", 20, domain.MethodManual),
+		crit("III", "", "Điểm thưởng, điểm trừ", 0, ""),
+		crit("III.1", "III", "Mô hình mới", 3, domain.MethodBonus),
+		crit("III.2", "III", "Vi phạm kỷ luật", 5, domain.MethodPenalty),
+	}
+	scores := []domain.SelfScore{
+		{Code: "I.1", Score: 30, Note: d("Đạt 101,2% kế hoạch"), Attachments: []string{"Báo cáo 12/BC-BHXH"}},
+		{Code: "I.2", Score: 19.5}, {Code: "I.3", Score: 8},
+		{Code: "II.1.a", Score: 10}, {Code: "II.1.b", Score: 8}, {Code: "II.2", Score: 15},
+		{Code: "III.1", Score: 2}, {Code: "III.2", Score: -1},
 	}
 	mv := fixtureMovement().Name
 	return AssessmentInput{
@@ -145,9 +151,7 @@ func fixtureAssessment() AssessmentInput {
 			{Name: "Bảo hiểm xã hội tỉnh Quảng Ninh", Role: domain.RoleLeader},
 			{Name: d("Bảo hiểm xã hội tỉnh Hà Tĩnh"), Own: true},
 		}, Pact: "Giao ước 2026"},
-		Scores:   scores,
-		MaxTotal: 100,
-		Total:    91.5,
+		Sheet:   domain.NewScoreSheet(criteria, scores),
 		Targets: []TargetLine{
 			{Target: tgCoverage, Movement: mv, Planned: 93.4, Actual: 94.5, HasActual: true},
 			{Target: tgRevenue, Movement: mv, Planned: 5200, Actual: 5123.4, HasActual: true},

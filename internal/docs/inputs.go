@@ -48,17 +48,6 @@ type RegistrationInput struct {
 	Individuals []IndividualEntry // grouped by unit (tree order), then the Vietnamese name order
 }
 
-// ScoreLine is one criterion of the scoring table with the office's score.
-type ScoreLine struct {
-	Criterion domain.Criterion
-	Depth     int // 0 for a top group
-	Group     bool
-	Score     float64 // leaf: the self-score; group: the sum of its leaves
-	HasScore  bool
-	Note      string // evidence note
-	Evidence  []string
-}
-
 // RatingCount is how many people (or collectives) got each rating.
 type RatingCount struct {
 	Rating domain.Rating
@@ -73,9 +62,9 @@ type AssessmentInput struct {
 	Date     domain.Date
 	Number   int
 	Cluster  domain.Cluster
-	Scores   []ScoreLine // tree order
-	MaxTotal float64
-	Total    float64
+	// Sheet is the scoring table with the office's scores and totals:
+	// the same computation the screen and the package use.
+	Sheet   domain.ScoreSheet
 	Targets  []TargetLine // the office's own targets
 	Ratings  []RatingCount
 	Unrated  int // people without a rating for the year

@@ -397,26 +397,6 @@ func TestClusterName(t *testing.T) {
 	}
 }
 
-func TestLeavesAndLineMax(t *testing.T) {
-	lines := fixtureAssessment().Scores
-	if got := Leaves(lines, 0); !reflect.DeepEqual(got, []int{1, 2, 3}) {
-		t.Errorf("leaves of I: %v", got)
-	}
-	if got := Leaves(lines, 4); !reflect.DeepEqual(got, []int{6, 7, 8}) {
-		t.Errorf("leaves of II: %v", got)
-	}
-	if got := Leaves(lines, 2); !reflect.DeepEqual(got, []int{2}) {
-		t.Errorf("a leaf is its own leaf: %v", got)
-	}
-	lines[4].Criterion.MaxPoints = 0
-	if got := LineMax(lines, 4); got != 40 {
-		t.Errorf("group without a maximum sums its leaves: %v", got)
-	}
-	if got := LineMax(lines, 9); got != 0 {
-		t.Errorf("bonus and penalty are outside the scale: %v", got)
-	}
-}
-
 func TestMovementReview(t *testing.T) {
 	in := fixtureReview(2023, 2021, 2022) // unsorted on purpose: 2023 holds the first values
 	doc := MovementReview(in)

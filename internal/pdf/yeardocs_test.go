@@ -81,22 +81,24 @@ func yearRegistration(staff, units int) docs.RegistrationInput {
 }
 
 func yearAssessment() docs.AssessmentInput {
-	crit := func(code, name string, max float64, m domain.ScoringMethod) domain.Criterion {
-		return domain.Criterion{Year: 2026, Code: code, Name: norm.NFD.String(name), MaxPoints: max, Method: m}
+	crit := func(code, parent, name string, max float64, m domain.ScoringMethod) domain.Criterion {
+		return domain.Criterion{Year: 2026, Code: code, ParentCode: parent, Name: norm.NFD.String(name), MaxPoints: max, Method: m}
 	}
 	return docs.AssessmentInput{
 		Profile: yearProfile(), Year: 2026, Date: domain.MustDate("20/12/2026"),
 		Cluster: domain.Cluster{Name: "Cụm 5", Members: []domain.ClusterMember{{Name: "Bảo hiểm xã hội tỉnh Quảng Ninh", Role: domain.RoleLeader}}},
-		Scores: []docs.ScoreLine{
-			{Criterion: crit("I", "Thực hiện các chỉ tiêu chuyên môn", 60, ""), Group: true, Score: 57.5, HasScore: true},
-			{Criterion: crit("I.1", "Tỷ lệ bao phủ bảo hiểm y tế so với kế hoạch được giao", 30, domain.MethodProportional), Depth: 1, Score: 30, HasScore: true, Note: "Đạt 101,2% kế hoạch", Evidence: []string{"Báo cáo số 12/BC-BHXH ngày 05/12/2026"}},
-			{Criterion: crit("I.2", "Số thu", 20, domain.MethodProportional), Depth: 1, Score: 19.5, HasScore: true},
-			{Criterion: crit("I.3", "Nợ đóng", 10, domain.MethodPassFail), Depth: 1, Score: 8, HasScore: true},
-			{Criterion: crit("II", "Công tác thi đua, khen thưởng", 40, ""), Group: true, Score: 34, HasScore: true},
-			{Criterion: crit("II.1", "Ban hành kế hoạch", 20, domain.MethodManual), Depth: 1, Score: 19, HasScore: true},
-			{Criterion: crit("II.2", "Cải cách hành chính, chuyển đổi số", 20, domain.MethodManual), Depth: 1, Score: 15, HasScore: true},
-		},
-		MaxTotal: 100, Total: 91.5,
+		Sheet: domain.NewScoreSheet([]domain.Criterion{
+			crit("I", "", "Thực hiện các chỉ tiêu chuyên môn", 60, ""),
+			crit("I.1", "I", "Tỷ lệ bao phủ bảo hiểm y tế so với kế hoạch được giao", 30, domain.MethodProportional),
+			crit("I.2", "I", "Số thu", 20, domain.MethodProportional),
+			crit("I.3", "I", "Nợ đóng", 10, domain.MethodPassFail),
+			crit("II", "", "Công tác thi đua, khen thưởng", 40, ""),
+			crit("II.1", "II", "Ban hành kế hoạch", 20, domain.MethodManual),
+			crit("II.2", "II", "Cải cách hành chính, chuyển đổi số", 20, domain.MethodManual),
+		}, []domain.SelfScore{
+			{Code: "I.1", Score: 30, Note: "Đạt 101,2% kế hoạch", Attachments: []string{"Báo cáo số 12/BC-BHXH ngày 05/12/2026"}},
+			{Code: "I.2", Score: 19.5}, {Code: "I.3", Score: 8}, {Code: "II.1", Score: 19}, {Code: "II.2", Score: 15},
+		}),
 		Targets: []docs.TargetLine{
 			{Target: yearCoverage, Planned: 93.4, Actual: 94.5, HasActual: true},
 			{Target: yearRevenue, Planned: 5200, Actual: 5123.4, HasActual: true},

@@ -622,52 +622,6 @@ func (s *Service) SaveCluster(ctx context.Context, c domain.Cluster) error {
 // ---------------------------------------------------------------------------
 // Scoring table.
 
-// criteriaTree orders criteria depth first: each group followed by its
-// children, siblings by sort order then code. Criteria whose parent is
-// missing come last, as top-level nodes. depth gives each one's level.
-func criteriaTree(cs []domain.Criterion) (ordered []domain.Criterion, depth []int) {
-	sorted := append([]domain.Criterion(nil), cs...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].SortOrder != sorted[j].SortOrder {
-			return sorted[i].SortOrder < sorted[j].SortOrder
-		}
-		return sorted[i].Code < sorted[j].Code
-	})
-	codes := map[string]bool{}
-	children := map[string][]domain.Criterion{}
-	for _, c := range sorted {
-		codes[c.Code] = true
-	}
-	var roots []domain.Criterion
-	for _, c := range sorted {
-		if c.ParentCode == "" || !codes[c.ParentCode] || c.ParentCode == c.Code {
-			roots = append(roots, c)
-		} else {
-			children[c.ParentCode] = append(children[c.ParentCode], c)
-		}
-	}
-	visited := map[string]bool{}
-	var walk func(c domain.Criterion, d int)
-	walk = func(c domain.Criterion, d int) {
-		if visited[c.Code] {
-			return
-		}
-		visited[c.Code] = true
-		ordered = append(ordered, c)
-		depth = append(depth, d)
-		for _, k := range children[c.Code] {
-			walk(k, d+1)
-		}
-	}
-	for _, r := range roots {
-		walk(r, 0)
-	}
-	// A cycle in damaged data leaves nodes unvisited: show them anyway.
-	for _, c := range sorted {
-		walk(c, 0)
-	}
-	return ordered, depth
-}
 
 // Criteria lists the year's scoring table in tree order.
 func (s *Service) Criteria(ctx context.Context, year int) ([]domain.Criterion, error) {
@@ -678,7 +632,7 @@ func (s *Service) Criteria(ctx context.Context, year int) ([]domain.Criterion, e
 	if err != nil {
 		return nil, err
 	}
-	ordered, _ := criteriaTree(cs)
+	ordered, _ := domain.CriteriaTree(cs)
 	return ordered, nil
 }
 
@@ -1267,7 +1221,7 @@ func (s *Service) AssessmentInput(ctx context.Context, year int) (docs.Assessmen
 	if err != nil {
 		return in, err
 	}
-	in.Scores, in.MaxTotal, in.Total = scoreLines(cs, scores)
+	in.Sheet = domain.NewScoreSheet(cs, scores)
 
 	ms, err := s.st.Movements(ctx)
 	if err != nil {
@@ -1309,57 +1263,6 @@ func (s *Service) AssessmentInput(ctx context.Context, year int) (docs.Assessmen
 	return in, nil
 }
 
-// scoreLines lays the criteria out in tree order with their scores; a
-// group's score is the sum of the scores of the leaves below it.
-func scoreLines(cs []domain.Criterion, scores []domain.SelfScore) (lines []docs.ScoreLine, maxTotal, total float64) {
-	ordered, depth := criteriaTree(cs)
-	byCode := map[string]domain.SelfScore{}
-	for _, sc := range scores {
-		byCode[sc.Code] = sc
-	}
-	isGroup := map[string]bool{}
-	for _, c := range ordered {
-		if c.ParentCode != "" {
-			isGroup[c.ParentCode] = true
-		}
-	}
-	lines = make([]docs.ScoreLine, len(ordered))
-	for i, c := range ordered {
-		l := docs.ScoreLine{Criterion: c, Depth: depth[i], Group: isGroup[c.Code]}
-		if sc, ok := byCode[c.Code]; ok && !l.Group {
-			l.Score, l.HasScore, l.Note, l.Evidence = sc.Score, true, sc.Note, sc.Attachments
-		}
-		lines[i] = l
-	}
-	// Leaves follow their group in tree order at a greater depth: add each
-	// leaf to every open group above it.
-	for i := range lines {
-		if lines[i].Group {
-			continue
-		}
-		c := lines[i].Criterion
-		if c.Method != domain.MethodPenalty {
-			maxTotal += c.MaxPoints
-		}
-		if lines[i].HasScore {
-			total += lines[i].Score
-		}
-		d := lines[i].Depth
-		for j := i - 1; j >= 0 && d > 0; j-- {
-			if lines[j].Depth < d {
-				d = lines[j].Depth
-				if lines[j].Group && lines[i].HasScore {
-					lines[j].Score += lines[i].Score
-					lines[j].HasScore = true
-				}
-			}
-		}
-	}
-	for i := range lines {
-		lines[i].Score = math.Round(lines[i].Score*100) / 100
-	}
-	return lines, math.Round(maxTotal*100) / 100, math.Round(total*100) / 100
-}
 
 // MovementReviewInput gathers a movement's targets over its years, for an
 // interim or final review (sơ kết, tổng kết), for the office.

@@ -380,26 +380,26 @@ func TestService_SelfScoresAndAssessment(t *testing.T) {
 		t.Fatal(err)
 	}
 	var leafSum float64
-	for _, l := range in.Scores {
+	for _, l := range in.Sheet.Lines {
 		if !l.Group {
 			leafSum += l.Score
 		}
 	}
-	if math.Abs(in.Total-leafSum) > 1e-9 || math.Abs(in.Total-24.47) > 1e-9 {
-		t.Errorf("Total %v, leaves %v, want 24.47", in.Total, leafSum)
+	if math.Abs(in.Sheet.Total-leafSum) > 1e-9 || math.Abs(in.Sheet.Total-24.47) > 1e-9 {
+		t.Errorf("Total %v, leaves %v, want 24.47", in.Sheet.Total, leafSum)
 	}
-	if in.MaxTotal != 33 {
-		t.Errorf("MaxTotal %v, want 33 (leaves without the penalty)", in.MaxTotal)
+	if in.Sheet.Max != 30 {
+		t.Errorf("Max %v, want 30 (I and II; the bonus and penalty groups are off the scale)", in.Sheet.Max)
 	}
 	group := map[string]float64{}
 	depth := map[string]int{}
-	for _, l := range in.Scores {
+	for _, l := range in.Sheet.Lines {
 		group[l.Criterion.Code], depth[l.Criterion.Code] = l.Score, l.Depth
 	}
 	if group["I"] != 19.47 || group["II"] != 4.5 || group["II.1"] != 4.5 || group["V"] != -1.5 || depth["II.1.a"] != 2 {
 		t.Errorf("group sums %v depths %v", group, depth)
 	}
-	if l := in.Scores[5]; l.Criterion.Code != "II.1.a" || l.Note != "minh chứng II.1.a" || len(l.Evidence) != 1 {
+	if l := in.Sheet.Lines[5]; l.Criterion.Code != "II.1.a" || l.Note != "minh chứng II.1.a" || len(l.Evidence) != 1 {
 		t.Errorf("line II.1.a %+v", l)
 	}
 	if len(in.Targets) != 2 || in.Targets[1].Actual != 4 || !in.Targets[1].HasActual {
@@ -643,7 +643,7 @@ func TestDemoEmulation(t *testing.T) {
 		t.Fatal(err)
 	}
 	leaves := 0
-	for _, l := range in.Scores {
+	for _, l := range in.Sheet.Lines {
 		if !l.Group {
 			leaves++
 			if !l.HasScore {
@@ -651,12 +651,12 @@ func TestDemoEmulation(t *testing.T) {
 			}
 		}
 	}
-	if leaves < 15 || in.MaxTotal != 105 || in.Total <= 60 || in.Total > 105 || in.Cluster.Name == "" {
-		t.Errorf("assessment: %d leaves, max %v, total %v, cluster %q", leaves, in.MaxTotal, in.Total, in.Cluster.Name)
+	if leaves < 15 || in.Sheet.Max != 100 || in.Sheet.Total <= 60 || in.Sheet.Total > 105 || in.Cluster.Name == "" {
+		t.Errorf("assessment: %d leaves, max %v, total %v, cluster %q", leaves, in.Sheet.Max, in.Sheet.Total, in.Cluster.Name)
 	}
 	for _, m := range in.Cluster.Members {
-		if !m.HasTotal || (m.Own && m.Total != in.Total) {
-			t.Errorf("member %+v (own total should be %v)", m, in.Total)
+		if !m.HasTotal || (m.Own && m.Total != in.Sheet.Total) {
+			t.Errorf("member %+v (own total should be %v)", m, in.Sheet.Total)
 		}
 	}
 

@@ -338,9 +338,9 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 	if err != nil {
 		return d, err
 	}
-	if len(in.Scores) > 0 {
-		a := &pack.DataAssessment{Cluster: in.Cluster.Name, Total: in.Total, Max: in.MaxTotal}
-		for _, l := range in.Scores {
+	if len(in.Sheet.Lines) > 0 {
+		a := &pack.DataAssessment{Cluster: in.Cluster.Name, Total: in.Sheet.Total, Max: in.Sheet.Max}
+		for _, l := range in.Sheet.Lines {
 			if l.Group {
 				continue
 			}

@@ -76,7 +76,7 @@ func writeScores(b *workbook, in docs.AssessmentInput, title string) error {
 	if n := nfc(in.Cluster.Name); n != "" {
 		sub = n + " – "
 	}
-	sub += "Tổng điểm tự chấm " + docs.FormatShort(in.Total, 2) + "/" + docs.FormatShort(in.MaxTotal, 2)
+	sub += "Tổng điểm tự chấm " + docs.FormatShort(in.Sheet.Total, 2) + "/" + docs.FormatShort(in.Sheet.Max, 2)
 	if err := s.titles(title, sub); err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func writeScores(b *workbook, in docs.AssessmentInput, title string) error {
 		return err
 	}
 	st := b.st
-	lines := in.Scores
+	lines := in.Sheet.Lines
 	first := s.row + 1
 	rowOf := func(i int) int { return first + i }
 	var allLeaves []int
@@ -97,7 +97,7 @@ func writeScores(b *workbook, in docs.AssessmentInput, title string) error {
 	for i, l := range lines {
 		c := l.Criterion
 		depth := min(max(l.Depth, 0), len(st.indent)-1)
-		maxPts := docs.LineMax(lines, i)
+		maxPts := in.Sheet.LineMax(i)
 		if c.Method == domain.MethodPenalty {
 			maxPts = -maxPts
 		}
@@ -117,7 +117,7 @@ func writeScores(b *workbook, in docs.AssessmentInput, title string) error {
 		}
 		var score any
 		if l.Group {
-			leaves := docs.Leaves(lines, i)
+			leaves := in.Sheet.Leaves(i)
 			rows := make([]int, len(leaves))
 			sum := 0.0
 			for k, j := range leaves {
@@ -154,7 +154,7 @@ func writeScores(b *workbook, in docs.AssessmentInput, title string) error {
 	}
 	if err := s.add([]any{
 		cell(st.centerB, nil), cell(st.textBold, "TỔNG CỘNG"), cell(st.textBold, nil),
-		cell(st.scoreB, in.MaxTotal),
+		cell(st.scoreB, in.Sheet.Max),
 		formula(st.scoreB, sumOf(scoreColScore, allLeaves), round2(total)),
 		cell(st.textBold, nil),
 	}); err != nil {

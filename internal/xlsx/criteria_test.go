@@ -137,16 +137,21 @@ func TestReadCriteria_ReadsOurExport(t *testing.T) {
 	crit := func(code, parent, name string, max float64, m domain.ScoringMethod) domain.Criterion {
 		return domain.Criterion{Code: code, ParentCode: parent, Name: name, MaxPoints: max, Method: m}
 	}
-	lines := []docs.ScoreLine{
-		{Criterion: crit("I", "", "Chuyên môn", 20, ""), Group: true},
-		{Criterion: crit("I.1", "I", "Bao phủ BHYT", 12, domain.MethodProportional), Depth: 1, Score: 11.25, HasScore: true, Note: "Đạt 98%"},
-		{Criterion: crit("I.2", "I", "CCHC", 8, domain.MethodPassFail), Depth: 1},
-		{Criterion: crit("II", "", "Điểm thưởng, điểm trừ", 0, ""), Group: true},
-		{Criterion: crit("II.1", "II", "Mô hình mới", 3, domain.MethodBonus), Depth: 1, Score: 2, HasScore: true, Note: "QĐ 12", Evidence: []string{"qd.pdf"}},
-		{Criterion: crit("II.2", "II", "Chậm báo cáo", 5, domain.MethodPenalty), Depth: 1, Score: -1, HasScore: true},
-		{Criterion: crit("III", "", "Tự chấm", 4, domain.MethodManual)},
-	}
-	in := docs.AssessmentInput{Year: 2025, Date: domain.NewDate(2026, 3, 1), Scores: lines, MaxTotal: 24, Total: 12.25,
+	sheet := domain.NewScoreSheet([]domain.Criterion{
+		crit("I", "", "Chuyên môn", 20, ""),
+		crit("I.1", "I", "Bao phủ BHYT", 12, domain.MethodProportional),
+		crit("I.2", "I", "CCHC", 8, domain.MethodPassFail),
+		crit("II", "", "Điểm thưởng, điểm trừ", 0, ""),
+		crit("II.1", "II", "Mô hình mới", 3, domain.MethodBonus),
+		crit("II.2", "II", "Chậm báo cáo", 5, domain.MethodPenalty),
+		crit("III", "", "Tự chấm", 4, domain.MethodManual),
+	}, []domain.SelfScore{
+		{Code: "I.1", Score: 11.25, Note: "Đạt 98%"},
+		{Code: "II.1", Score: 2, Note: "QĐ 12", Attachments: []string{"qd.pdf"}},
+		{Code: "II.2", Score: -1},
+	})
+	lines := sheet.Lines
+	in := docs.AssessmentInput{Year: 2025, Date: domain.NewDate(2026, 3, 1), Sheet: sheet,
 		Profile: domain.OfficeProfile{UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh"}}
 	var buf bytes.Buffer
 	if err := WriteAssessment(in, &buf); err != nil {
@@ -166,14 +171,19 @@ func TestReadCriteria_ReadsOurExport(t *testing.T) {
 		g, c := got[i], l.Criterion
 		wantMax := c.MaxPoints
 		if l.Group && wantMax == 0 {
-			wantMax = docs.LineMax(lines, i)
+			wantMax = sheet.LineMax(i)
 		}
 		note := l.Note
 		if len(l.Evidence) > 0 {
 			note += "; " + strings.Join(l.Evidence, "; ")
 		}
+		// A group reads back as a group, without a score of its own.
+		hasScore, score := l.HasScore && !l.Group, l.Score
+		if l.Group {
+			score = 0
+		}
 		if g.Code != c.Code || g.ParentCode != c.ParentCode || g.Name != c.Name || g.Group != l.Group ||
-			g.MaxPoints != wantMax || g.Method != c.Method || g.HasScore != l.HasScore || g.Score != l.Score || g.Note != note {
+			g.MaxPoints != wantMax || g.Method != c.Method || g.HasScore != hasScore || g.Score != score || g.Note != note {
 			t.Errorf("row %d: got %+v, want %+v (max %v, note %q)", i, g, l, wantMax, note)
 		}
 	}

@@ -89,8 +89,8 @@ func ydRegistration(staff, units int) docs.RegistrationInput {
 	return in
 }
 
-func ydCrit(code, name string, max float64, m domain.ScoringMethod) domain.Criterion {
-	return domain.Criterion{Year: 2026, Code: code, Name: norm.NFD.String(name), MaxPoints: max, Method: m}
+func ydCrit(code, parent, name string, max float64, m domain.ScoringMethod) domain.Criterion {
+	return domain.Criterion{Year: 2026, Code: code, ParentCode: parent, Name: norm.NFD.String(name), MaxPoints: max, Method: m}
 }
 
 // ydAssessment's sheet rows: 4 I, 5 I.1, 6 I.2, 7 I.3, 8 II, 9 II.1, 10
@@ -100,21 +100,25 @@ func ydAssessment() docs.AssessmentInput {
 	return docs.AssessmentInput{
 		Profile: ydProfile(), Year: 2026, Date: domain.MustDate("20/12/2026"),
 		Cluster: domain.Cluster{Name: "Cụm thi đua số 5"},
-		Scores: []docs.ScoreLine{
-			{Criterion: ydCrit("I", "Thực hiện các chỉ tiêu chuyên môn", 60, ""), Group: true, Score: 57.5, HasScore: true},
-			{Criterion: ydCrit("I.1", "Tỷ lệ bao phủ BHYT", 30, domain.MethodProportional), Depth: 1, Score: 30, HasScore: true, Note: "Đạt 101,2% kế hoạch", Evidence: []string{"BC 12/BC-BHXH"}},
-			{Criterion: ydCrit("I.2", "Số thu", 20, domain.MethodProportional), Depth: 1, Score: 19.5, HasScore: true},
-			{Criterion: ydCrit("I.3", "Nợ đóng", 10, domain.MethodPassFail), Depth: 1, Score: 8, HasScore: true},
-			{Criterion: ydCrit("II", "Công tác thi đua, khen thưởng", 40, ""), Group: true, Score: 33, HasScore: true},
-			{Criterion: ydCrit("II.1", "Tổ chức phong trào", 20, ""), Depth: 1, Group: true, Score: 18, HasScore: true},
-			{Criterion: ydCrit("II.1.a", "Ban hành kế hoạch", 10, domain.MethodManual), Depth: 2, Score: 10, HasScore: true},
-			{Criterion: ydCrit("II.1.b", "Sơ kết, tổng kết", 10, domain.MethodManual), Depth: 2, Score: 8, HasScore: true},
-			{Criterion: ydCrit("II.2", "Cải cách hành chính", 20, domain.MethodManual), Depth: 1, Score: 15, HasScore: true},
-			{Criterion: ydCrit("III", "Điểm thưởng, điểm trừ", 0, ""), Group: true, Score: 1, HasScore: true},
-			{Criterion: ydCrit("III.1", "Mô hình mới", 3, domain.MethodBonus), Depth: 1, Score: 2, HasScore: true},
-			{Criterion: ydCrit("III.2", "Vi phạm kỷ luật", 5, domain.MethodPenalty), Depth: 1, Score: -1, HasScore: true},
-		},
-		MaxTotal: 100, Total: 91.5,
+		Sheet: domain.NewScoreSheet([]domain.Criterion{
+			ydCrit("I", "", "Thực hiện các chỉ tiêu chuyên môn", 60, ""),
+			ydCrit("I.1", "I", "Tỷ lệ bao phủ BHYT", 30, domain.MethodProportional),
+			ydCrit("I.2", "I", "Số thu", 20, domain.MethodProportional),
+			ydCrit("I.3", "I", "Nợ đóng", 10, domain.MethodPassFail),
+			ydCrit("II", "", "Công tác thi đua, khen thưởng", 40, ""),
+			ydCrit("II.1", "II", "Tổ chức phong trào", 20, ""),
+			ydCrit("II.1.a", "II.1", "Ban hành kế hoạch", 10, domain.MethodManual),
+			ydCrit("II.1.b", "II.1", "Sơ kết, tổng kết", 10, domain.MethodManual),
+			ydCrit("II.2", "II", "Cải cách hành chính", 20, domain.MethodManual),
+			ydCrit("III", "", "Điểm thưởng, điểm trừ", 0, ""),
+			ydCrit("III.1", "III", "Mô hình mới", 3, domain.MethodBonus),
+			ydCrit("III.2", "III", "Vi phạm kỷ luật", 5, domain.MethodPenalty),
+		}, []domain.SelfScore{
+			{Code: "I.1", Score: 30, Note: "Đạt 101,2% kế hoạch", Attachments: []string{"BC 12/BC-BHXH"}},
+			{Code: "I.2", Score: 19.5}, {Code: "I.3", Score: 8},
+			{Code: "II.1.a", Score: 10}, {Code: "II.1.b", Score: 8}, {Code: "II.2", Score: 15},
+			{Code: "III.1", Score: 2}, {Code: "III.2", Score: -1},
+		}),
 		Targets: []docs.TargetLine{
 			{Target: ydCoverage, Movement: "Phong trào thi đua năm 2026", Planned: 93.4, Actual: 94.5, HasActual: true},
 			{Target: ydRevenue, Movement: "Phong trào thi đua năm 2026", Planned: 5200, Actual: 5123.4, HasActual: true},

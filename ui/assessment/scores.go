@@ -21,10 +21,9 @@ import (
 // scoreRow is one node of the scoring table: a group with the total of its
 // criteria, or a criterion with the self-score and evidence note.
 type scoreRow struct {
-	c      domain.Criterion
-	depth  int
-	group  bool
-	leaves []int // groups: the criteria under it, at any depth
+	c     domain.Criterion
+	depth int
+	group bool
 
 	score   *widget.Entry // criteria only
 	note    *widget.Entry
@@ -189,17 +188,6 @@ func (t *scoresTab) build() {
 		t.byCode[c.Code] = i
 		t.rows = append(t.rows, r)
 	}
-	for i, r := range t.rows {
-		if r.group {
-			continue
-		}
-		for p, ok := t.byCode[r.c.ParentCode]; ok; p, ok = t.byCode[t.rows[p].c.ParentCode] {
-			t.rows[p].leaves = append(t.rows[p].leaves, i)
-			if len(t.rows[p].leaves) > len(t.rows) { // a cycle in bad data
-				break
-			}
-		}
-	}
 	evidence := map[string][]string{}
 	for _, r := range t.rows {
 		if r.group {
@@ -308,60 +296,30 @@ func (t *scoresTab) check(r *scoreRow) {
 	r.err.Refresh()
 }
 
-// recompute checks every score and sums the groups and the whole table.
+// recompute checks every score and sums the groups and the whole table
+// with domain.ScoreSheet, the computation the report, the workbook and the
+// package use: a score out of its bounds counts nowhere, here as there.
 func (t *scoresTab) recompute() {
-	t.grand, t.grandMax = 0, 0
-	for _, r := range t.rows {
-		if !r.group {
-			t.check(r)
-		}
-	}
+	var scores []domain.SelfScore
 	for _, r := range t.rows {
 		if r.group {
-			sum := 0.0
-			for _, i := range r.leaves {
-				if t.rows[i].valid {
-					sum += t.rows[i].value
-				}
-			}
-			r.total.SetText(kit.FormatNumber(sum))
-		}
-		if _, ok := t.byCode[r.c.ParentCode]; ok {
 			continue
 		}
-		// A top-level node: it adds to the grand total and its maximum.
-		if r.group {
-			for _, i := range r.leaves {
-				if t.rows[i].valid {
-					t.grand += t.rows[i].value
-				}
-			}
-			if !t.allPenalty(r) {
-				t.grandMax += r.c.MaxPoints
-			}
-		} else {
-			if r.valid {
-				t.grand += r.value
-			}
-			_, hi := r.c.Bounds()
-			t.grandMax += hi
+		t.check(r)
+		if r.valid {
+			scores = append(scores, domain.SelfScore{Code: r.c.Code, Score: r.value})
 		}
 	}
+	sheet := domain.NewScoreSheet(t.criteria, scores)
+	for _, l := range sheet.Lines {
+		if i, ok := t.byCode[l.Criterion.Code]; ok && t.rows[i].group {
+			t.rows[i].total.SetText(kit.FormatNumber(l.Score))
+		}
+	}
+	t.grand, t.grandMax = sheet.Total, sheet.Max
 	t.grandLbl.SetText(fmt.Sprintf(lang.L("Tổng điểm tự chấm: %s / %s"), kit.FormatNumber(t.grand), kit.FormatNumber(t.grandMax)))
 	t.markDirty()
 	t.refreshRanking()
-}
-
-func (t *scoresTab) allPenalty(r *scoreRow) bool {
-	if len(r.leaves) == 0 {
-		return false
-	}
-	for _, i := range r.leaves {
-		if t.rows[i].c.Method != domain.MethodPenalty {
-			return false
-		}
-	}
-	return true
 }
 
 // changed reports whether a criterion's score or note differs from what is stored.
