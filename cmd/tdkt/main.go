@@ -85,8 +85,13 @@ func main() {
 	if err := svc.BackupOnClose(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, service.Explain(err))
 	}
-	st.Close()
+	if err := st.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, service.Explain(err))
+	}
 	release()
+	// Scripts (and the checks under Wine) know from this line that the
+	// data is closed: whatever happens after it is the process ending.
+	fmt.Println("closed")
 }
 
 // smokeQuit closes the application once the window has drawn, so CI can

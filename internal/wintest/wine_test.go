@@ -305,8 +305,17 @@ func (g *gui) wait() {
 	g.t.Helper()
 	select {
 	case err := <-g.done:
-		if err != nil {
-			g.t.Fatalf("tdkt.exe: %v\n%s", err, g.output())
+		out := g.output()
+		switch {
+		case err == nil:
+		case strings.Contains(out, "\nclosed\n") && strings.Contains(out, "wine: Unhandled page fault"):
+			// Seen about once in 15 runs that paste through the clipboard,
+			// always at the same address and after the program had closed
+			// its data: Wine 8 faulting in process teardown. The data
+			// checks that follow decide the test.
+			g.t.Logf("tdkt.exe: %v after it had closed its data (Wine's teardown):\n%s", err, lastLines(out, 8))
+		default:
+			g.t.Fatalf("tdkt.exe: %v\n%s", err, out)
 		}
 	case <-time.After(bound / 2):
 		// Keep what the screen showed, for whoever reads the failure.
@@ -314,6 +323,12 @@ func (g *gui) wait() {
 		screenshot(g.t, shot)
 		g.t.Fatalf("tdkt.exe did not end in %v (screen in %s):\n%s", bound/2, shot, g.output())
 	}
+}
+
+// lastLines is the end of a program's output.
+func lastLines(out string, n int) string {
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
 // sendkeys builds the input program once.
