@@ -181,6 +181,25 @@ func (s *Service) PreviewCriteriaImport(ctx context.Context, year int, r io.Read
 			msg += fmt.Sprintf("; %d mã không có trong tệp sẽ bị xóa cùng điểm và minh chứng", p.Dropped)
 		}
 		p.Warnings = append([]ImportIssue{{Row: 0, Reason: msg + ".", Warning: true}}, p.Warnings...)
+		// Scores that stay but no longer fit the new table are removed
+		// (SaveCriteria); say so now, unless the file scores them again.
+		scores, err := s.st.SelfScores(ctx, year)
+		if err != nil {
+			return nil, err
+		}
+		rescored := map[string]bool{}
+		for _, sc := range p.Scores {
+			rescored[sc.Code] = true
+		}
+		var stale []domain.SelfScore
+		for _, sc := range domain.NewScoreSheet(p.Criteria, scores).OutOfRange {
+			if !rescored[sc.Code] {
+				stale = append(stale, sc)
+			}
+		}
+		if text := ClearedScoresText(p.Criteria, stale, false); text != "" {
+			p.Warnings = append(p.Warnings, ImportIssue{Row: 0, Reason: text, Warning: true})
+		}
 	}
 	return p, nil
 }
@@ -195,7 +214,7 @@ func (s *Service) CommitCriteriaImport(ctx context.Context, p *CriteriaPreview) 
 	if p == nil || len(p.Criteria) == 0 {
 		return domain.FieldError{Field: "Tệp", Msg: "tệp không có tiêu chí nào nhập được; xem các dòng bị loại", Err: ErrImportFile}
 	}
-	if err := s.SaveCriteria(ctx, p.Year, p.Criteria); err != nil {
+	if _, err := s.SaveCriteria(ctx, p.Year, p.Criteria); err != nil {
 		return err
 	}
 	if len(p.Scores) == 0 {

@@ -640,18 +640,21 @@ func (s *Service) Criteria(ctx context.Context, year int) ([]domain.Criterion, e
 // transaction. Codes are unique, parents exist (and make no cycle), maxima
 // are not negative, every leaf has a scoring method and groups have none; a
 // proportional criterion names a target of a movement covering the year.
-// The self-scores of codes that stay are kept. When every SortOrder is 0
-// the list order is kept.
-func (s *Service) SaveCriteria(ctx context.Context, year int, cs []domain.Criterion) error {
+// The self-scores of codes that stay are kept, unless they no longer fit
+// their criterion's bounds (a maximum lowered, a criterion turned into a
+// penalty): those are removed in the same transaction and returned, for the
+// clerk to score again, so that no total counts them. When every SortOrder
+// is 0 the list order is kept.
+func (s *Service) SaveCriteria(ctx context.Context, year int, cs []domain.Criterion) (cleared []domain.SelfScore, err error) {
 	if err := s.require(domain.RoleClerk); err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.planYear(FieldYear, year); err != nil {
-		return err
+		return nil, err
 	}
 	_, targets, movement, err := s.targetIndex(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var errs domain.FieldErrors
 	explicit := false
@@ -731,9 +734,50 @@ func (s *Service) SaveCriteria(ctx context.Context, year int, cs []domain.Criter
 		}
 	}
 	if len(errs) > 0 {
-		return errs
+		return nil, errs
 	}
-	return s.writeAssessment(ctx, year, func(tx *store.Tx) error { return tx.ReplaceCriteria(year, clean) })
+	err = s.writeAssessment(ctx, year, func(tx *store.Tx) error {
+		if err := tx.ReplaceCriteria(year, clean); err != nil {
+			return err
+		}
+		scores, err := tx.SelfScores(year)
+		if err != nil {
+			return err
+		}
+		cleared = domain.NewScoreSheet(clean, scores).OutOfRange
+		for _, sc := range cleared {
+			if err := tx.DeleteSelfScore(year, sc.Code); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cleared, nil
+}
+
+// ClearedScoresText tells the clerk which self-scores a new table removes
+// (done: has removed) and why, or "" when none.
+func ClearedScoresText(cs []domain.Criterion, cleared []domain.SelfScore, done bool) string {
+	if len(cleared) == 0 {
+		return ""
+	}
+	byCode := map[string]domain.Criterion{}
+	for _, c := range cs {
+		byCode[c.Code] = c
+	}
+	var parts []string
+	for _, sc := range cleared {
+		lo, hi := byCode[sc.Code].Bounds()
+		parts = append(parts, fmt.Sprintf("%s: %s (khung %s đến %s)", sc.Code, FormatPoints(sc.Score), FormatPoints(lo), FormatPoints(hi)))
+	}
+	verb := "Sẽ xóa"
+	if done {
+		verb = "Đã xóa"
+	}
+	return fmt.Sprintf("%s %d điểm tự chấm cũ không còn nằm trong khung điểm của bảng mới, hãy chấm lại: %s.", verb, len(cleared), strings.Join(parts, "; "))
 }
 
 // SelfScores lists the year's self-scores with their evidence file names.

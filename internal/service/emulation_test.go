@@ -312,9 +312,10 @@ func TestService_SaveCriteriaValidates(t *testing.T) {
 	}
 	for _, sc := range scenarios {
 		cs := sc.edit(append([]domain.Criterion(nil), base...))
-		wantFields(t, sc.name, s.SaveCriteria(ctx, 2025, cs), sc.fields...)
+		_, err := s.SaveCriteria(ctx, 2025, cs)
+		wantFields(t, sc.name, err, sc.fields...)
 	}
-	if err := s.SaveCriteria(ctx, 2025, base); err != nil {
+	if _, err := s.SaveCriteria(ctx, 2025, base); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Criteria(ctx, 2025)
@@ -331,7 +332,7 @@ func TestService_SelfScoresAndAssessment(t *testing.T) {
 	ctx := context.Background()
 	s := newImportService(t)
 	m := officeWithTargets(t, s)
-	if err := s.SaveCriteria(ctx, 2025, scoringTable(m)); err != nil {
+	if _, err := s.SaveCriteria(ctx, 2025, scoringTable(m)); err != nil {
 		t.Fatal(err)
 	}
 	// Suggestions follow Target.Achieved and Criterion.Suggest: 90/95 of a

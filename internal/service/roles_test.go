@@ -170,7 +170,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"Cluster":              {V, func(s *Service) error { _, _, err := s.Cluster(ctx, L); return err }},
 		"SaveCluster":          {C, func(s *Service) error { return s.SaveCluster(ctx, domain.Cluster{}) }},
 		"Criteria":             {V, func(s *Service) error { _, err := s.Criteria(ctx, L); return err }},
-		"SaveCriteria":         {C, func(s *Service) error { return s.SaveCriteria(ctx, 1900, nil) }},
+		"SaveCriteria":         {C, func(s *Service) error { _, err := s.SaveCriteria(ctx, 1900, nil); return err }},
 		"SelfScores":           {V, func(s *Service) error { _, err := s.SelfScores(ctx, L); return err }},
 		"SaveSelfScore":        {C, func(s *Service) error { return s.SaveSelfScore(ctx, domain.SelfScore{Year: L, Code: "KHONG-CO"}) }},
 		"DeleteSelfScore":      {C, func(s *Service) error { return s.DeleteSelfScore(ctx, L, "KHONG-CO") }},
@@ -503,14 +503,15 @@ func TestSignOff_FreezesTheYearsScoresUntilWithdrawn(t *testing.T) {
 	refused("clerk saves a score", clerk.SaveSelfScore(ctx, changed))
 	refused("director saves a score", d.SaveSelfScore(ctx, changed))
 	refused("delete a score", clerk.DeleteSelfScore(ctx, L, sc.Code))
-	refused("save the criteria", clerk.SaveCriteria(ctx, L, cs))
+	_, err = clerk.SaveCriteria(ctx, L, cs)
+	refused("save the criteria", err)
 	refused("attach evidence", clerk.AttachEvidence(ctx, L, sc.Code, "bien-ban.pdf", []byte("%PDF")))
 	refused("remove evidence", clerk.RemoveEvidence(ctx, L, sc.Code, "bien-ban.pdf"))
 	if after, _ := d.SelfScores(ctx, L); !reflect.DeepEqual(after, scores) {
 		t.Error("a refused change changed the scores")
 	}
 	// Another year is not frozen.
-	if err := clerk.SaveCriteria(ctx, L+1, nil); errors.Is(err, domain.ErrInUse) {
+	if _, err := clerk.SaveCriteria(ctx, L+1, nil); errors.Is(err, domain.ErrInUse) {
 		t.Errorf("the sign-off of %d froze %d: %v", L, L+1, err)
 	}
 

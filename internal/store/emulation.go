@@ -554,7 +554,28 @@ func (tx *Tx) ReplaceCriteria(year int, cs []domain.Criterion) error {
 // SelfScores lists the year's self-scores with the names of their
 // evidence files. Criteria with evidence but no score yet are left out.
 func (s *Store) SelfScores(ctx context.Context, year int) ([]domain.SelfScore, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT code, score, note FROM self_score WHERE year=? ORDER BY code`, year)
+	out, err := listSelfScores(ctx, s.read, year)
+	if err != nil {
+		return nil, err
+	}
+	files, err := s.evidenceNames(ctx, year, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Attachments = files[out[i].Code]
+	}
+	return out, nil
+}
+
+// SelfScores lists the year's self-scores inside the transaction, without
+// their evidence files.
+func (tx *Tx) SelfScores(year int) ([]domain.SelfScore, error) {
+	return listSelfScores(tx.ctx, tx.tx, year)
+}
+
+func listSelfScores(ctx context.Context, q querier, year int) ([]domain.SelfScore, error) {
+	rows, err := q.QueryContext(ctx, `SELECT code, score, note FROM self_score WHERE year=? ORDER BY code`, year)
 	if err != nil {
 		return nil, fmt.Errorf("list self-scores %d: %w", year, err)
 	}
@@ -568,17 +589,7 @@ func (s *Store) SelfScores(ctx context.Context, year int) ([]domain.SelfScore, e
 		out = append(out, sc)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	files, err := s.evidenceNames(ctx, year, "")
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Attachments = files[out[i].Code]
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // SaveSelfScore inserts or updates the score of one criterion (its

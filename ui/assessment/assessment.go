@@ -59,7 +59,7 @@ type assessmentService interface {
 	SelfScores(ctx context.Context, year int) ([]domain.SelfScore, error)
 	SaveSelfScore(ctx context.Context, sc domain.SelfScore) error
 	DeleteSelfScore(ctx context.Context, year int, code string) error
-	SaveCriteria(ctx context.Context, year int, cs []domain.Criterion) error
+	SaveCriteria(ctx context.Context, year int, cs []domain.Criterion) ([]domain.SelfScore, error)
 	PreviewCriteriaImport(ctx context.Context, year int, r io.Reader) (*service.CriteriaPreview, error)
 	CommitCriteriaImport(ctx context.Context, p *service.CriteriaPreview) error
 	ImportClusterTotals(ctx context.Context, year int, r io.Reader) (int, error)

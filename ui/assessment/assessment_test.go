@@ -392,7 +392,7 @@ func TestSignOff_DirectorSignsAndWithdraws(t *testing.T) {
 	if err != nil || len(cs) == 0 {
 		t.Fatalf("demo criteria: %d %v", len(cs), err)
 	}
-	if err := f.svc.SaveCriteria(context.Background(), f.v.year, cs); err == nil || !strings.Contains(service.Explain(err), "ký duyệt") {
+	if _, err := f.svc.SaveCriteria(context.Background(), f.v.year, cs); err == nil || !strings.Contains(service.Explain(err), "ký duyệt") {
 		t.Fatalf("a signed-off year accepts a change of its scoring table: %v", err)
 	}
 	test.Tap(so.Button)

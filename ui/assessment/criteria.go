@@ -353,8 +353,9 @@ func (e *criteriaEditor) save() {
 	t := e.t
 	v := t.v
 	cs, err := e.criteria()
+	var cleared []domain.SelfScore
 	if err == nil {
-		err = v.svc.SaveCriteria(v.ctx, v.year, cs)
+		cleared, err = v.svc.SaveCriteria(v.ctx, v.year, cs)
 	}
 	if err != nil {
 		var lines []string
@@ -375,7 +376,11 @@ func (e *criteriaEditor) save() {
 	}
 	t.editor = nil
 	t.refresh()
-	v.showBanner(fmt.Sprintf(lang.L("Đã lưu bảng chấm điểm năm %d: %d tiêu chí."), v.year, len(cs)), nil)
+	msg := fmt.Sprintf(lang.L("Đã lưu bảng chấm điểm năm %d: %d tiêu chí."), v.year, len(cs))
+	if text := service.ClearedScoresText(cs, cleared, true); text != "" {
+		msg += " " + text
+	}
+	v.showBanner(msg, nil)
 }
 
 // ---------------------------------------------------------------------------
