@@ -411,3 +411,67 @@ func TestSignOff_ClerkCannot(t *testing.T) {
 		t.Fatal("a clerk is offered Ký duyệt")
 	}
 }
+
+// TestRatingGrid_PasteCodesAndRatingsMatchesByCode: two columns copied
+// from Excel, codes out of the grid's order, with a header, an unknown
+// code and a unique name: each rating goes to the person named, after a
+// preview, and nothing changes before it is applied.
+func TestRatingGrid_PasteCodesAndRatingsMatchesByCode(t *testing.T) {
+	f := newFixture(t)
+	rt := f.v.ratings
+	rows := rt.all[domain.SubjectPerson]
+	a, b, c := rows[7], rows[2], rows[11]
+	before := f.stored()
+	want := map[string]domain.Rating{}
+	pick := func(code string) domain.Rating {
+		r := domain.KHTNV
+		if before[code] == r {
+			r = domain.HTNV
+		}
+		want[code] = r
+		return r
+	}
+	// The grid's current row is another person: position must not matter.
+	rt.grid.moveTo(0)
+	text := "Mã cán bộ\tXếp loại\r\n" +
+		a.code + "\t" + string(pick(a.code)) + "\r\n" +
+		"KHONG-CO\tHTXSNV\r\n" +
+		b.code + "\t" + pick(b.code).Label() + "\r\n"
+	// c by its name alone, when the name is unique.
+	same := 0
+	for _, r := range rows {
+		if domain.Fold(r.name) == domain.Fold(c.name) {
+			same++
+		}
+	}
+	if same == 1 {
+		text += strings.ToUpper(c.name) + "\t" + string(pick(c.code)) + "\r\n"
+	}
+	fyne.CurrentApp().Clipboard().SetContent(text)
+	test.Tap(rt.pasteBtn)
+	if rt.pasteDlg == nil {
+		t.Fatal("no preview of the paste")
+	}
+	if rt.changes() != 0 {
+		t.Fatalf("%d changes before the preview was applied", rt.changes())
+	}
+	rt.pasteDlg.Confirm()
+	for code, r := range want {
+		if got := rt.rating(domain.SubjectPerson, code); got != r {
+			t.Errorf("%s rated %q, want %q", code, got, r)
+		}
+	}
+	if rt.changes() != len(want) {
+		t.Errorf("%d changes, want %d (nobody else)", rt.changes(), len(want))
+	}
+	if !strings.Contains(rt.status.Text, "1 dòng không khớp") {
+		t.Errorf("status %q does not count the unknown code", rt.status.Text)
+	}
+	test.Tap(rt.saveBtn)
+	st := f.stored()
+	for code, r := range want {
+		if st[code] != r {
+			t.Errorf("stored %s = %q, want %q", code, st[code], r)
+		}
+	}
+}

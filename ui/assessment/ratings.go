@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -51,7 +52,8 @@ type ratingsTab struct {
 	saveBtn  *widget.Button
 	undoBtn  *widget.Button
 	grid     *ratingGrid
-	bottom   *fyne.Container // counts and buttons, laid out again as the unsaved mark changes
+	bottom   *fyne.Container       // counts and buttons, laid out again as the unsaved mark changes
+	pasteDlg *dialog.ConfirmDialog // the preview of a keyed paste, while shown
 
 	kind  domain.SubjectKind
 	all   map[domain.SubjectKind][]ratingRow
@@ -317,16 +319,22 @@ func (t *ratingsTab) paste() {
 	t.focusGrid()
 }
 
-// pasteText puts the ratings of text, one per line (the first cell of a
-// line copied from Excel that reads as a rating), into the rows from the
-// current one down. A blank line leaves its row as it is; a line that is
-// not a rating is reported.
+// pasteText puts the ratings of text into the grid. Lines of two or more
+// cells (code or name, and rating, copied from Excel) are matched by code,
+// or by name when it is unique, and shown for confirmation first
+// (previewPaste). A single column goes into the rows from the current one
+// down: a blank line leaves its row as it is; a line that is not a rating
+// is reported.
 func (t *ratingsTab) pasteText(text string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	if strings.TrimSpace(text) == "" {
 		t.setStatus(lang.L("Bộ nhớ tạm trống. Trong Excel, chọn cột xếp loại và bấm Ctrl+C, rồi bấm lại “Dán từ Excel”."))
+		return
+	}
+	if keyed := t.matchPaste(lines); keyed != nil {
+		t.previewPaste(keyed)
 		return
 	}
 	start := t.grid.cur
@@ -370,6 +378,148 @@ func (t *ratingsTab) pasteText(text string) {
 	t.grid.moveTo(min(start+len(lines), len(t.rows)-1))
 	t.grid.Refresh()
 	t.changed()
+}
+
+// keyedPaste is a paste of lines that name whom they rate: the matches,
+// in the order of the lines, and the lines that matched nobody.
+type keyedPaste struct {
+	matches   []pasteMatch
+	unmatched []string
+}
+
+type pasteMatch struct {
+	row    ratingRow
+	rating domain.Rating
+}
+
+// matchPaste matches lines of two or more cells to the rows of the kind
+// shown (all of them, whatever the filters): a cell equal to a code, else
+// a cell equal to exactly one name (compared without case and diacritics).
+// It returns nil for a single-column paste. A first line without a rating
+// is a header and is skipped.
+func (t *ratingsTab) matchPaste(lines []string) *keyedPaste {
+	keyed := false
+	for _, line := range lines {
+		if n := len(nonEmpty(strings.Split(line, "\t"))); n >= 2 {
+			keyed = true
+			break
+		}
+	}
+	if !keyed {
+		return nil
+	}
+	byCode := map[string]ratingRow{}
+	byName := map[string][]ratingRow{}
+	for _, r := range t.all[t.kind] {
+		byCode[strings.ToUpper(r.code)] = r
+		n := domain.Fold(r.name)
+		byName[n] = append(byName[n], r)
+	}
+	out := &keyedPaste{}
+	for i, line := range lines {
+		cells := nonEmpty(strings.Split(line, "\t"))
+		if len(cells) == 0 {
+			continue
+		}
+		var rating domain.Rating
+		var who []string
+		for _, c := range cells {
+			if r, ok := parseRating(c); ok && rating == "" {
+				rating = r
+			} else {
+				who = append(who, c)
+			}
+		}
+		if rating == "" {
+			if i > 0 {
+				out.unmatched = append(out.unmatched, fmt.Sprintf(lang.L("dòng %d “%s”: không có xếp loại"), i+1, strings.Join(cells, " ")))
+			}
+			continue
+		}
+		row, found, why := ratingRow{}, false, lang.L("không có mã hay tên này trong danh sách")
+		for _, c := range who {
+			if r, ok := byCode[strings.ToUpper(c)]; ok {
+				row, found = r, true
+				break
+			}
+		}
+		for _, c := range who {
+			if found {
+				break
+			}
+			switch same := byName[domain.Fold(c)]; len(same) {
+			case 1:
+				row, found = same[0], true
+			case 0:
+			default:
+				why = fmt.Sprintf(lang.L("%d người trùng tên, hãy dán kèm mã"), len(same))
+			}
+		}
+		if !found {
+			out.unmatched = append(out.unmatched, fmt.Sprintf(lang.L("dòng %d “%s”: %s"), i+1, strings.Join(who, " "), why))
+			continue
+		}
+		out.matches = append(out.matches, pasteMatch{row, rating})
+	}
+	return out
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// previewPaste shows who gets what and the lines matched to nobody; the
+// ratings go into the grid only when the clerk applies them (and into the
+// database when she saves).
+func (t *ratingsTab) previewPaste(k *keyedPaste) {
+	v := t.v
+	cols := []kit.Column{{Header: "Mã", Width: 90}, {Header: "Họ và tên / Tập thể", Width: 220}, {Header: "Hiện tại", Width: 90}, {Header: "Dán vào", Width: 90}}
+	table := kit.TextTable(cols, func() int { return len(k.matches) }, func(r, c int) string {
+		m := k.matches[r]
+		switch c {
+		case 0:
+			return m.row.code
+		case 1:
+			return m.row.name
+		case 2:
+			return string(t.rating(t.kind, m.row.code))
+		}
+		return string(m.rating)
+	})
+	summary := widget.NewLabel(fmt.Sprintf(lang.L("Dán theo mã hoặc tên: %d dòng khớp, %d dòng không khớp. Chưa có gì thay đổi cho đến khi bấm “Áp dụng”."), len(k.matches), len(k.unmatched)))
+	summary.Wrapping = fyne.TextWrapWord
+	unmatched := widget.NewLabel(strings.Join(k.unmatched, "\n"))
+	unmatched.Wrapping = fyne.TextWrapWord
+	unmatched.Importance = widget.DangerImportance
+	body := container.NewBorder(summary, container.NewVScroll(unmatched), nil, nil, table)
+	if len(k.unmatched) == 0 {
+		body = container.NewBorder(summary, nil, nil, nil, table)
+	}
+	d := dialog.NewCustomConfirm(lang.L("Dán xếp loại từ Excel"), lang.L("Áp dụng"), lang.L("Hủy"), body, func(ok bool) {
+		if !ok {
+			t.setStatus(lang.L("Đã hủy việc dán; không có gì thay đổi."))
+			return
+		}
+		for _, m := range k.matches {
+			t.set(m.row.code, m.rating)
+		}
+		msg := fmt.Sprintf(lang.L("Đã dán %d xếp loại theo mã hoặc tên."), len(k.matches))
+		if len(k.unmatched) > 0 {
+			msg += " " + fmt.Sprintf(lang.L("%d dòng không khớp, không dán."), len(k.unmatched))
+		}
+		t.setStatus(msg + " " + lang.L("Bấm “Lưu xếp loại” để ghi."))
+		t.grid.Refresh()
+		t.changed()
+	}, v.win)
+	d.Resize(fyne.NewSize(min(720, v.win.Canvas().Size().Width-40), min(520, v.win.Canvas().Size().Height-40)))
+	t.pasteDlg = d
+	d.Show()
 }
 
 // parseRating reads a rating as people type or paste it: the code
