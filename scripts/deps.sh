@@ -12,7 +12,7 @@ case "${1:-}" in
   gui)  pkgs="gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev" ;;
   xvfb) pkgs="xvfb xauth" ;;
   look) pkgs="imagemagick poppler-utils x11-apps" ;;
-  office) pkgs="libreoffice-calc-nogui" ;;
+  office) pkgs="libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation2 poppler-utils" ;;
   windows) pkgs="gcc-mingw-w64-x86-64 nsis p7zip-full file binutils-mingw-w64-x86-64" ;;
   wine) pkgs="xvfb xauth imagemagick x11-utils" ;;
   *) echo "usage: $0 gui|xvfb|look|office|windows|wine" >&2; exit 2 ;;

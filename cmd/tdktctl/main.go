@@ -39,7 +39,7 @@ Lệnh:
   export registration --year Y --out TỆP.(pdf|xlsx)                   bản đăng ký thi đua năm Y
   export assessment --year Y --out TỆP.(pdf|xlsx)                     báo cáo tự chấm điểm thi đua năm Y
   export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
-  export dossier --round ID --out THƯ_MỤC                             hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX)
+  export dossier --round ID --out THƯ_MỤC [--docx]                    hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX; --docx: thêm bản Word để sửa)
   export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]
                                                                        Giấy khen của đợt để in lên phôi (--calibration: trang căn chỉnh)
   round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]
@@ -454,7 +454,7 @@ func (c *cli) importFile(args []string) error {
 // export writes one of the year's documents; the format follows the output
 // file's extension.
 func (c *cli) export(args []string) error {
-	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC\n           tdktctl export package --round ID --out TỆP.zip|THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
+	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC [--docx]\n           tdktctl export package --round ID --out TỆP.zip|THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -465,7 +465,10 @@ func (c *cli) export(args []string) error {
 	round := fs.Int64("round", 0, "mã đợt đề nghị (xem tdktctl round list)")
 	out := fs.String("out", "", "tệp kết quả .pdf hoặc .xlsx")
 	var decision, date *string
-	var calibration *bool
+	var calibration, word *bool
+	if what == "dossier" {
+		word = fs.Bool("docx", false, "ghi thêm bản Word (.docx) bên cạnh mỗi tệp PDF để sửa trước khi ký")
+	}
 	if what == "certificates" {
 		decision = fs.String("decision", "", "số quyết định khen thưởng (để trống: điền tay)")
 		date = fs.String("date", "", "ngày ký dd/mm/yyyy (để trống: điền tay)")
@@ -479,7 +482,7 @@ func (c *cli) export(args []string) error {
 		return fail(2, "%s", use)
 	}
 	if what == "dossier" {
-		return c.exportDossier(*round, *out)
+		return c.exportDossier(*round, *out, *word)
 	}
 	if what == "package" {
 		return c.exportPackage(*round, *out)
@@ -901,7 +904,9 @@ func (c *cli) roundList(args []string) error {
 	return nil
 }
 
-func (c *cli) exportDossier(roundID int64, dir string) error {
+// exportDossier writes the round's dossier into dir, with a Word copy of
+// each PDF when word is set.
+func (c *cli) exportDossier(roundID int64, dir string, word bool) error {
 	if roundID <= 0 {
 		return fail(2, "export dossier cần --round ID (xem tdktctl round list)")
 	}
@@ -912,7 +917,7 @@ func (c *cli) exportDossier(roundID int64, dir string) error {
 	if _, err := svc.Round(c.ctx, roundID); err != nil {
 		return fail(2, "%v", err)
 	}
-	if err := svc.ExportDossier(c.ctx, roundID, dir, nil); err != nil {
+	if err := svc.ExportDossier(c.ctx, roundID, dir, service.DossierOptions{Docx: word}); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã ghi hồ sơ đợt %d vào %s\n", roundID, dir)

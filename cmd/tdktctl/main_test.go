@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -431,6 +432,39 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 	sheets, _ := filepath.Glob(filepath.Join(out2, "xlsx", "*.xlsx"))
 	if len(pdfs) < 3 || len(sheets) != 1 {
 		t.Errorf("dossier files: %v %v", pdfs, sheets)
+	}
+	if words, _ := filepath.Glob(filepath.Join(out2, "*", "*.docx")); len(words) != 0 {
+		t.Errorf("Word copies without --docx: %v", words)
+	}
+
+	// --docx: a Word copy beside each PDF, under the same name.
+	out3 := filepath.Join(dir, "Hồ sơ đợt 1 (Word)")
+	if code, _, errw := ctl(t, admin, "--db", db, "export", "dossier", "--round", "1", "--out", out3, "--docx"); code != 0 {
+		t.Fatalf("export dossier --docx: %d %s", code, errw)
+	}
+	pdfs, _ = filepath.Glob(filepath.Join(out3, "pdf", "*.pdf"))
+	words, _ := filepath.Glob(filepath.Join(out3, "*", "*.docx"))
+	if len(pdfs) < 3 || len(words) != len(pdfs) {
+		t.Fatalf("--docx: %d PDFs, %d Word files", len(pdfs), len(words))
+	}
+	for _, p := range pdfs {
+		word := strings.TrimSuffix(p, ".pdf") + ".docx"
+		zr, err := zip.OpenReader(word)
+		if err != nil {
+			t.Errorf("%s: no valid Word twin: %v", filepath.Base(p), err)
+			continue
+		}
+		found := false
+		for _, f := range zr.File {
+			found = found || f.Name == "word/document.xml"
+		}
+		zr.Close()
+		if !found {
+			t.Errorf("%s has no word/document.xml", filepath.Base(word))
+		}
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "export", "registration", "--year", "2025", "--out", filepath.Join(dir, "dk.pdf"), "--docx"); code != 2 || !strings.Contains(errw, "docx") {
+		t.Errorf("--docx is for the dossier only: %d %q", code, errw)
 	}
 }
 

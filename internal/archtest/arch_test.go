@@ -52,10 +52,10 @@ func layer(path string) (int, bool) {
 	case p == "assets":
 		return 0, true
 	case p == "internal/rules", p == "internal/docs":
-		// docs holds the document models that pdf renders, so it sits
-		// below the renderers.
+		// docs holds the document models that pdf and docx render, so it
+		// sits below the renderers.
 		return 1, true
-	case p == "internal/store", p == "internal/pdf", p == "internal/xlsx", p == "internal/pack", p == "internal/paths", p == "internal/winres":
+	case p == "internal/store", p == "internal/pdf", p == "internal/docx", p == "internal/xlsx", p == "internal/pack", p == "internal/paths", p == "internal/winres":
 		return 2, true
 	case p == "internal/service":
 		return 3, true
@@ -117,6 +117,11 @@ func TestImportDirection(t *testing.T) {
 			}
 			if p.ImportPath != "tdkt/internal/store" && imp == "modernc.org/sqlite" {
 				t.Errorf("%s imports the SQLite driver: only internal/store may", p.ImportPath)
+			}
+			// The Word writer is the standard library's zip and XML over the
+			// document models: no third-party module.
+			if p.ImportPath == "tdkt/internal/docx" && strings.Contains(strings.Split(imp, "/")[0], ".") {
+				t.Errorf("%s imports %s: docx uses only the standard library, docs and domain", p.ImportPath, imp)
 			}
 		}
 	}

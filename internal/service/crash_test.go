@@ -265,7 +265,7 @@ func TestCrashChild(t *testing.T) {
 			r := ours[rng.IntN(len(ours))]
 			out := filepath.Join(dir, "exports", "ho-so-"+id)
 			log.line("begin", op, out)
-			if err := s.ExportDossier(ctx, r.ID, out, nil); err != nil {
+			if err := s.ExportDossier(ctx, r.ID, out, DossierOptions{}); err != nil {
 				die(op, err)
 			}
 			files, err := crashFiles(out)

@@ -190,7 +190,7 @@ func (s *Service) packageFiles(ctx context.Context, r domain.Round, progress fun
 		return nil, fmt.Errorf("không tạo được thư mục tạm: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := s.ExportDossier(ctx, r.ID, tmp, progress); err != nil {
+	if err := s.ExportDossier(ctx, r.ID, tmp, DossierOptions{Progress: progress}); err != nil {
 		return nil, err
 	}
 	for _, sub := range []string{"pdf", "xlsx"} {

@@ -216,7 +216,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"VoteResult":        {V, func(s *Service) error { _, err := s.VoteResult(ctx, approved); return err }},
 		"Checklist":         {V, func(s *Service) error { _, err := s.Checklist(ctx, approved); return err }},
 		"DossierInput":      {V, func(s *Service) error { _, err := s.DossierInput(ctx, approved); return err }},
-		"ExportDossier":     {C, func(s *Service) error { return s.ExportDossier(ctx, approved, t.TempDir(), nil) }},
+		"ExportDossier":     {C, func(s *Service) error { return s.ExportDossier(ctx, approved, t.TempDir(), DossierOptions{Docx: true}) }},
 		"RoundCertificates": {V, func(s *Service) error { _, err := s.RoundCertificates(ctx, approved, "", domain.Date{}); return err }},
 		"ExportCertificates": {C, func(s *Service) error {
 			return s.ExportCertificates(ctx, approved, "", domain.Date{}, io.Discard)

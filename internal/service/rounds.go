@@ -23,6 +23,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tdkt/internal/docs"
+	"tdkt/internal/docx"
 	"tdkt/internal/domain"
 	"tdkt/internal/paths"
 	"tdkt/internal/pdf"
@@ -1719,14 +1720,28 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 // nomination list spreadsheet.
 const DossierListName = "Danh sách đề nghị khen thưởng"
 
+// DossierOptions say what ExportDossier writes besides the PDFs and the
+// nomination list, and whom it tells of its progress.
+type DossierOptions struct {
+	// Docx also writes an editable Word copy of each PDF beside it, with
+	// the same name and the extension .docx, rendered from the same
+	// document model, for the clerks to correct before signing. The
+	// nomination list stays a spreadsheet.
+	Docx bool
+	// Progress, if not nil, gets the files written so far (a PDF and its
+	// Word copy count as one).
+	Progress func(done, total int)
+}
+
 // ExportDossier writes every document of the round into dir: each PDF of
 // docs.Dossier under dir/pdf (file names made safe, a repeated name gets a
-// number), and the nomination list under dir/xlsx. Every file is written
-// atomically; progress, if not nil, gets the files written so far.
-func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, progress func(done, total int)) error {
+// number), with its Word copy when asked, and the nomination list under
+// dir/xlsx. Every file is written atomically.
+func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, opt DossierOptions) error {
 	if err := s.require(domain.RoleClerk); err != nil {
 		return err
 	}
+	progress := opt.Progress
 	in, err := s.DossierInput(ctx, roundID)
 	if err != nil {
 		return err
@@ -1777,6 +1792,14 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 		ds := f.docs
 		if err := paths.WriteAtomic(filepath.Join(pdfDir, name), func(w io.Writer) error { return pdf.RenderBook(ds, w) }); err != nil {
 			return fmt.Errorf("ghi %s: %w", name, err)
+		}
+		if opt.Docx {
+			// The PDF's name with the other extension (SafeFileName again
+			// only cuts a name that would pass MaxName with it).
+			word := paths.SafeFileName(strings.TrimSuffix(name, ".pdf"), ".docx")
+			if err := paths.WriteAtomic(filepath.Join(pdfDir, word), func(w io.Writer) error { return docx.RenderBook(ds, w) }); err != nil {
+				return fmt.Errorf("ghi %s: %w", word, err)
+			}
 		}
 		if err := step(); err != nil {
 			return err

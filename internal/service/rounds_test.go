@@ -1,6 +1,7 @@
 package service
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"os"
@@ -583,7 +584,7 @@ func TestRound_ExportDossier(t *testing.T) {
 	rs, _ := s.Rounds(ctx)
 	dir := filepath.Join(t.TempDir(), "Hồ sơ 2025")
 	calls := 0
-	must(t, s.ExportDossier(ctx, rs[0].ID, dir, func(done, total int) { calls++ }))
+	must(t, s.ExportDossier(ctx, rs[0].ID, dir, DossierOptions{Progress: func(done, total int) { calls++ }}))
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "pdf", "*.pdf"))
 	if len(pdfs) < 5 || calls != len(pdfs)+1 {
 		t.Errorf("%d PDFs, %d progress calls", len(pdfs), calls)
@@ -596,5 +597,41 @@ func TestRound_ExportDossier(t *testing.T) {
 		if err != nil || !strings.HasPrefix(string(b), "%PDF") {
 			t.Errorf("%s is not a PDF", p)
 		}
+	}
+	if words, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx")); len(words) != 0 {
+		t.Errorf("Word copies written without being asked for: %v", words)
+	}
+}
+
+func TestRound_ExportDossierWithWordCopies(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	dir := filepath.Join(t.TempDir(), "Hồ sơ 2025")
+	calls := 0
+	must(t, s.ExportDossier(ctx, rs[0].ID, dir, DossierOptions{Docx: true, Progress: func(done, total int) { calls++ }}))
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "pdf", "*.pdf"))
+	words, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx"))
+	if len(pdfs) < 5 || len(words) != len(pdfs) || calls != len(pdfs)+1 {
+		t.Fatalf("%d PDFs, %d Word copies, %d progress calls", len(pdfs), len(words), calls)
+	}
+	for _, p := range pdfs {
+		word := strings.TrimSuffix(p, ".pdf") + ".docx"
+		zr, err := zip.OpenReader(word)
+		if err != nil {
+			t.Errorf("%s has no Word copy beside it: %v", filepath.Base(p), err)
+			continue
+		}
+		found := false
+		for _, f := range zr.File {
+			found = found || f.Name == "word/document.xml"
+		}
+		zr.Close()
+		if !found {
+			t.Errorf("%s has no word/document.xml", filepath.Base(word))
+		}
+	}
+	if sheets, _ := filepath.Glob(filepath.Join(dir, "xlsx", "*")); len(sheets) != 1 {
+		t.Errorf("the list is one spreadsheet: %v", sheets)
 	}
 }

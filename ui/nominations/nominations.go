@@ -63,7 +63,7 @@ type nominationService interface {
 	SaveCouncil(ctx context.Context, c domain.Council) error
 	VoteResult(ctx context.Context, roundID int64) (map[int64]service.VoteOutcome, error)
 
-	ExportDossier(ctx context.Context, roundID int64, dir string, progress func(done, total int)) error
+	ExportDossier(ctx context.Context, roundID int64, dir string, opt service.DossierOptions) error
 }
 
 var _ nominationService = (*service.Service)(nil)

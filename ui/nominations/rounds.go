@@ -72,9 +72,12 @@ type roundsTab struct {
 	addBtn       *widget.Button
 	removeBtn    *widget.Button
 	dossierBtn   *widget.Button
-	table        *widget.Table
-	selected     int // index in nominees, -1 when none
-	editor       *nomineeEditor
+	// wordCopies: the dossier also gets an editable .docx of each PDF.
+	wordCheck  *widget.Check
+	wordCopies bool
+	table      *widget.Table
+	selected   int // index in nominees, -1 when none
+	editor     *nomineeEditor
 
 	// exported is the folder of the last dossier written.
 	exported string
@@ -111,6 +114,7 @@ func newRoundsTab(v *View) *roundsTab {
 	t.addBtn = widget.NewButtonWithIcon(lang.L("Thêm…"), theme.ContentAddIcon(), t.onAdd)
 	t.removeBtn = widget.NewButtonWithIcon(lang.L("Bỏ khỏi đợt"), theme.ContentRemoveIcon(), t.onRemove)
 	t.dossierBtn = widget.NewButtonWithIcon(lang.L("Lập hồ sơ…"), theme.FolderNewIcon(), t.onDossier)
+	t.wordCheck = widget.NewCheck(lang.L("kèm bản Word để sửa"), func(on bool) { t.wordCopies = on })
 
 	t.table = colouredTable(nomineeCols, func() int { return len(t.nominees) }, t.cell)
 	t.table.OnSelected = func(id widget.TableCellID) { t.selectNominee(id.Row) }
@@ -118,7 +122,7 @@ func newRoundsTab(v *View) *roundsTab {
 
 	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
 	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
-	actions := kit.Bar(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn)
+	actions := kit.Bar(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn, t.wordCheck)
 	body := container.NewVSplit(t.table, t.editor.content)
 	body.Offset = 0.45
 	t.detail = container.NewBorder(container.NewVBox(flow, actions), nil, nil, nil, body)
@@ -631,7 +635,7 @@ func (t *roundsTab) exportDossier(dir string) {
 	}
 	id, name := t.round.ID, t.round.Name
 	v.run(v.win, "Đang lập hồ sơ đề nghị khen thưởng", func(ctx context.Context, progress kit.Progress) error {
-		return v.svc.ExportDossier(ctx, id, dir, progress)
+		return v.svc.ExportDossier(ctx, id, dir, service.DossierOptions{Docx: t.wordCopies, Progress: progress})
 	}, func(err error) {
 		if err != nil {
 			v.showError(err)
