@@ -151,7 +151,7 @@ func fixtureAssessment() AssessmentInput {
 			{Name: "Bảo hiểm xã hội tỉnh Quảng Ninh", Role: domain.RoleLeader},
 			{Name: d("Bảo hiểm xã hội tỉnh Hà Tĩnh"), Own: true},
 		}, Pact: "Giao ước 2026"},
-		Sheet:   domain.NewScoreSheet(criteria, scores),
+		Sheet: domain.NewScoreSheet(criteria, scores),
 		Targets: []TargetLine{
 			{Target: tgCoverage, Movement: mv, Planned: 93.4, Actual: 94.5, HasActual: true},
 			{Target: tgRevenue, Movement: mv, Planned: 5200, Actual: 5123.4, HasActual: true},

@@ -57,17 +57,17 @@ type RatingCount struct {
 
 // AssessmentInput is the "Báo cáo tự đánh giá, chấm điểm thi đua năm Y".
 type AssessmentInput struct {
-	Profile  domain.OfficeProfile
-	Year     int
-	Date     domain.Date
-	Number   int
-	Cluster  domain.Cluster
+	Profile domain.OfficeProfile
+	Year    int
+	Date    domain.Date
+	Number  int
+	Cluster domain.Cluster
 	// Sheet is the scoring table with the office's scores and totals:
 	// the same computation the screen and the package use.
 	Sheet   domain.ScoreSheet
-	Targets  []TargetLine // the office's own targets
-	Ratings  []RatingCount
-	Unrated  int // people without a rating for the year
+	Targets []TargetLine // the office's own targets
+	Ratings []RatingCount
+	Unrated int // people without a rating for the year
 }
 
 // MovementReviewInput is a movement's targets over all its years, side by

@@ -622,7 +622,6 @@ func (s *Service) SaveCluster(ctx context.Context, c domain.Cluster) error {
 // ---------------------------------------------------------------------------
 // Scoring table.
 
-
 // Criteria lists the year's scoring table in tree order.
 func (s *Service) Criteria(ctx context.Context, year int) ([]domain.Criterion, error) {
 	if err := s.require(domain.RoleViewer); err != nil {
@@ -1306,7 +1305,6 @@ func (s *Service) AssessmentInput(ctx context.Context, year int) (docs.Assessmen
 	}
 	return in, nil
 }
-
 
 // MovementReviewInput gathers a movement's targets over its years, for an
 // interim or final review (sơ kết, tổng kết), for the office.
