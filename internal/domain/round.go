@@ -86,6 +86,9 @@ type Nominee struct {
 	Justification string // the director's written reason to keep an ineligible nominee
 	Report        ReportText
 	Attachments   []string // evidence file names kept with the round
+	// Waivers are the documents of the nominee's checklist that the
+	// dossier goes without, each with the written reason.
+	Waivers map[string]string
 	// Decision is the centre's decision, recorded when its feedback
 	// package is imported ("" until then); DecisionNote says why a
 	// nominee was refused, or which decision granted the award.

@@ -756,3 +756,21 @@ func BenchmarkDemoDefault(b *testing.B) {
 		fillDemo(b, DemoOptions{})
 	}
 }
+
+// TestDemo_RoundIsReadyToApprove: the demo's approved round passes every
+// check a clerk's round must pass to be submitted and approved.
+func TestDemo_RoundIsReadyToApprove(t *testing.T) {
+	s := demoService(t)
+	ctx := context.Background()
+	rs, err := s.Rounds(ctx)
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("rounds %v %v", rs, err)
+	}
+	problems, err := s.RoundProblems(ctx, rs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("%s: %s", p.Field, p.Msg)
+	}
+}

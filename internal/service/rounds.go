@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -44,6 +45,8 @@ const (
 	FieldCouncilPlace  = "Địa điểm"
 	FieldVoteMethod    = "Hình thức biểu quyết"
 	FieldVotes         = "Kết quả biểu quyết"
+	FieldChecklist     = "Hồ sơ kèm theo"
+	FieldReturnReason  = "Lý do trả lại"
 	FieldReport        = "Báo cáo thành tích"
 	FieldReopenReason  = "Lý do mở lại"
 )
@@ -66,7 +69,15 @@ type ChecklistItem struct {
 	Document string
 	Present  bool
 	Note     string
+	// Waivable: a proof the dossier may go without, with a written reason
+	// (Waived); the report, the minutes and a justification may not.
+	Waivable bool
+	Waived   string
 }
+
+// Done reports whether the item keeps the round from being submitted: it
+// is there, or waived with a reason.
+func (it ChecklistItem) Done() bool { return it.Present || it.Waived != "" }
 
 // ---------------------------------------------------------------------------
 // Rounds.
@@ -198,11 +209,11 @@ var roundFlow = map[domain.RoundStatus][]domain.RoundStatus{
 
 // SetRoundStatus moves a round along its flow Nháp → Chờ duyệt → Đã duyệt
 // → Đã gửi, or back to Nháp from Chờ duyệt or Đã duyệt (as ReopenRound
-// without a reason, so only a round in Chờ duyệt). Submitting needs a
-// nominee; approving needs the director's role, a written justification for
-// every nominee the engine found ineligible and, when the council has met
-// (is recorded), a vote on every nominee. Every change is written to the
-// round's history (RoundEvents).
+// without a reason, so only a round in Chờ duyệt). Submitting and
+// approving need a round without problems (RoundProblems: nominees, the
+// director's justifications, the council's votes, the dossier's documents
+// present or waived); approving needs the director's role. Every change is
+// written to the round's history (RoundEvents).
 func (s *Service) SetRoundStatus(ctx context.Context, id int64, to domain.RoundStatus) error {
 	if err := s.require(domain.RoleClerk); err != nil {
 		return err
@@ -216,28 +227,47 @@ func (s *Service) SetRoundStatus(ctx context.Context, id int64, to domain.RoundS
 			return err
 		}
 	}
+	r, err := s.Round(ctx, id)
+	if err != nil {
+		return err
+	}
+	if r.Status == to {
+		return nil
+	}
+	if err := canMove(r, to); err != nil {
+		return err
+	}
+	if to == domain.StatusSubmitted || to == domain.StatusApproved {
+		// Everything is checked before the round moves on (reading the
+		// year's evaluation, outside the write), and every problem is
+		// listed at once.
+		if problems, err := s.RoundProblems(ctx, id); err != nil {
+			return err
+		} else if len(problems) > 0 {
+			return problems
+		}
+	}
 	return s.st.Write(ctx, func(tx *store.Tx) error {
-		r, err := txRound(tx, id)
+		now, err := txRound(tx, id)
 		if err != nil {
 			return err
 		}
-		if r.Status == to {
+		if now.Status != r.Status {
+			// Moved by someone else since it was checked: check again.
+			return canMove(now, to)
+		}
+		return s.moveRound(tx, now, to, "")
+	})
+}
+
+// canMove checks that the flow allows r to go to status to.
+func canMove(r domain.Round, to domain.RoundStatus) error {
+	for _, x := range roundFlow[r.Status] {
+		if x == to {
 			return nil
 		}
-		allowed := false
-		for _, x := range roundFlow[r.Status] {
-			allowed = allowed || x == to
-		}
-		if !allowed {
-			return domain.FieldError{Field: FieldRoundStatus, Msg: fmt.Sprintf("không chuyển được đợt %q từ %s sang %s", r.Name, r.Status.Label(), to.Label())}
-		}
-		if to == domain.StatusSubmitted || to == domain.StatusApproved {
-			if err := checkRoundReady(tx, r, to); err != nil {
-				return err
-			}
-		}
-		return s.moveRound(tx, r, to, "")
-	})
+	}
+	return domain.FieldError{Field: FieldRoundStatus, Msg: fmt.Sprintf("không chuyển được đợt %q từ %s sang %s", r.Name, r.Status.Label(), to.Label())}
 }
 
 // ReopenRound brings a round back to Nháp so that it can be changed again.
@@ -295,43 +325,71 @@ func (s *Service) RoundEvents(ctx context.Context, id int64) ([]store.RoundEvent
 	return s.st.RoundEvents(ctx, id)
 }
 
-// checkRoundReady lists what stops the round from moving to status to.
-func checkRoundReady(tx *store.Tx, r domain.Round, to domain.RoundStatus) error {
-	ns, err := tx.Nominees(r.ID)
+// RoundProblems lists what keeps a round from being submitted or approved,
+// each as a field error naming the nominee and what is missing: no
+// nominee at all; a nominee the engine found ineligible without the
+// director's justification; the council not met, or a nominee without its
+// vote; a checklist document neither present nor waived with a reason.
+// No problem: nil.
+func (s *Service) RoundProblems(ctx context.Context, id int64) (domain.FieldErrors, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	r, err := s.Round(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	ns, err := s.Nominees(ctx, id)
+	if err != nil {
+		return nil, err
 	}
 	if len(ns) == 0 {
-		return domain.FieldError{Field: FieldNominee, Msg: fmt.Sprintf("đợt %q chưa có ai được đề nghị", r.Name)}
+		return domain.FieldErrors{{Field: FieldNominee, Msg: fmt.Sprintf("đợt %q chưa có ai được đề nghị", r.Name)}}, nil
 	}
-	if to != domain.StatusApproved {
-		return nil
-	}
-	names, err := txNames(tx)
+	checklist, err := s.Checklist(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	c, met, err := tx.Council(r.ID)
+	names, err := s.names(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	voted := map[int64]bool{}
-	for _, v := range c.Votes {
-		voted[v.NomineeID] = true
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return nil, err
 	}
 	var errs domain.FieldErrors
 	for _, n := range ns {
-		if !n.Eligible && strings.TrimSpace(n.Justification) == "" {
-			errs = append(errs, domain.FieldError{Field: FieldJustification, Msg: fmt.Sprintf("%s (%s) chưa đủ điều kiện và chưa có giải trình của Thủ trưởng đơn vị", names.subject(n.Subject), n.Award)})
+		award := n.Award
+		if a, ok := cat.Award(n.Award); ok {
+			award = a.Name
 		}
-		if met && !voted[n.ID] {
-			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s (%s) chưa có kết quả biểu quyết của Hội đồng", names.subject(n.Subject), n.Award)})
+		who := fmt.Sprintf("%s (%s)", names.subject(n.Subject), award)
+		for _, it := range checklist[n.ID] {
+			if it.Done() {
+				continue
+			}
+			field, msg := FieldChecklist, fmt.Sprintf("%s: thiếu %s", who, lowerFirst(it.Document))
+			switch {
+			case strings.HasPrefix(it.Document, "Giải trình"):
+				field, msg = FieldJustification, fmt.Sprintf("%s chưa đủ điều kiện và chưa có giải trình của Thủ trưởng đơn vị", who)
+			case strings.HasPrefix(it.Document, "Biên bản"):
+				field, msg = FieldVotes, fmt.Sprintf("%s chưa có kết quả biểu quyết của Hội đồng", who)
+			case it.Waivable:
+				msg += "; đính kèm bản chụp hoặc ghi lý do miễn"
+			}
+			if it.Note != "" && field == FieldChecklist {
+				msg += " (" + it.Note + ")"
+			}
+			errs = append(errs, domain.FieldError{Field: field, Msg: msg})
 		}
 	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
+	return errs, nil
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // DeleteRound deletes a round in status Nháp with its nominees and council.
@@ -836,9 +894,12 @@ func cleanText(s string) string {
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-// SaveNominee saves a nominee's justification, report text and attachment
-// list (files not listed are removed; add files with AttachNomineeFile)
-// while its round is Nháp. The engine's verdict is kept as it is.
+// SaveNominee saves a nominee's justification, report text, waived
+// documents and attachment list (files not listed are removed; add files
+// with AttachNomineeFile) while its round is Nháp. While the round awaits
+// approval (Chờ duyệt) the director may still write the justification,
+// which is his own text, and nothing else. The engine's verdict is kept as
+// it is.
 func (s *Service) SaveNominee(ctx context.Context, n domain.Nominee) error {
 	if err := s.require(domain.RoleClerk); err != nil {
 		return err
@@ -848,12 +909,25 @@ func (s *Service) SaveNominee(ctx context.Context, n domain.Nominee) error {
 		if err != nil {
 			return err
 		}
+		if r.Status == domain.StatusSubmitted && s.require(domain.RoleDirector) == nil {
+			old.Justification = cleanText(n.Justification)
+			return tx.SaveNominee(old)
+		}
 		if r.Status != domain.StatusDraft {
 			return notDraft(r, "sửa hồ sơ")
 		}
 		old.Justification = cleanText(n.Justification)
 		old.Report = domain.ReportText{Duties: cleanText(n.Report.Duties), Achievements: cleanText(n.Report.Achievements), Policy: cleanText(n.Report.Policy)}
 		old.Attachments = n.Attachments
+		old.Waivers = nil
+		for doc, why := range n.Waivers {
+			if why = cleanText(why); why != "" {
+				if old.Waivers == nil {
+					old.Waivers = map[string]string{}
+				}
+				old.Waivers[doc] = why
+			}
+		}
 		return tx.SaveNominee(old)
 	})
 }
@@ -1568,7 +1642,7 @@ func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistIte
 			items = append(items, ChecklistItem{Document: "Quyết định công nhận sáng kiến", Present: n.Award == "CSTDCS", Note: note})
 		}
 		for _, in := range inits {
-			it := ChecklistItem{Document: fmt.Sprintf("Quyết định công nhận sáng kiến “%s”", in.Title)}
+			it := ChecklistItem{Document: fmt.Sprintf("Quyết định công nhận sáng kiến “%s”", in.Title), Waivable: true}
 			switch {
 			case in.DecisionNo != "" && !in.DecisionDate.IsZero():
 				it.Present, it.Note = true, decisionText(in.DecisionNo, in.DecisionDate, in.Issuer)
@@ -1582,7 +1656,7 @@ func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistIte
 	}
 	if n.Award == "BK_TTG" || n.Award == "HCLD3" || n.Award == "CSTD_TQ" {
 		base := map[string]string{"BK_TTG": "BK_BO", "HCLD3": "BK_TTG", "CSTD_TQ": "CSTD_BO"}[n.Award]
-		it := ChecklistItem{Document: "Quyết định " + e.awardName(base) + " làm căn cứ"}
+		it := ChecklistItem{Document: "Quyết định " + e.awardName(base) + " làm căn cứ", Waivable: true}
 		if b, ok := e.chainBase(n.Subject, n.Award); ok {
 			it.Document = fmt.Sprintf("Quyết định %s năm %d", e.awardName(base), b.Year)
 			if b.DecisionNo != "" {
@@ -1603,6 +1677,11 @@ func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistIte
 			it.Note = strings.Join(n.Reasons, "; ")
 		}
 		items = append(items, it)
+	}
+	for i := range items {
+		if it := &items[i]; it.Waivable && !it.Present {
+			it.Waived = n.Waivers[it.Document]
+		}
 	}
 	return items
 }

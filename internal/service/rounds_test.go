@@ -83,9 +83,14 @@ func TestRound_StatusFlow(t *testing.T) {
 	wantFields(t, "draft → approved", s.SetRoundStatus(ctx, id, domain.StatusApproved), FieldRoundStatus)
 	wantFields(t, "draft → sent", s.SetRoundStatus(ctx, id, domain.StatusSent), FieldRoundStatus)
 	v := verdictWhere(t, s, 2024, func(v rules.Verdict) bool { return v.Award == "TTLDTT" && v.Eligible })
-	if _, err := s.AddNominee(ctx, id, v.Subject, "TTLDTT"); err != nil {
+	n, err := s.AddNominee(ctx, id, v.Subject, "TTLDTT")
+	if err != nil {
 		t.Fatal(err)
 	}
+	wantFields(t, "submit before the council voted", s.SetRoundStatus(ctx, id, domain.StatusSubmitted), FieldVotes)
+	c := councilOf(id, 5, 5, domain.VoteShowOfHands)
+	c.Votes = []domain.Vote{{NomineeID: n.ID, For: 5}}
+	must(t, s.SaveCouncil(ctx, c))
 	steps := []struct {
 		to     domain.RoundStatus
 		ok     bool
@@ -134,7 +139,13 @@ func TestRound_StatusFlow(t *testing.T) {
 	}
 }
 
-func TestRound_ApprovalNeedsJustificationAndVotes(t *testing.T) {
+// TestRound_SubmitNeedsEverything: a round with an ineligible nominee
+// without justification and without votes cannot be submitted, and the
+// refusal lists both problems; the director may still write his
+// justification while the round awaits approval (and nothing else can
+// change then), and may send the round back with a reason that the
+// summary shows.
+func TestRound_SubmitNeedsEverything(t *testing.T) {
 	s := demoRoundFixture(t)
 	ctx := context.Background()
 	id := mustRound(t, s, 2024)
@@ -148,35 +159,64 @@ func TestRound_ApprovalNeedsJustificationAndVotes(t *testing.T) {
 	if n.Eligible || len(n.Reasons) == 0 || n.Report.Achievements == "" || n.Report.Duties == "" || n.Report.Policy == "" {
 		t.Fatalf("ineligible nominee = %+v", n)
 	}
-	if err := s.SetRoundStatus(ctx, id, domain.StatusSubmitted); err != nil {
-		t.Fatal(err)
+	err = s.SetRoundStatus(ctx, id, domain.StatusSubmitted)
+	wantFields(t, "submit without justification and votes", err, FieldVotes, FieldJustification)
+	name := s.mustName(t, bad.Subject)
+	for _, fe := range domain.AsFieldErrors(err) {
+		if !strings.Contains(fe.Msg, name) || !strings.Contains(fe.Msg, "Giấy khen") {
+			t.Errorf("problem does not name the nominee and the award: %s", fe.Msg)
+		}
 	}
-	err = s.SetRoundStatus(ctx, id, domain.StatusApproved)
-	wantFields(t, "approve without justification", err, FieldJustification)
-	if err == nil || !strings.Contains(err.Error(), s.mustName(t, bad.Subject)) {
-		t.Errorf("message does not name the nominee: %v", err)
-	}
-	// Justify (only in Nháp).
+	// The council votes; the justification is still missing.
+	c, err := s.Council(ctx, id)
+	must(t, err)
+	c.Members[len(c.Members)-1].Name = "Lê Văn Thư"
+	c.Votes = []domain.Vote{{NomineeID: n.ID, For: len(c.Members)}}
+	must(t, s.SaveCouncil(ctx, c))
+	wantFields(t, "submit without justification", s.SetRoundStatus(ctx, id, domain.StatusSubmitted), FieldJustification)
 	n.Justification = "Thành tích đột xuất\r\n\r\n\r\n  trong   đợt cao điểm"
-	if err := s.SaveNominee(ctx, n); !errors.Is(err, domain.ErrInUse) {
-		t.Errorf("save while submitted: %v", err)
-	}
-	must(t, s.SetRoundStatus(ctx, id, domain.StatusDraft))
 	must(t, s.SaveNominee(ctx, n))
+	must(t, s.SetRoundStatus(ctx, id, domain.StatusSubmitted))
 	ns, _ := s.Nominees(ctx, id)
 	if ns[0].Justification != "Thành tích đột xuất\n\ntrong đợt cao điểm" || ns[0].Eligible {
 		t.Errorf("saved nominee = %+v", ns[0])
 	}
-	// A council without a vote on the nominee blocks approval too.
-	c, err := s.Council(ctx, id)
+
+	// Chờ duyệt: the clerk changes nothing; the director his justification only.
+	clerk := s.As(domain.Account{Username: "chuyenvien", Role: domain.RoleClerk})
+	n = ns[0]
+	n.Justification = "Giải trình của chuyên viên"
+	if err := clerk.SaveNominee(ctx, n); !errors.Is(err, domain.ErrInUse) {
+		t.Errorf("clerk saves while submitted: %v", err)
+	}
+	n.Justification = "Thành tích đột xuất trong đợt cao điểm thu BHYT học sinh"
+	n.Report.Achievements = "đổi nội dung"
+	must(t, s.SaveNominee(ctx, n))
+	ns, _ = s.Nominees(ctx, id)
+	if ns[0].Justification != n.Justification || ns[0].Report.Achievements == "đổi nội dung" {
+		t.Errorf("director's save while submitted: justification %q, report %q", ns[0].Justification, ns[0].Report.Achievements)
+	}
+
+	// Trả lại: the director's reason is required, kept, and shown.
+	wantFields(t, "return without a reason", s.ReturnRound(ctx, id, " "), FieldReturnReason)
+	if err := clerk.ReturnRound(ctx, id, "x"); !errors.Is(err, domain.ErrForbidden) {
+		t.Errorf("clerk returns a round: %v", err)
+	}
+	must(t, s.ReturnRound(ctx, id, "Bổ sung bản chụp quyết định"))
+	sum, err := s.RoundSummary(ctx, id)
 	must(t, err)
-	c.Members[len(c.Members)-1].Name = "Lê Văn Thư"
-	must(t, s.SaveCouncil(ctx, c))
+	if sum.Round.Status != domain.StatusDraft || sum.Returned != "Bổ sung bản chụp quyết định" || len(sum.Problems) != 0 {
+		t.Errorf("summary after the return: %+v", sum)
+	}
+	if len(sum.Awards) != 1 || sum.Awards[0].Name != "Giấy khen" || sum.Awards[0].Nominees != 1 || sum.Awards[0].Eligible != 0 ||
+		sum.Awards[0].Voted != 1 || sum.Awards[0].Passed != 1 || len(sum.Ineligible) != 1 || sum.Ineligible[0].Justification == "" {
+		t.Errorf("summary tallies %+v, ineligible %+v", sum.Awards, sum.Ineligible)
+	}
 	must(t, s.SetRoundStatus(ctx, id, domain.StatusSubmitted))
-	wantFields(t, "approve without votes", s.SetRoundStatus(ctx, id, domain.StatusApproved), FieldVotes)
-	c.Votes = []domain.Vote{{NomineeID: n.ID, For: len(c.Members)}}
-	must(t, s.SaveCouncil(ctx, c))
 	must(t, s.SetRoundStatus(ctx, id, domain.StatusApproved))
+	if sum, _ := s.RoundSummary(ctx, id); sum.Returned != "" {
+		t.Errorf("an approved round still shows the return: %q", sum.Returned)
+	}
 }
 
 func (s *Service) mustName(t *testing.T, sub domain.Subject) string {

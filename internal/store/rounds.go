@@ -117,7 +117,7 @@ func (tx *Tx) DeleteRound(id int64) error {
 // Nominees.
 
 const nomineeSelect = `SELECT n.id, n.round_id, CASE WHEN n.person_id IS NULL THEN 'collective' ELSE 'person' END, COALESCE(p.staff_code, n.unit_code),
-	n.award_code, n.eligible, n.reasons, n.justification, n.duties, n.achievements, n.policy, n.decision, n.decision_note,
+	n.award_code, n.eligible, n.reasons, n.justification, n.duties, n.achievements, n.policy, n.decision, n.decision_note, n.waivers,
 	COALESCE((SELECT group_concat(f.file_name, char(31)) FROM (SELECT file_name FROM nominee_attachment WHERE nominee_id=n.id ORDER BY file_name) f), '')
 	FROM nominee n LEFT JOIN person p ON p.id=n.person_id `
 
@@ -130,15 +130,21 @@ func listNominees(ctx context.Context, q querier, where string, args ...any) ([]
 	var out []domain.Nominee
 	for rows.Next() {
 		var n domain.Nominee
-		var sk, reasons, files, decision string
+		var sk, reasons, files, decision, waivers string
 		var eligible int
 		if err := rows.Scan(&n.ID, &n.RoundID, &sk, &n.Subject.Code, &n.Award, &eligible, &reasons, &n.Justification,
-			&n.Report.Duties, &n.Report.Achievements, &n.Report.Policy, &decision, &n.DecisionNote, &files); err != nil {
+			&n.Report.Duties, &n.Report.Achievements, &n.Report.Policy, &decision, &n.DecisionNote, &waivers, &files); err != nil {
 			return nil, err
 		}
 		n.Subject.Kind, n.Eligible, n.Decision = domain.SubjectKind(sk), eligible != 0, domain.NomineeDecision(decision)
 		if err := json.Unmarshal([]byte(reasons), &n.Reasons); err != nil {
 			return nil, fmt.Errorf("nominee %d reasons: %w", n.ID, err)
+		}
+		if err := json.Unmarshal([]byte(waivers), &n.Waivers); err != nil {
+			return nil, fmt.Errorf("nominee %d waivers: %w", n.ID, err)
+		}
+		if len(n.Waivers) == 0 {
+			n.Waivers = nil
 		}
 		if files != "" {
 			n.Attachments = splitUnit(files)
@@ -250,8 +256,12 @@ func (tx *Tx) AddNominee(n domain.Nominee) (int64, error) {
 // is not rewritten here: only SetNomineeDecision (feedback import) sets it,
 // so an edit made from a copy read before the import cannot erase it.
 func (tx *Tx) SaveNominee(n domain.Nominee) error {
-	res, err := tx.tx.ExecContext(tx.ctx, `UPDATE nominee SET eligible=?, reasons=?, justification=?, duties=?, achievements=?, policy=? WHERE id=?`,
-		boolInt(n.Eligible), reasonsJSON(n.Reasons), n.Justification, n.Report.Duties, n.Report.Achievements, n.Report.Policy, n.ID)
+	waivers, err := json.Marshal(n.Waivers)
+	if err != nil || n.Waivers == nil {
+		waivers = []byte("{}")
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, `UPDATE nominee SET eligible=?, reasons=?, justification=?, duties=?, achievements=?, policy=?, waivers=? WHERE id=?`,
+		boolInt(n.Eligible), reasonsJSON(n.Reasons), n.Justification, n.Report.Duties, n.Report.Achievements, n.Report.Policy, string(waivers), n.ID)
 	if err != nil {
 		return fmt.Errorf("save nominee %d: %w", n.ID, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"image/color"
 	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -180,7 +181,37 @@ func ShowError(win fyne.Window, err error) {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return
 	}
-	dialog.ShowError(errors.New(service.Explain(err)), win)
+	ShowMessage(win, lang.L("Chưa thực hiện được"), ErrorText(err))
+}
+
+// ErrorText is what people read of an error: several field errors (the
+// problems that keep a round from being submitted, say) one per line,
+// every one of them; anything else as service.Explain says it.
+func ErrorText(err error) string {
+	fes := domain.AsFieldErrors(err)
+	if len(fes) < 2 {
+		return service.Explain(err)
+	}
+	lines := []string{fmt.Sprintf(lang.L("Có %d điều cần xử lý:"), len(fes))}
+	for _, fe := range fes {
+		lines = append(lines, "• "+fe.Error())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ShowMessage shows a message that wraps and scrolls inside a dialog no
+// larger than the window, whatever its length.
+func ShowMessage(win fyne.Window, title, msg string) {
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, lang.L("Đóng"), container.NewVScroll(lbl), win)
+	size := win.Canvas().Size()
+	w := min(float32(640), size.Width-40)
+	// About the height the text needs at that width, within the window.
+	lines := float32(strings.Count(msg, "\n")+1) + float32(len([]rune(msg)))*8/max(w, 100)
+	h := min(size.Height-40, max(200, lines*24+110))
+	d.Resize(fyne.NewSize(w, h))
+	d.Show()
 }
 
 // Progress reports work done so far; safe to call from any goroutine.

@@ -64,6 +64,8 @@ type nominationService interface {
 	VoteResult(ctx context.Context, roundID int64) (map[int64]service.VoteOutcome, error)
 
 	ExportDossier(ctx context.Context, roundID int64, dir string, opt service.DossierOptions) error
+	RoundSummary(ctx context.Context, roundID int64) (service.RoundSummary, error)
+	ReturnRound(ctx context.Context, roundID int64, reason string) error
 }
 
 var _ nominationService = (*service.Service)(nil)

@@ -11,11 +11,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
+	"fmt"
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
 	"tdkt/internal/service"
+	"tdkt/ui/kit"
 )
 
 // fixture is the area over a real service and a temporary database filled
@@ -360,23 +361,16 @@ func TestRound_IneligibleNeedsJustification(t *testing.T) {
 	}
 	j.dlg.Hide() // Để sau
 
-	// Without a justification the round is submitted but not approved.
+	// The council votes on everyone; the justification is still missing,
+	// and submitting says so, naming the nominee.
+	f.voteAll(rt.round.ID)
 	f.v.lastErr = nil
 	test.Tap(rt.submitBtn)
-	if f.v.lastErr != nil || rt.round.Status != domain.StatusSubmitted {
-		t.Fatalf("submit: %v, status %s", f.v.lastErr, rt.round.Status)
+	if f.v.lastErr == nil || rt.round.Status != domain.StatusDraft {
+		t.Fatalf("a round with an unjustified ineligible nominee was submitted (status %s)", rt.round.Status)
 	}
-	test.Tap(rt.approveBtn)
-	if f.v.lastErr == nil || rt.round.Status != domain.StatusSubmitted {
-		t.Fatalf("a round with an unjustified ineligible nominee was approved (status %s)", rt.round.Status)
-	}
-	if msg := service.Explain(f.v.lastErr); !strings.Contains(msg, "giải trình") || !strings.Contains(msg, f.v.subjectName(n.Subject)) {
+	if msg := kit.ErrorText(f.v.lastErr); !strings.Contains(msg, "giải trình") || !strings.Contains(msg, f.v.subjectName(n.Subject)) {
 		t.Errorf("message %q does not say whose justification is missing", msg)
-	}
-	// Reopened, the editor takes the justification; then it is approved.
-	reopenWith(rt, "")
-	if rt.round.Status != domain.StatusDraft || rt.editor.justification.Disabled() {
-		t.Fatalf("reopened: status %s, justification disabled %v", rt.round.Status, rt.editor.justification.Disabled())
 	}
 	rt.selectNomineeID(n.ID)
 	rt.editor.justification.SetText("Giám đốc đề nghị vì thành tích đột xuất trong năm.")
@@ -384,17 +378,72 @@ func TestRound_IneligibleNeedsJustification(t *testing.T) {
 	if f.v.lastErr = nil; rt.cell(row, nomJustification).text != "Có" {
 		t.Fatalf("justification cell %q after saving", rt.cell(row, nomJustification).text)
 	}
-	for _, b := range []*widget.Button{rt.submitBtn, rt.approveBtn} {
-		test.Tap(b)
-		if f.v.lastErr != nil {
-			t.Fatalf("%s with the justification: %v", b.Text, f.v.lastErr)
-		}
+	test.Tap(rt.submitBtn)
+	if f.v.lastErr != nil || rt.round.Status != domain.StatusSubmitted {
+		t.Fatalf("submit with the justification: %v (status %s)", f.v.lastErr, rt.round.Status)
 	}
-	if rt.round.Status != domain.StatusApproved {
-		t.Fatalf("status %s, want Đã duyệt", rt.round.Status)
+	// Chờ duyệt: the director may still correct his justification, not the report.
+	rt.selectNomineeID(n.ID)
+	if rt.editor.justification.Disabled() || !rt.editor.achievements.Disabled() {
+		t.Fatalf("awaiting approval: justification disabled %v, report disabled %v", rt.editor.justification.Disabled(), rt.editor.achievements.Disabled())
+	}
+	rt.editor.justification.SetText("Giám đốc đề nghị vì thành tích đột xuất trong đợt cao điểm thu.")
+	test.Tap(rt.editor.saveBtn)
+	if f.v.lastErr != nil {
+		t.Fatalf("director's justification while awaiting approval: %v", f.v.lastErr)
+	}
+
+	// The director reads the summary and sends the round back with a reason.
+	test.Tap(rt.summaryBtn)
+	d := rt.summary
+	if d == nil || len(d.sum.Ineligible) != 1 || d.sum.Ineligible[0].Justification != "Giám đốc đề nghị vì thành tích đột xuất trong đợt cao điểm thu." ||
+		len(d.sum.Problems) != 0 || d.approveBtn.Disabled() || d.returnBtn.Disabled() {
+		t.Fatalf("summary %+v", d)
+	}
+	test.Tap(d.returnBtn)
+	test.Tap(d.returnOK)
+	if rt.round.Status != domain.StatusSubmitted || d.returnForm.ErrorFor(FieldReturnReason) == "" {
+		t.Fatalf("returned without a reason: status %s, field error %q", rt.round.Status, d.returnForm.ErrorFor(FieldReturnReason))
+	}
+	d.returnReason.SetText("Bổ sung bản chụp quyết định khen thưởng")
+	test.Tap(d.returnOK)
+	if rt.round.Status != domain.StatusDraft || !rt.returned.Visible() || !strings.Contains(rt.returned.Text, "Bổ sung bản chụp quyết định khen thưởng") {
+		t.Fatalf("after the return: status %s, banner %v %q", rt.round.Status, rt.returned.Visible(), rt.returned.Text)
+	}
+	// Submitted again and approved from the summary.
+	test.Tap(rt.submitBtn)
+	test.Tap(rt.summaryBtn)
+	test.Tap(rt.summary.approveBtn)
+	if f.v.lastErr != nil || rt.round.Status != domain.StatusApproved || rt.returned.Visible() {
+		t.Fatalf("approve from the summary: %v, status %s", f.v.lastErr, rt.round.Status)
 	}
 	if !rt.editor.justification.Disabled() || !rt.addBtn.Disabled() {
 		t.Error("an approved round can still be edited")
+	}
+}
+
+// voteAll records a council that passes everyone of the round.
+func (f *fixture) voteAll(roundID int64) {
+	f.t.Helper()
+	c, err := f.svc.Council(f.ctx, roundID)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	for i := range c.Members {
+		if c.Members[i].Name == "" {
+			c.Members[i].Name = fmt.Sprintf("Thành viên %d", i+1)
+		}
+	}
+	ns, err := f.svc.Nominees(f.ctx, roundID)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	c.Votes = nil
+	for _, n := range ns {
+		c.Votes = append(c.Votes, domain.Vote{NomineeID: n.ID, For: c.Present()})
+	}
+	if err := f.svc.SaveCouncil(f.ctx, c); err != nil {
+		f.t.Fatal(err)
 	}
 }
 
@@ -739,6 +788,7 @@ func TestRound_ClerkCannotApprove(t *testing.T) {
 	rt := v.rounds
 	f.createRound("Đợt của chuyên viên")
 	rt.propose(awardLDTT)
+	f.voteAll(rt.round.ID)
 	test.Tap(rt.submitBtn)
 	if rt.round.Status != domain.StatusSubmitted {
 		t.Fatalf("submit: %s (%v)", rt.round.Status, v.lastErr)

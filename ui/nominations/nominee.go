@@ -43,6 +43,11 @@ type nomineeEditor struct {
 	attach        *attachPane
 	saveBtn       *widget.Button
 	tabs          *container.AppTabs
+	editable      bool // the round is in Nháp: documents may be waived
+	// The waiver dialog, while shown (tests fill it).
+	waiveDlg    dialog.Dialog
+	waiveReason *widget.Entry
+	waiveSave   *widget.Button
 
 	hint    fyne.CanvasObject
 	body    fyne.CanvasObject
@@ -61,6 +66,12 @@ func newNomineeEditor(t *roundsTab) *nomineeEditor {
 	e.achievements = multiLine("")
 	e.policy = multiLine("")
 	e.checkTable = colouredTable(checklistCols, func() int { return len(e.checklist) }, e.checkCell)
+	e.checkTable.OnSelected = func(id widget.TableCellID) {
+		e.checkTable.UnselectAll()
+		if id.Row < len(e.checklist) {
+			e.onWaive(e.checklist[id.Row])
+		}
+	}
 	e.attach = newAttachPane(e)
 	e.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), e.save)
 	e.saveBtn.Importance = widget.HighImportance
@@ -134,16 +145,19 @@ func (e *nomineeEditor) close() {
 	e.hint.Show()
 }
 
-func (e *nomineeEditor) setEditable(on bool) {
+// setEditable opens the editor to changes: all of it (the round in Nháp),
+// or the director's justification only (justify).
+func (e *nomineeEditor) setEditable(all, justify bool) {
 	for _, w := range []*widget.Entry{e.justification, e.duties, e.achievements, e.policy} {
-		if on {
+		if all || (justify && w == e.justification) {
 			w.Enable()
 		} else {
 			w.Disable()
 		}
 	}
-	enable(e.saveBtn, on)
-	e.attach.setEditable(on)
+	enable(e.saveBtn, all || justify)
+	e.attach.setEditable(all)
+	e.editable = all
 }
 
 // edited is the open nominee with what is typed.
@@ -185,15 +199,72 @@ func (e *nomineeEditor) checkCell(row, col int) cellText {
 	case 0:
 		return plain(it.Document)
 	case 1:
-		if it.Present {
+		switch {
+		case it.Present:
 			return cellText{"✓", widget.SuccessImportance}
+		case it.Waived != "":
+			return cellText{lang.L("miễn"), widget.WarningImportance}
 		}
 		return cellText{"✗", widget.DangerImportance}
 	case 2:
+		if it.Waived != "" {
+			return plain(lang.L("Miễn: ") + it.Waived)
+		}
+		if it.Waivable && !it.Present && e.editable {
+			return plain(it.Note + lang.L(" · bấm vào dòng để miễn, kèm lý do"))
+		}
 		return plain(it.Note)
 	}
 	return plain("")
 }
+
+// onWaive asks why a missing proof can be done without (or clears the
+// waiver), for a round in Nháp; the reason is saved with the nominee.
+func (e *nomineeEditor) onWaive(it service.ChecklistItem) {
+	v := e.t.v
+	if !it.Waivable || it.Present || !e.editable {
+		return
+	}
+	reason := widget.NewMultiLineEntry()
+	reason.SetMinRowsVisible(2)
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetText(it.Waived)
+	form := kit.NewForm()
+	form.Add(FieldWaiver, reason, "để trống rồi bấm Lưu để bỏ miễn")
+	var dlg dialog.Dialog
+	save := widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), func() {
+		n := e.edited()
+		waivers := map[string]string{}
+		for k, w := range n.Waivers {
+			waivers[k] = w
+		}
+		if strings.TrimSpace(reason.Text) == "" {
+			delete(waivers, it.Document)
+		} else {
+			waivers[it.Document] = reason.Text
+		}
+		n.Waivers = waivers
+		if err := v.svc.SaveNominee(v.ctx, n); err != nil {
+			if rest := form.ShowErrors(err); rest != nil {
+				v.showError(rest)
+			}
+			return
+		}
+		dlg.Hide()
+		e.n = n
+		e.t.saved(n)
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Hủy"), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Miễn: %s"), it.Document),
+		container.NewBorder(nil, kit.Bar(layout.NewSpacer(), cancel, save), nil, nil, form.Content()), v.win)
+	dlg.Resize(fyne.NewSize(min(560, v.win.Canvas().Size().Width-40), 220))
+	e.waiveDlg, e.waiveReason, e.waiveSave = dlg, reason, save
+	dlg.Show()
+}
+
+// FieldWaiver labels the reason a document is waived.
+const FieldWaiver = "Lý do miễn"
 
 // saved puts a saved nominee back in the table and re-reads the checklist
 // (the report text is one of its documents).

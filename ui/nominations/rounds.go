@@ -72,6 +72,9 @@ type roundsTab struct {
 	addBtn       *widget.Button
 	removeBtn    *widget.Button
 	dossierBtn   *widget.Button
+	summaryBtn   *widget.Button
+	summary      *summaryDialog // the last one opened (tests answer it)
+	returned     *widget.Label  // why the director sent the round back, while in Nháp
 	// wordCopies: the dossier also gets an editable .docx of each PDF.
 	wordCheck  *widget.Check
 	wordCopies bool
@@ -121,11 +124,16 @@ func newRoundsTab(v *View) *roundsTab {
 	t.editor = newNomineeEditor(t)
 
 	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
-	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
+	t.summaryBtn = widget.NewButtonWithIcon(lang.L("Tóm tắt để duyệt…"), theme.InfoIcon(), t.onSummary)
+	t.returned = widget.NewLabel("")
+	t.returned.Wrapping = fyne.TextWrapWord
+	t.returned.Importance = widget.WarningImportance
+	t.returned.Hide()
+	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.summaryBtn, t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
 	actions := kit.Bar(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn, t.wordCheck)
 	body := container.NewVSplit(t.table, t.editor.content)
 	body.Offset = 0.45
-	t.detail = container.NewBorder(container.NewVBox(flow, actions), nil, nil, nil, body)
+	t.detail = container.NewBorder(container.NewVBox(flow, t.returned, actions), nil, nil, nil, body)
 	t.detail.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt đề nghị ở bên trái, hoặc bấm “Tạo đợt…” để mở đợt mới."))
 	hint.Wrapping = fyne.TextWrapWord
@@ -217,6 +225,7 @@ func (t *roundsTab) open(id int64) {
 	t.title.SetText(r.Name)
 	t.status.SetText(fmt.Sprintf(lang.L("Năm %d · %s · Trạng thái: %s"), r.Year, lang.L(r.Kind.Label()), lang.L(r.Status.Label())))
 	t.syncButtons()
+	t.showReturned()
 	t.table.Refresh()
 	t.selected = -1
 	t.table.UnselectAll()
@@ -274,6 +283,24 @@ func (t *roundsTab) reopen(id int64) {
 	t.refresh()
 }
 
+// showReturned shows, on a round in Nháp that the director sent back,
+// what he asked to correct.
+func (t *roundsTab) showReturned() {
+	t.returned.Hide()
+	hs, ok := t.v.svc.(roundHistoryService)
+	if !ok || t.round.Status != domain.StatusDraft {
+		return
+	}
+	evs, err := hs.RoundEvents(t.v.ctx, t.round.ID)
+	if err != nil || len(evs) == 0 {
+		return
+	}
+	if e := evs[len(evs)-1]; e.From == domain.StatusSubmitted && e.To == domain.StatusDraft && e.Reason != "" {
+		t.returned.SetText(fmt.Sprintf(lang.L("Giám đốc %s trả lại đợt lúc %s: %s"), e.Actor, e.At.Format("15:04 02/01/2006"), e.Reason))
+		t.returned.Show()
+	}
+}
+
 // draft reports whether the open round can still be edited.
 func (t *roundsTab) draft() bool { return t.round.ID != 0 && t.round.Status == domain.StatusDraft }
 
@@ -293,7 +320,16 @@ func (t *roundsTab) syncButtons() {
 	enable(t.addBtn, t.draft())
 	enable(t.removeBtn, t.draft() && t.selected >= 0)
 	enable(t.dossierBtn, t.round.ID != 0 && len(t.nominees) > 0)
-	t.editor.setEditable(t.draft())
+	enable(t.summaryBtn, t.round.ID != 0 && len(t.nominees) > 0)
+	if st == domain.StatusSubmitted && a.Role.Allows(domain.RoleDirector) {
+		t.summaryBtn.Importance = widget.HighImportance
+	} else {
+		t.summaryBtn.Importance = widget.MediumImportance
+	}
+	t.summaryBtn.Refresh()
+	// While the round awaits approval the director may still write his
+	// justification (and nothing else).
+	t.editor.setEditable(t.draft(), t.draft() || (st == domain.StatusSubmitted && a.Role.Allows(domain.RoleDirector)))
 }
 
 func enable(b *widget.Button, on bool) {
