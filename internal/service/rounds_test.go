@@ -488,6 +488,31 @@ func TestRound_ChecklistFlagsMissingInitiativeDecision(t *testing.T) {
 	if _, err := s.NomineeFile(ctx, bo.ID, "QĐ công nhận "+title+".pdf"); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("attachment kept: %v", err)
 	}
+	// Missing again, it keeps the round from being submitted, naming it…
+	problems, err := s.RoundProblems(ctx, id)
+	must(t, err)
+	if len(problems) != 1 || problems[0].Field != FieldChecklist || !strings.Contains(problems[0].Msg, title) || !strings.Contains(problems[0].Msg, "lý do miễn") {
+		t.Fatalf("problems %v", problems)
+	}
+	// …until it is waived with a reason, which the checklist shows.
+	it := find()
+	if !it.Waivable {
+		t.Fatalf("an initiative's decision is not waivable: %+v", it)
+	}
+	bo.Waivers = map[string]string{it.Document: "Quyết định bị thất lạc; đã đề nghị Bảo hiểm xã hội Việt Nam cấp bản sao", "Báo cáo thành tích": "   "}
+	must(t, s.SaveNominee(ctx, bo))
+	cl, err = s.Checklist(ctx, id)
+	must(t, err)
+	if it := find(); it.Present || !strings.HasPrefix(it.Waived, "Quyết định bị thất lạc") || !it.Done() {
+		t.Errorf("waived item %+v", it)
+	}
+	ns, _ = s.Nominees(ctx, id)
+	for _, n := range ns {
+		if n.ID == bo.ID && len(n.Waivers) != 1 {
+			t.Errorf("waivers stored %v (a blank reason waives nothing)", n.Waivers)
+		}
+	}
+	must(t, s.SetRoundStatus(ctx, id, domain.StatusSubmitted))
 }
 
 func TestRound_DemoRoundApprovedWithVotes(t *testing.T) {
