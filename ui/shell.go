@@ -11,8 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -305,12 +305,19 @@ func (mw *MainWindow) refreshBanner() {
 
 // ShowFatal shows an error that prevents the application from starting
 // (for example a damaged database) in a window of its own.
+// The window is small and in Vietnamese (the database, which holds the
+// language chosen, may be what failed to open); the message wraps inside it.
 func ShowFatal(a fyne.App, err error) {
+	_ = i18n.Setup("vi")
+	kit.LoadAppearance(a.Preferences()).Apply(a)
 	win := a.NewWindow(lang.L("Thi đua - Khen thưởng"))
-	lbl := widget.NewLabel(service.Explain(err))
+	lbl := widget.NewLabel(kit.ErrorText(err))
 	lbl.Wrapping = fyne.TextWrapWord
-	win.SetContent(container.NewBorder(nil, widget.NewButton(lang.L("Đóng"), a.Quit), nil, nil, lbl))
-	win.Resize(fyne.NewSize(640, 240))
-	dialog.ShowError(err, win)
+	closeBtn := widget.NewButtonWithIcon(lang.L("Đóng"), theme.CancelIcon(), a.Quit)
+	closeBtn.Importance = widget.HighImportance
+	win.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil,
+		container.NewVScroll(container.NewPadded(lbl))))
+	win.Resize(fyne.NewSize(600, 220))
+	win.CenterOnScreen()
 	win.ShowAndRun()
 }

@@ -240,7 +240,7 @@ func (e *criteriaEditor) addRow(c domain.Criterion) *editRow {
 	r := &editRow{orig: c}
 	r.code = widget.NewEntry()
 	r.code.SetText(c.Code)
-	r.code.SetPlaceHolder("I.1")
+	r.code.SetPlaceHolder(lang.L("ví dụ I.1"))
 	r.name = widget.NewEntry()
 	r.name.SetText(c.Name)
 	labels := make([]string, len(methodOptions))
@@ -256,7 +256,7 @@ func (e *criteriaEditor) addRow(c domain.Criterion) *editRow {
 	r.target = widget.NewSelect(e.targetOptions(), nil)
 	r.target.PlaceHolder = lang.L("(chấm tay)")
 	r.capPct = widget.NewEntry()
-	r.capPct.SetPlaceHolder("100")
+	r.capPct.SetPlaceHolder(lang.L("mặc định 100"))
 	switch {
 	case c.Method != "":
 		r.method.SetSelected(methodLabel(c.Method))

@@ -486,8 +486,9 @@ func (t *scoresTab) loadCluster() {
 	t.clusterBtn.Show()
 	t.totalsBtn.Show()
 	for _, m := range c.Members {
+		// In full: the clerk must see whose total she types.
 		name := widget.NewLabel(m.Name)
-		name.Truncation = fyne.TextTruncateEllipsis
+		name.Wrapping = fyne.TextWrapWord
 		if m.Own {
 			name.TextStyle.Bold = true
 			own := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
@@ -574,7 +575,7 @@ func (t *scoresTab) refreshRanking() {
 			text = fmt.Sprintf(lang.L("– %s — chưa có điểm"), m.name)
 		}
 		l := widget.NewLabel(text)
-		l.Truncation = fyne.TextTruncateEllipsis
+		l.Wrapping = fyne.TextWrapWord
 		if m.own {
 			l.TextStyle.Bold = true
 			l.Importance = widget.HighImportance

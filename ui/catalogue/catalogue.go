@@ -488,7 +488,7 @@ func (v *View) editParam(p store.ParamRow) {
 	e := &paramEditor{id: p.ID, form: kit.NewForm()}
 	e.key = widget.NewEntry()
 	e.key.SetText(p.Key)
-	e.key.SetPlaceHolder("cstdcs.quota_percent")
+	e.key.SetPlaceHolder(lang.L("ví dụ cstdcs.quota_percent"))
 	opts := []string{lang.L("Mọi chế độ")}
 	e.regimes = []string{""}
 	for _, r := range v.cat.Regimes {

@@ -188,6 +188,9 @@ func ShowError(win fyne.Window, err error) {
 // problems that keep a round from being submitted, say) one per line,
 // every one of them; anything else as service.Explain says it.
 func ErrorText(err error) string {
+	if oe := (openError{}); errors.As(err, &oe) {
+		return oe.Error()
+	}
 	fes := domain.AsFieldErrors(err)
 	if len(fes) < 2 {
 		return service.Explain(err)
@@ -257,9 +260,26 @@ func RunLong(win fyne.Window, title string, work func(ctx context.Context, progr
 
 // OpenFile shows a file or folder in the system's viewer (Explorer, the
 // PDF reader): fyne opens the file:// URL with the platform's handler.
+// The file itself is there: when no viewer opens it, the error says so and
+// where it is, rather than suggest that saving failed.
 func OpenFile(path string) error {
-	return fyne.CurrentApp().OpenURL(paths.FileURL(runtime.GOOS, path))
+	if err := fyne.CurrentApp().OpenURL(paths.FileURL(runtime.GOOS, path)); err != nil {
+		return openError{path: path, err: err}
+	}
+	return nil
 }
+
+// openError is a file that exists but that no program opened.
+type openError struct {
+	path string
+	err  error
+}
+
+func (e openError) Error() string {
+	return fmt.Sprintf(lang.L("Tệp đã được lưu ở %s nhưng máy chưa mở được nó (chưa có chương trình xem loại tệp này, hoặc chương trình đó báo lỗi). Hãy mở thư mục đó và bấm đúp vào tệp. Chi tiết: %v"), e.path, e.err)
+}
+
+func (e openError) Unwrap() error { return e.err }
 
 // Banner is a coloured strip with a message and optional action, used for
 // "Đã xóa … [Hoàn tác]" and the demo notice.

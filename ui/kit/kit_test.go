@@ -3,6 +3,8 @@ package kit
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,5 +111,26 @@ func TestFileSize_VietnameseDecimalComma(t *testing.T) {
 		if got := FileSize(n); got != want {
 			t.Errorf("FileSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestErrorText_SaysTheFileWasSaved: a viewer that fails does not make
+// the message say that saving failed.
+func TestErrorText_SaysTheFileWasSaved(t *testing.T) {
+	err := fmt.Errorf("open: %w", openError{path: `C:\Hồ sơ\Tờ trình.pdf`, err: errors.New("no handler")})
+	got := ErrorText(err)
+	if !strings.Contains(got, "đã được lưu") || !strings.Contains(got, `C:\Hồ sơ\Tờ trình.pdf`) || strings.Contains(got, "Có lỗi khi lưu") {
+		t.Errorf("message %q", got)
+	}
+}
+
+func TestStyledTable_MultiLineValuesStayOnOneLine(t *testing.T) {
+	test.NewTempApp(t)
+	tbl := TextTable([]Column{{Header: "Thay đổi", Width: 300}}, func() int { return 1 },
+		func(int, int) string { return "Địa chỉ: Số 1\r\nĐường Trần Phú\n\nHà Tĩnh" })
+	l := widget.NewLabel("")
+	tbl.UpdateCell(widget.TableCellID{Row: 0, Col: 0}, l)
+	if l.Text != "Địa chỉ: Số 1 · Đường Trần Phú · Hà Tĩnh" {
+		t.Errorf("cell text %q", l.Text)
 	}
 }

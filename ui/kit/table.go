@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -37,6 +39,10 @@ func StyledTable(cols []Column, rows func() int, cell func(row, col int) (string
 			}
 			l := o.(*widget.Label)
 			text, imp := cell(id.Row, id.Col)
+			// A cell is one line high: a value of several lines (a note,
+			// a changed address in the journal) is shown on one, or it
+			// would draw over the rows below.
+			text = oneLine(text)
 			l.Importance = imp
 			l.TextStyle.Bold = imp == widget.SuccessImportance || imp == widget.DangerImportance
 			l.SetText(text)
@@ -108,4 +114,18 @@ func (l *Columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h = max(h, m.Height)
 	}
 	return fyne.NewSize(w+pad*float32(max(0, len(objs)-1)), h)
+}
+
+// oneLine joins the lines of text with " · ".
+func oneLine(text string) string {
+	if !strings.ContainsAny(text, "\r\n") {
+		return text
+	}
+	var parts []string
+	for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " · ")
 }

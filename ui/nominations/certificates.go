@@ -107,7 +107,7 @@ func openCertificates(t *roundsTab) *certificateForm {
 	f := &certificateForm{t: t, svc: svc, roundID: t.round.ID, round: t.round.Name, layout: l, form: kit.NewForm(), open: kit.OpenFile,
 		fieldX: map[string]*widget.Entry{}, fieldY: map[string]*widget.Entry{}}
 	f.decision = widget.NewEntry()
-	f.decision.SetPlaceHolder("15/QĐ-BHXH")
+	f.decision.SetPlaceHolder(lang.L("ví dụ 15/QĐ-BHXH"))
 	f.date = kit.DateEntry()
 	f.date.SetText(svc.Today().VN())
 	f.form.Add(certDecisionLabel, f.decision, "Để trống để điền tay sau khi in")

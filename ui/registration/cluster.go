@@ -63,7 +63,7 @@ type clusterTab struct {
 func newClusterTab(v *View) *clusterTab {
 	t := &clusterTab{v: v, form: kit.NewForm()}
 	t.name = widget.NewEntry()
-	t.name.SetPlaceHolder(lang.L("Cụm thi đua số 5"))
+	t.name.SetPlaceHolder(lang.L("ví dụ Cụm thi đua số 5"))
 	t.memBox = container.NewVBox()
 	add := widget.NewButtonWithIcon(lang.L("Thêm thành viên"), theme.ContentAddIcon(), func() { t.addMember(domain.ClusterMember{}) })
 	t.pact = widget.NewMultiLineEntry()

@@ -237,12 +237,18 @@ func newMovementEditor(v *View, m domain.Movement) *movementEditor {
 	e.name.SetText(m.Name)
 	e.docNo = widget.NewEntry()
 	e.docNo.SetText(m.DocNo)
-	e.docNo.SetPlaceHolder("123/KH-BHXH")
+	e.docNo.SetPlaceHolder(lang.L("ví dụ 123/KH-BHXH"))
 	e.docDate = kit.DateEntry()
 	e.docDate.SetText(m.DocDate.VN())
 	e.issuer = widget.NewEntry()
 	e.issuer.SetText(m.Issuer)
-	e.issuer.SetPlaceHolder(lang.L("Bảo hiểm xã hội Việt Nam"))
+	if m.ID == 0 && m.Issuer == "" {
+		// A new movement is most often launched by the body above the
+		// office: filled in (and saved) rather than shown as a grey
+		// example that a clerk would take for a value.
+		e.issuer.SetText(v.parentName())
+	}
+	e.issuer.SetPlaceHolder(lang.L("ví dụ Bảo hiểm xã hội Việt Nam"))
 	var kinds []string
 	for _, k := range kindLabels {
 		kinds = append(kinds, lang.L(k.Label()))

@@ -39,6 +39,7 @@ import (
 // registrationService is what this area needs from the use cases.
 type registrationService interface {
 	Today() domain.Date
+	Profile(ctx context.Context) (domain.OfficeProfile, bool, error)
 	Catalogue(ctx context.Context) (rules.Catalogue, error)
 	Units(ctx context.Context) ([]domain.Unit, error)
 	People(ctx context.Context) ([]domain.Person, error)
@@ -63,6 +64,16 @@ type registrationService interface {
 }
 
 var _ registrationService = (*service.Service)(nil)
+
+// parentName is the body above the office as its documents name it
+// (Bảo hiểm xã hội Việt Nam), "" when not known.
+func (v *View) parentName() string {
+	p, _, err := v.svc.Profile(v.ctx)
+	if err != nil {
+		return ""
+	}
+	return p.ParentName
+}
 
 // View is the "Đăng ký thi đua" area.
 type View struct {

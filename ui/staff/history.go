@@ -414,7 +414,7 @@ func (t *awardsTab) open(a domain.AwardRecord) {
 		e.kind.SetSelectedIndex(i)
 	}
 	e.no = e.entry(a.DecisionNo)
-	e.no.SetPlaceHolder("123/QĐ-BHXH")
+	e.no.SetPlaceHolder(lang.L("ví dụ 123/QĐ-BHXH"))
 	e.decDate = e.date(a.DecisionDate)
 	e.issuer = e.entry(a.Issuer)
 	var titles []string
