@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"fmt"
 	"tdkt/internal/domain"
@@ -795,5 +796,43 @@ func TestRound_ClerkCannotApprove(t *testing.T) {
 	}
 	if !rt.approveBtn.Disabled() {
 		t.Fatal("a clerk is offered Duyệt")
+	}
+}
+
+// TestRound_SearchFindsANominee: in a round of dozens, typing part of a
+// name (without diacritics) leaves the matching rows, and selecting one
+// opens that nominee.
+func TestRound_SearchFindsANominee(t *testing.T) {
+	f := newFixture(t)
+	rt := f.v.rounds
+	rt.list.Select(0)
+	if len(rt.nominees) < 10 {
+		t.Fatalf("demo round has %d nominees", len(rt.nominees))
+	}
+	target := rt.nominees[len(rt.nominees)-1]
+	name := f.v.subjectName(target.Subject)
+	rt.search.SetText(domain.Fold(name))
+	if len(rt.shown) == 0 || len(rt.shown) >= len(rt.nominees) {
+		t.Fatalf("search %q shows %d of %d", name, len(rt.shown), len(rt.nominees))
+	}
+	row := -1
+	for r, i := range rt.shown {
+		if rt.nominees[i].ID == target.ID {
+			row = r
+		}
+		if got := f.v.subjectName(rt.nominees[i].Subject); !strings.Contains(domain.Fold(got), domain.Fold(name)) {
+			t.Errorf("row %d is %q", r, got)
+		}
+	}
+	if row < 0 {
+		t.Fatalf("%s not among the rows found", name)
+	}
+	rt.table.Select(widget.TableCellID{Row: row, Col: 0})
+	if rt.editor.n.ID != target.ID {
+		t.Errorf("editor opened %d, want %d", rt.editor.n.ID, target.ID)
+	}
+	rt.search.SetText("")
+	if len(rt.shown) != len(rt.nominees) {
+		t.Errorf("cleared search shows %d of %d", len(rt.shown), len(rt.nominees))
 	}
 }

@@ -79,7 +79,9 @@ type roundsTab struct {
 	wordCheck  *widget.Check
 	wordCopies bool
 	table      *widget.Table
-	selected   int // index in nominees, -1 when none
+	search     *widget.Entry
+	shown      []int // the rows of the table: indices in nominees matching the search
+	selected   int   // index in nominees, -1 when none
 	editor     *nomineeEditor
 
 	// exported is the folder of the last dossier written.
@@ -119,8 +121,15 @@ func newRoundsTab(v *View) *roundsTab {
 	t.dossierBtn = widget.NewButtonWithIcon(lang.L("Lập hồ sơ…"), theme.FolderNewIcon(), t.onDossier)
 	t.wordCheck = widget.NewCheck(lang.L("kèm bản Word để sửa"), func(on bool) { t.wordCopies = on })
 
-	t.table = colouredTable(nomineeCols, func() int { return len(t.nominees) }, t.cell)
-	t.table.OnSelected = func(id widget.TableCellID) { t.selectNominee(id.Row) }
+	t.table = colouredTable(nomineeCols, func() int { return len(t.shown) }, t.cell)
+	t.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row < len(t.shown) {
+			t.selectNominee(t.shown[id.Row])
+		}
+	}
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(lang.L("Tìm tên, hình thức, kết quả…"))
+	t.search.OnChanged = func(string) { t.filter() }
 	t.editor = newNomineeEditor(t)
 
 	left := container.NewBorder(container.NewHBox(t.createBtn, t.deleteBtn), nil, nil, nil, t.list)
@@ -131,7 +140,7 @@ func newRoundsTab(v *View) *roundsTab {
 	t.returned.Hide()
 	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.summaryBtn, t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
 	actions := kit.Bar(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn, t.wordCheck)
-	body := container.NewVSplit(t.table, t.editor.content)
+	body := container.NewVSplit(container.NewBorder(t.search, nil, nil, nil, t.table), t.editor.content)
 	body.Offset = 0.45
 	t.detail = container.NewBorder(container.NewVBox(flow, t.returned, actions), nil, nil, nil, body)
 	t.detail.Hide()
@@ -226,12 +235,12 @@ func (t *roundsTab) open(id int64) {
 	t.status.SetText(fmt.Sprintf(lang.L("Năm %d · %s · Trạng thái: %s"), r.Year, lang.L(r.Kind.Label()), lang.L(r.Status.Label())))
 	t.syncButtons()
 	t.showReturned()
-	t.table.Refresh()
+	t.filter()
 	t.selected = -1
 	t.table.UnselectAll()
-	for i, n := range t.nominees {
-		if n.ID == keep && keep != 0 {
-			t.table.Select(widget.TableCellID{Row: i, Col: 0})
+	for row, i := range t.shown {
+		if n := t.nominees[i]; n.ID == keep && keep != 0 {
+			t.table.Select(widget.TableCellID{Row: row, Col: 0})
 		}
 	}
 	if t.selected < 0 {
@@ -268,7 +277,7 @@ func (t *roundsTab) loadRound() error {
 
 func (t *roundsTab) close() {
 	t.round = domain.Round{}
-	t.nominees, t.outcomes, t.checklist = nil, nil, nil
+	t.nominees, t.outcomes, t.checklist, t.shown = nil, nil, nil, nil
 	t.selected = -1
 	t.list.UnselectAll()
 	t.editor.close()
@@ -340,9 +349,25 @@ func enable(b *widget.Button, on bool) {
 	}
 }
 
+// filter shows the nominees whose name, award, verdict or vote result
+// holds every word typed (without diacritics or case).
+func (t *roundsTab) filter() {
+	t.shown = t.shown[:0]
+	for i, n := range t.nominees {
+		if kit.Matches(t.search.Text, t.v.subjectName(n.Subject), n.Subject.Code, t.v.awardName(n.Award),
+			verdictText(n.Eligible), t.voteCell(n.ID).text) {
+			t.shown = append(t.shown, i)
+		}
+	}
+	t.table.Refresh()
+}
+
 func (t *roundsTab) cell(row, col int) cellText {
 	v := t.v
-	n := t.nominees[row]
+	if row >= len(t.shown) {
+		return plain("")
+	}
+	n := t.nominees[t.shown[row]]
 	switch col {
 	case nomName:
 		return plain(v.subjectName(n.Subject))
@@ -392,9 +417,9 @@ func (t *roundsTab) selectNominee(row int) {
 
 // selectNomineeID selects the row of a nominee (tests, after adding).
 func (t *roundsTab) selectNomineeID(id int64) bool {
-	for i, n := range t.nominees {
-		if n.ID == id {
-			t.table.Select(widget.TableCellID{Row: i, Col: 0})
+	for row, i := range t.shown {
+		if t.nominees[i].ID == id {
+			t.table.Select(widget.TableCellID{Row: row, Col: 0})
 			t.selectNominee(i)
 			return true
 		}
