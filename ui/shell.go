@@ -225,8 +225,7 @@ func build(win fyne.Window, svc *service.Service, restored func()) *MainWindow {
 	mw.nav.OnSelected = mw.Show
 	side := container.NewBorder(kit.Heading("TĐKT"), mw.accountBox(), nil, nil, mw.nav)
 	mw.page = container.NewBorder(mw.banner, nil, nil, nil, mw.content)
-	split := container.NewHSplit(side, mw.page)
-	split.Offset = 0.15
+	split := kit.Split("sidebar", true, side, mw.page, 0.15)
 	win.SetContent(split)
 	mw.nav.Select(0)
 	mw.refreshBanner()

@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"tdkt/ui/kit"
+)
 
 // The preferences that keep the window's size between sessions.
 const (
@@ -41,6 +45,7 @@ func FitWindow(win fyne.Window, prefs fyne.Preferences, work fyne.Size) {
 		s := win.Canvas().Size()
 		prefs.SetFloat(prefWidth, float64(s.Width))
 		prefs.SetFloat(prefHeight, float64(s.Height))
+		kit.SaveSplits(prefs)
 	})
 }
 

@@ -190,8 +190,7 @@ func (v *View) build() {
 	v.right = container.NewBorder(
 		container.NewVBox(container.NewHBox(v.templateBtn, v.openBtn), v.kindNote, v.status),
 		nil, nil, nil, v.body)
-	split := container.NewHSplit(left, v.right)
-	split.Offset = 0.28
+	split := kit.Split("imports", true, left, v.right, 0.28)
 	v.content = container.NewBorder(kit.Heading("Nhập dữ liệu"), nil, nil, nil, split)
 	if len(v.kinds) > 0 {
 		v.kindList.Select(0)

@@ -131,8 +131,7 @@ func newCouncilTab(v *View) *councilTab {
 	votes := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle(lang.L("Kết quả biểu quyết"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.voteErr),
 		nil, nil, nil, t.voteTable)
-	split := container.NewVSplit(container.NewVScroll(top), votes)
-	split.Offset = 0.5
+	split := kit.Split("council", false, container.NewVScroll(top), votes, 0.5)
 	t.body = container.NewBorder(nil, container.NewHBox(t.saveBtn, t.dirtyLbl, layout.NewSpacer()), nil, nil, split)
 	t.body.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt ở thẻ “Đợt đề nghị” để ghi cuộc họp Hội đồng của đợt đó."))

@@ -107,8 +107,7 @@ func newEligibilityTab(v *View) *eligibilityTab {
 	)
 	top := container.NewVBox(filters, t.count, t.quota)
 	panel := container.NewBorder(t.detailHd, nil, nil, nil, container.NewVScroll(t.detail))
-	split := container.NewHSplit(t.table, panel)
-	split.Offset = 0.72
+	split := kit.Split("eligibility", true, t.table, panel, 0.72)
 	t.content = container.NewBorder(top, nil, nil, nil, split)
 	return t
 }

@@ -139,16 +139,15 @@ func newRoundsTab(v *View) *roundsTab {
 	t.returned.Importance = widget.WarningImportance
 	t.returned.Hide()
 	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.summaryBtn, t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
-	actions := kit.Bar(t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn, t.wordCheck)
-	body := container.NewVSplit(container.NewBorder(t.search, nil, nil, nil, t.table), t.editor.content)
-	body.Offset = 0.45
+	searchBox := container.NewGridWrap(fyne.NewSize(220, t.search.MinSize().Height), t.search)
+	actions := kit.Bar(searchBox, t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn, t.wordCheck)
+	body := kit.Split("rounds.nominees", false, t.table, t.editor.content, 0.55)
 	t.detail = container.NewBorder(container.NewVBox(flow, t.returned, actions), nil, nil, nil, body)
 	t.detail.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt đề nghị ở bên trái, hoặc bấm “Tạo đợt…” để mở đợt mới."))
 	hint.Wrapping = fyne.TextWrapWord
 	t.hint = hint
-	split := container.NewHSplit(left, container.NewStack(t.hint, t.detail))
-	split.Offset = 0.25
+	split := kit.Split("rounds.list", true, left, container.NewStack(t.hint, t.detail), 0.22)
 	t.content = split
 	return t
 }

@@ -77,8 +77,7 @@ func newCollectiveTab(v *View) *collectiveTab {
 	t.right = container.NewVBox()
 	t.hint = widget.NewLabel(lang.L("Chọn đơn vị ở bên trái để đăng ký danh hiệu và chỉ tiêu."))
 	t.detail = container.NewBorder(nil, container.NewHBox(t.saveBtn), nil, nil, container.NewVScroll(t.right))
-	split := container.NewHSplit(t.list, container.NewStack(t.hint, t.detail))
-	split.Offset = 0.35
+	split := kit.Split("registration.collective", true, t.list, container.NewStack(t.hint, t.detail), 0.35)
 	t.detail.Hide()
 	t.content = split
 	return t

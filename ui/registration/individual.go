@@ -86,8 +86,7 @@ func newIndividualTab(v *View) *individualTab {
 
 	top := container.NewVBox(t.search, container.NewBorder(nil, nil, nil, t.bulk, t.unitSel), t.count)
 	left := container.NewBorder(top, nil, nil, nil, t.list)
-	split := container.NewHSplit(left, container.NewStack(t.hint, t.detail))
-	split.Offset = 0.5
+	split := kit.Split("registration.individual", true, left, container.NewStack(t.hint, t.detail), 0.5)
 	t.content = split
 	return t
 }

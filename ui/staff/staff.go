@@ -109,10 +109,8 @@ func newView(svc staffService, win fyne.Window) *View {
 	v.person = newPersonPanel(v)
 
 	v.middle = container.NewBorder(container.NewVBox(v.banner, v.list.top), v.list.bottom, nil, nil, v.list.list)
-	inner := container.NewHSplit(v.middle, v.person.content)
-	inner.Offset = 0.38
-	outer := container.NewHSplit(v.unitPane.content, inner)
-	outer.Offset = 0.25
+	inner := kit.Split("staff.person", true, v.middle, v.person.content, 0.38)
+	outer := kit.Split("staff.units", true, v.unitPane.content, inner, 0.25)
 	v.content = outer
 	return v
 }
