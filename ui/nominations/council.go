@@ -82,6 +82,8 @@ type councilTab struct {
 	votes     map[int64]*[3]string // nominee ID → typed Đồng ý, Không đồng ý, Không ý kiến
 	changed   map[int64]bool       // nominees whose counts were typed since the last save
 	voteTable *widget.Table
+	voteFind  *widget.Entry
+	voteRows  []int // rows of the vote table: indices in the round's nominees matching voteFind
 	saveBtn   *widget.Button
 	dirtyLbl  *widget.Label
 	memberErr *widget.Label // what the service says about the members
@@ -117,6 +119,9 @@ func newCouncilTab(v *View) *councilTab {
 		bold("Họ và tên"), bold("Chức vụ"), bold("Vai trò trong Hội đồng"), bold("Có mặt"), widget.NewLabel(""))
 
 	t.voteTable = t.newVoteTable()
+	t.voteFind = widget.NewEntry()
+	t.voteFind.SetPlaceHolder(lang.L("Tìm tên, hình thức…"))
+	t.voteFind.OnChanged = func(string) { t.filterVotes() }
 	t.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu hội đồng"), theme.DocumentSaveIcon(), t.save)
 	t.saveBtn.Importance = widget.HighImportance
 	t.dirtyLbl = widget.NewLabel(lang.L("Có thay đổi chưa lưu; kết quả biểu quyết được tính lại khi lưu."))
@@ -129,7 +134,7 @@ func newCouncilTab(v *View) *councilTab {
 		widget.NewLabelWithStyle(lang.L("Thành viên Hội đồng"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		header, t.memberBox, container.NewHBox(t.addMember, t.present), t.memberErr)
 	votes := container.NewBorder(
-		container.NewVBox(widget.NewLabelWithStyle(lang.L("Kết quả biểu quyết"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.voteErr),
+		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Kết quả biểu quyết"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, t.voteFind), t.voteErr),
 		nil, nil, nil, t.voteTable)
 	split := kit.Split("council", false, container.NewVScroll(top), votes, 0.5)
 	t.body = container.NewBorder(nil, container.NewHBox(t.saveBtn, t.dirtyLbl, layout.NewSpacer()), nil, nil, split)
@@ -142,7 +147,7 @@ func newCouncilTab(v *View) *councilTab {
 }
 
 func (t *councilTab) newVoteTable() *widget.Table {
-	rows := func() int { return len(t.v.rounds.nominees) }
+	rows := func() int { return len(t.voteRows) }
 	tbl := widget.NewTable(
 		func() (int, int) { return rows(), len(voteCols) },
 		func() fyne.CanvasObject {
@@ -172,10 +177,10 @@ func (t *councilTab) newVoteTable() *widget.Table {
 
 func (t *councilTab) updateVoteCell(id widget.TableCellID, o fyne.CanvasObject) {
 	ns := t.v.rounds.nominees
-	if id.Row >= len(ns) {
+	if id.Row >= len(t.voteRows) || t.voteRows[id.Row] >= len(ns) {
 		return
 	}
-	n := ns[id.Row]
+	n := ns[t.voteRows[id.Row]]
 	box := o.(*fyne.Container)
 	l, e := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Entry)
 	if id.Col >= voteFor && id.Col <= voteAbstain {
@@ -309,7 +314,7 @@ func (t *councilTab) load() {
 	t.title.SetText(fmt.Sprintf(lang.L("Hội đồng Thi đua - Khen thưởng: %s (%s)"), r.Name, lang.L(r.Status.Label())))
 	if t.edited && t.roundID == r.ID {
 		t.syncEditable()
-		t.voteTable.Refresh()
+		t.filterVotes()
 		return
 	}
 	c, err := v.svc.Council(v.ctx, r.ID)
@@ -351,6 +356,18 @@ func (t *councilTab) show(c domain.Council) {
 	t.dirtyLbl.Hide()
 	t.syncEditable()
 	t.updatePresent()
+	t.filterVotes()
+}
+
+// filterVotes shows the nominees whose name or award holds every word
+// typed in the vote table's search box.
+func (t *councilTab) filterVotes() {
+	t.voteRows = t.voteRows[:0]
+	for i, n := range t.v.rounds.nominees {
+		if kit.Matches(t.voteFind.Text, t.v.subjectName(n.Subject), n.Subject.Code, t.v.awardName(n.Award)) {
+			t.voteRows = append(t.voteRows, i)
+		}
+	}
 	t.voteTable.Refresh()
 }
 

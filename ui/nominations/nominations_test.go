@@ -836,3 +836,26 @@ func TestRound_SearchFindsANominee(t *testing.T) {
 		t.Errorf("cleared search shows %d of %d", len(rt.shown), len(rt.nominees))
 	}
 }
+
+// TestCouncil_VoteSearch: the vote table of a round of dozens narrows to
+// the nominees whose name is typed.
+func TestCouncil_VoteSearch(t *testing.T) {
+	f := newFixture(t)
+	f.v.rounds.list.Select(0)
+	f.v.tabs.SelectIndex(2)
+	ct := f.v.council
+	all := len(f.v.rounds.nominees)
+	if len(ct.voteRows) != all || all < 10 {
+		t.Fatalf("vote table shows %d of %d", len(ct.voteRows), all)
+	}
+	name := f.v.subjectName(f.v.rounds.nominees[3].Subject)
+	ct.voteFind.SetText(domain.Fold(name))
+	if len(ct.voteRows) == 0 || len(ct.voteRows) >= all {
+		t.Fatalf("search %q shows %d of %d", name, len(ct.voteRows), all)
+	}
+	for _, i := range ct.voteRows {
+		if got := f.v.subjectName(f.v.rounds.nominees[i].Subject); !strings.Contains(domain.Fold(got), domain.Fold(name)) {
+			t.Errorf("row shows %q", got)
+		}
+	}
+}
