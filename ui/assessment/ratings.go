@@ -105,7 +105,7 @@ func newRatingsTab(v *View) *ratingsTab {
 	})
 	t.grid = newRatingGrid(t)
 
-	hint := widget.NewLabel(lang.L("Bấm vào bảng rồi gõ: 1 hoặc X = HTXSNV, 2 hoặc T = HTTNV, 3 hoặc H = HTNV, 4 hoặc K = KHTNV; ↑ ↓ để di chuyển, Delete để xóa. Dán từ Excel: một cột xếp loại, bắt đầu từ dòng đang chọn."))
+	hint := widget.NewLabel(lang.L("Bấm vào bảng rồi gõ: 1 hoặc X = HTXSNV, 2 hoặc T = HTTNV, 3 hoặc H = HTNV, 4 hoặc K = KHTNV; ↑ ↓ để di chuyển, Delete để xóa. Dán từ Excel: hai cột mã cán bộ (hoặc họ tên) và xếp loại, theo mã; hoặc một cột xếp loại, từ dòng đang chọn."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	filters := container.NewBorder(nil, nil, t.kindSel, nil, container.NewGridWithColumns(2, t.unitSel, t.search))
