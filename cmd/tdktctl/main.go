@@ -45,6 +45,8 @@ Lệnh:
   round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]
                                                                        mở đợt đề nghị khen thưởng; in mã đợt
   round list [--json]                                                  các đợt đề nghị khen thưởng
+  round submit|approve --round ID                                      trình duyệt; duyệt (Giám đốc); mã 1 và danh sách vấn đề khi đợt chưa đủ
+  round return --round ID --reason LÝ_DO                              Giám đốc trả lại đợt đang chờ duyệt, kèm lý do
   export package --round ID --out TỆP.zip|THƯ_MỤC                     gói hồ sơ đã ký gửi Trung ương (đợt Đã duyệt; mật khẩu khóa ký: TDKT_PASSPHRASE)
   verify TỆP.zip [--key unit.pub] [--json]                             kiểm tra gói: mã 0 hợp lệ, 1 không hợp lệ (liệt kê mọi lỗi); không cần tài khoản
   key create | key passwd                                              tạo khóa ký của đơn vị, đổi mật khẩu khóa ký (Giám đốc; mới: TDKT_NEW_PASSPHRASE)
@@ -786,7 +788,9 @@ func (c *cli) printVerdicts(vs []rules.Verdict, names map[string]string) {
 // Nomination rounds.
 
 func (c *cli) round(args []string) error {
-	const use = "cách dùng: tdktctl round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]\n           tdktctl round list [--json]"
+	const use = "cách dùng: tdktctl round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]\n" +
+		"           tdktctl round list [--json]\n" +
+		"           tdktctl round submit --round ID | approve --round ID | return --round ID --reason LÝ_DO"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -795,6 +799,8 @@ func (c *cli) round(args []string) error {
 		return c.roundCreate(args[1:])
 	case "list":
 		return c.roundList(args[1:])
+	case "submit", "approve", "return":
+		return c.roundMove(args[0], args[1:])
 	}
 	return fail(2, "không có lệnh round %q\n%s", args[0], use)
 }
@@ -850,6 +856,49 @@ func (c *cli) roundCreate(args []string) error {
 		fmt.Fprintf(c.errw, "Đã thêm %d đề nghị vào đợt %d\n", total, id)
 	}
 	fmt.Fprintln(c.out, id)
+	return nil
+}
+
+// roundMove submits a round for approval, approves it (a director), or
+// returns it to the clerk with the director's reason. A round that is not
+// complete is refused with every problem listed, and exit status 1.
+func (c *cli) roundMove(verb string, args []string) error {
+	fs := c.flags("round " + verb)
+	id := fs.Int64("round", 0, "mã đợt (tdktctl round list)")
+	reason := fs.String("reason", "", "với return: điều cần sửa (bắt buộc)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *id == 0 {
+		return fail(2, "round %s cần --round ID", verb)
+	}
+	svc, err := c.writer()
+	if err != nil {
+		return err
+	}
+	switch verb {
+	case "submit":
+		err = svc.SetRoundStatus(c.ctx, *id, domain.StatusSubmitted)
+	case "approve":
+		err = svc.SetRoundStatus(c.ctx, *id, domain.StatusApproved)
+	case "return":
+		err = svc.ReturnRound(c.ctx, *id, *reason)
+	}
+	if fes := domain.AsFieldErrors(err); len(fes) > 0 {
+		for _, fe := range fes {
+			fmt.Fprintln(c.errw, "- "+fe.Error())
+		}
+		return fail(1, "đợt %d chưa chuyển được (%d vấn đề)", *id, len(fes))
+	}
+	if err != nil {
+		return err
+	}
+	r, err := svc.Round(c.ctx, *id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đợt %d (%s): %s\n", r.ID, r.Name, r.Status.Label())
 	return nil
 }
 

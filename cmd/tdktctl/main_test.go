@@ -495,3 +495,38 @@ func TestRun_CheckFindsAJournalEditedOutsideTheProgram(t *testing.T) {
 		t.Fatalf("check of an edited journal: exit %d, %q", code, errw)
 	}
 }
+
+// TestRun_RoundSubmitReturnApprove: a round without votes cannot be
+// submitted (exit 1, every problem listed); the director returns a
+// submitted round with a reason and approves it once complete.
+func TestRun_RoundSubmitReturnApprove(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo", "--staff", "60"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errw)
+	}
+	code, out, errw := ctl(t, admin, "--db", db, "round", "create", "--year", "2024", "--kind", "thuong-xuyen", "--propose-eligible")
+	if code != 0 {
+		t.Fatalf("round create: %d %s", code, errw)
+	}
+	id := strings.TrimSpace(out)
+	code, _, errw = ctl(t, admin, "--db", db, "round", "submit", "--round", id)
+	if code != 1 || strings.Count(errw, "\n- ") < 2 || !strings.Contains(errw, "biểu quyết") {
+		t.Fatalf("submit without votes: %d\n%s", code, errw)
+	}
+	// The demo's approved round: back to the clerk, with a reason, then approved again.
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "return", "--round", "1", "--reason", "Bổ sung biên bản"); code != 1 || !strings.Contains(errw, "chờ duyệt") {
+		t.Errorf("return an approved round: %d %s", code, errw)
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "approve", "--round", "1"); code != 0 {
+		t.Errorf("approve an approved round (nothing to do): %d %s", code, errw)
+	}
+	if code, out, errw := ctl(t, admin, "--db", db, "round", "return", "--round", "1"); code != 2 && code != 1 {
+		t.Errorf("return without --reason: %d %s %s", code, out, errw)
+	}
+	for _, args := range [][]string{{"round", "approve"}, {"round", "submit", "--round", "x"}} {
+		if code, _, errw := ctl(t, admin, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
+			t.Errorf("%v: %d %q", args, code, errw)
+		}
+	}
+}
