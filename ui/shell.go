@@ -94,6 +94,14 @@ func NewMainWindow(a fyne.App, svc *service.Service, opt Options) fyne.Window {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon))
 	win := a.NewWindow(lang.L("Thi đua - Khen thưởng"))
 	win.Resize(WindowSize(savedSize(a.Preferences()), fyne.Size{}))
+	// Hidden before it closes: Fyne forgets the window as it closes, and a
+	// mouse move delivered in between (the pointer's window changes as
+	// windows go) made it fail on the forgotten window, ending the program
+	// before its backup on closing. A hidden window gets no mouse moves.
+	win.SetCloseIntercept(func() {
+		win.Hide()
+		win.Close()
+	})
 	d := &door{win: win, svc: svc, opt: opt}
 	d.open()
 	return win

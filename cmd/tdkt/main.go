@@ -16,7 +16,7 @@ import (
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 	"tdkt/ui"
-	"tdkt/ui/typing"
+	"tdkt/ui/winproc"
 )
 
 func main() {
@@ -74,10 +74,10 @@ func main() {
 		smokeQuit(a, win, *wait)
 	}
 	// Shown here, on the main goroutine, so that the window exists for
-	// what follows: its size fitted to the screen, and the filter that lets
-	// Vietnamese input methods erase what they replace.
+	// what follows: its size fitted to the screen, and the filter of its
+	// Windows messages (Vietnamese input methods, the closing window).
 	win.Show()
-	typing.Install(win)
+	winproc.Install(win)
 	ui.FitWindow(win, a.Preferences(), workArea(win))
 	a.Run()
 	// The automatic backup on closing: a verified copy kept with the

@@ -1,6 +1,6 @@
-//go:build !windows
+//go:build !windows || !cgo
 
-package typing
+package winproc
 
 import "fyne.io/fyne/v2"
 
