@@ -95,6 +95,15 @@ func (c Catalogue) Award(code string) (AwardType, bool) {
 	return AwardType{}, false
 }
 
+// AwardName is the award's name as people read it, or its code when the
+// catalogue does not have it.
+func (c Catalogue) AwardName(code string) string {
+	if a, ok := c.Award(code); ok {
+		return a.Name
+	}
+	return code
+}
+
 // Param returns the value of key for regime on day d: a regime-specific row
 // wins over a general one; rows outside their validity are ignored.
 func (c Catalogue) Param(key, regime string, d domain.Date) (string, bool) {

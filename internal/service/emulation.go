@@ -316,10 +316,7 @@ func awardShort(cat rules.Catalogue, code string) string {
 	case "CSTD_TQ":
 		return "CSTĐ toàn quốc"
 	}
-	if a, ok := cat.Award(code); ok {
-		return a.Name
-	}
-	return code
+	return cat.AwardName(code)
 }
 
 // RegistrationWarnings gives, per subject, the Vietnamese reasons why a
@@ -1071,11 +1068,7 @@ func unitTree(units []domain.Unit) []domain.Unit {
 func awardNames(cat rules.Catalogue, codes []string) []docs.AwardName {
 	out := make([]docs.AwardName, 0, len(codes))
 	for _, c := range codes {
-		name := c
-		if a, ok := cat.Award(c); ok {
-			name = a.Name
-		}
-		out = append(out, docs.AwardName{Code: c, Name: name})
+		out = append(out, docs.AwardName{Code: c, Name: cat.AwardName(c)})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, _ := cat.Award(out[i].Code)

@@ -360,11 +360,7 @@ func (s *Service) RoundProblems(ctx context.Context, id int64) (domain.FieldErro
 	}
 	var errs domain.FieldErrors
 	for _, n := range ns {
-		award := n.Award
-		if a, ok := cat.Award(n.Award); ok {
-			award = a.Name
-		}
-		who := fmt.Sprintf("%s (%s)", names.subject(n.Subject), award)
+		who := fmt.Sprintf("%s (%s)", names.subject(n.Subject), cat.AwardName(n.Award))
 		for _, it := range checklist[n.ID] {
 			if it.Done() {
 				continue
@@ -1390,12 +1386,7 @@ func yearList(ys []int) string {
 	return strings.Join(parts, ", ")
 }
 
-func (e *evaluation) awardName(code string) string {
-	if a, ok := e.cat.Award(code); ok {
-		return a.Name
-	}
-	return code
-}
+func (e *evaluation) awardName(code string) string { return e.cat.AwardName(code) }
 
 // basis is the "Thành tích làm căn cứ" of the nomination list: ratings and
 // CSTĐCS years of the award period, the award a chain rests on, and the

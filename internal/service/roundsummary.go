@@ -73,10 +73,7 @@ func (s *Service) RoundSummary(ctx context.Context, id int64) (RoundSummary, err
 	for _, n := range ns {
 		t := tally[n.Award]
 		if t == nil {
-			t = &AwardTally{Award: n.Award, Name: n.Award}
-			if a, ok := cat.Award(n.Award); ok {
-				t.Name = a.Name
-			}
+			t = &AwardTally{Award: n.Award, Name: cat.AwardName(n.Award)}
 			tally[n.Award] = t
 			sum.Awards = append(sum.Awards, AwardTally{Award: n.Award})
 		}

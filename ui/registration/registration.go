@@ -255,11 +255,7 @@ func (v *View) awardsFor(kind domain.SubjectKind) []rules.AwardType {
 func (v *View) awardNames(codes []string) []string {
 	out := make([]string, 0, len(codes))
 	for _, c := range codes {
-		if a, ok := v.catalogue.Award(c); ok {
-			out = append(out, a.Name)
-		} else {
-			out = append(out, c)
-		}
+		out = append(out, v.catalogue.AwardName(c))
 	}
 	return out
 }
