@@ -136,7 +136,11 @@ func newCouncilTab(v *View) *councilTab {
 	votes := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, widget.NewLabelWithStyle(lang.L("Kết quả biểu quyết"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, t.voteFind), t.voteErr),
 		nil, nil, nil, t.voteTable)
-	split := kit.Split("council", false, container.NewVScroll(top), votes, 0.5)
+	// Two tabs rather than two stacked panes: stacked, a 768-pixel screen
+	// showed the members or the votes only after dragging the divider.
+	split := container.NewAppTabs(
+		container.NewTabItem(lang.L("Cuộc họp, thành viên"), container.NewVScroll(top)),
+		container.NewTabItem(lang.L("Kết quả biểu quyết"), votes))
 	t.body = container.NewBorder(nil, container.NewHBox(t.saveBtn, t.dirtyLbl, layout.NewSpacer()), nil, nil, split)
 	t.body.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt ở thẻ “Đợt đề nghị” để ghi cuộc họp Hội đồng của đợt đó."))
