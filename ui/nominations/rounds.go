@@ -30,11 +30,11 @@ const (
 )
 
 var nomineeCols = []kit.Column{
-	{Header: "Họ và tên / Tập thể", Width: 220},
-	{Header: "Hình thức đề nghị", Width: 200},
+	{Header: "Họ và tên / Tập thể", Width: 290},
+	{Header: "Hình thức đề nghị", Width: 210},
 	{Header: "Điều kiện", Width: 90},
-	{Header: "Giải trình", Width: 110},
-	{Header: "Kết quả biểu quyết", Width: 460},
+	{Header: "Giải trình", Width: 90},
+	{Header: "Kết quả biểu quyết", Width: 400},
 }
 
 // roundKinds are the kinds a round can be opened as, in the order offered.
@@ -141,7 +141,7 @@ func newRoundsTab(v *View) *roundsTab {
 	flow := kit.Bar(t.title, t.status, layout.NewSpacer(), newRoundHistoryButton(t), t.summaryBtn, t.submitBtn, t.approveBtn, t.reopenBtn, t.sentBtn)
 	searchBox := container.NewGridWrap(fyne.NewSize(220, t.search.MinSize().Height), t.search)
 	actions := kit.Bar(searchBox, t.proposeBtn, t.addBtn, t.removeBtn, layout.NewSpacer(), newCertificatesButton(t), t.dossierBtn, t.wordCheck)
-	body := kit.Split("rounds.nominees", false, t.table, t.editor.content, 0.55)
+	body := kit.Split("rounds.nominees", false, t.table, t.editor.content, 0.62)
 	t.detail = container.NewBorder(container.NewVBox(flow, t.returned, actions), nil, nil, nil, body)
 	t.detail.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt đề nghị ở bên trái, hoặc bấm “Tạo đợt…” để mở đợt mới."))
