@@ -383,6 +383,7 @@ func TestRoundFlow_OnlyADirectorApprovesAndReopensAnApprovedRound(t *testing.T) 
 	if err != nil || n == 0 {
 		t.Fatalf("propose: %d %v", n, err)
 	}
+	voteAll(t, clerk, id)
 	if err := viewer.SetRoundStatus(ctx, id, domain.StatusSubmitted); !errors.Is(err, domain.ErrForbidden) {
 		t.Fatalf("a viewer submitted: %v", err)
 	}

@@ -327,6 +327,20 @@ func TestRound_ProposeEligible(t *testing.T) {
 }
 
 // councilOf gives a council of n members, the first present of them present.
+// voteAll records a council of five, all present, that passes every
+// nominee of the round.
+func voteAll(t *testing.T, s *Service, id int64) {
+	t.Helper()
+	ctx := context.Background()
+	ns, err := s.Nominees(ctx, id)
+	must(t, err)
+	c := councilOf(id, 5, 5, domain.VoteShowOfHands)
+	for _, n := range ns {
+		c.Votes = append(c.Votes, domain.Vote{NomineeID: n.ID, For: 5})
+	}
+	must(t, s.SaveCouncil(ctx, c))
+}
+
 func councilOf(roundID int64, n, present int, method domain.VoteMethod) domain.Council {
 	c := domain.Council{RoundID: roundID, Date: domain.NewDate(2025, 1, 15), Place: "Hội trường", Method: method}
 	for i := 0; i < n; i++ {
