@@ -23,6 +23,9 @@ step "Wine prefix $WINEPREFIX"
 mkdir -p "$WINEPREFIX/netshare"
 ln -sfn "$WINEPREFIX/netshare" "$WINEPREFIX/dosdevices/n:"
 wine reg add 'HKLM\Software\Wine\Drives' /v 'n:' /d network /f >/dev/null 2>&1
+# A program that faults ends (with its report on stderr) instead of waiting
+# behind Wine's crash dialog.
+wine reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null 2>&1
 wineserver -w
 
 step "Go tests of internal/ for Windows"

@@ -353,7 +353,7 @@ func attempts(t *testing.T, e env, check func() error) {
 			t.Fatal(err)
 		}
 		t.Logf("attempt %d: %v\n(trying again)", i, err)
-		e.settle(t)
+		e.stop(t)
 	}
 }
 
@@ -603,6 +603,15 @@ func TestInstaller_SilentPerUserInstallAndUninstall(t *testing.T) {
 	if _, err := os.Stat(data); err != nil {
 		t.Errorf("a silent uninstall must keep the data: %v", err)
 	}
+}
+
+// stop ends every program of the prefix (what a failed run left behind).
+func (e env) stop(t *testing.T) {
+	t.Helper()
+	cmd := exec.Command("wineserver", "-k")
+	cmd.Env = append(os.Environ(), "WINEPREFIX="+e.prefix)
+	_ = cmd.Run() // nothing running is not a failure
+	e.settle(t)
 }
 
 // settle waits until every program of the prefix has ended.
