@@ -70,9 +70,11 @@ type Param struct {
 
 // Catalogue is the whole rule catalogue as the engine reads it.
 type Catalogue struct {
-	Regimes []Regime
-	Awards  []AwardType
-	Params  []Param
+	Regimes          []Regime
+	Awards           []AwardType
+	Params           []Param
+	Authorities      []Authority
+	AwardAuthorities []AwardAuthority
 }
 
 // RegimeFor returns the regime in force on 31 December of year y.
@@ -208,5 +210,7 @@ func DefaultCatalogue() Catalogue {
 			{Key: "council.cstd_percent", Value: "90", Description: "Tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng (bỏ phiếu kín) cho CSTĐ cấp bộ, toàn quốc"},
 			{Key: "council.other_percent", Value: "50", Description: "Tỷ lệ phiếu đồng ý phải vượt quá trên tổng số thành viên Hội đồng cho các hình thức khác"},
 		},
+		Authorities:      defaultAuthorities(),
+		AwardAuthorities: defaultAwardAuthorities(),
 	}
 }

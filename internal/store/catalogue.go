@@ -27,6 +27,51 @@ func (tx *Tx) seedCatalogue(c rules.Catalogue) error {
 	return nil
 }
 
+// seedAuthorities writes the authorities of c and who confers each award.
+func (tx *Tx) seedAuthorities(c rules.Catalogue) error {
+	for _, a := range c.Authorities {
+		if err := tx.SaveAuthority(a); err != nil {
+			return err
+		}
+	}
+	for _, aa := range c.AwardAuthorities {
+		if _, err := tx.SaveAwardAuthority(0, aa); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SaveAuthority inserts or replaces an authority by code.
+func (tx *Tx) SaveAuthority(a rules.Authority) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO authority(code, signer, via, own) VALUES (?,?,?,?)
+		ON CONFLICT(code) DO UPDATE SET signer=excluded.signer, via=excluded.via, own=excluded.own`,
+		a.Code, a.Signer, a.Via, boolInt(a.Own))
+	if err != nil {
+		return fmt.Errorf("save authority %s: %w", a.Code, err)
+	}
+	return nil
+}
+
+// SaveAwardAuthority inserts (id 0) or updates row id of who confers an
+// award in a period; it returns the row's id.
+func (tx *Tx) SaveAwardAuthority(id int64, aa rules.AwardAuthority) (int64, error) {
+	if id == 0 {
+		res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO award_authority(award_code, authority, full_name, valid_from, valid_to) VALUES (?,?,?,?,?)`,
+			aa.Award, aa.Authority, aa.FullName, dateArg(aa.ValidFrom), dateArg(aa.ValidTo))
+		if err != nil {
+			return 0, fmt.Errorf("save authority of %s: %w", aa.Award, err)
+		}
+		return res.LastInsertId()
+	}
+	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE award_authority SET award_code=?, authority=?, full_name=?, valid_from=?, valid_to=? WHERE id=?`,
+		aa.Award, aa.Authority, aa.FullName, dateArg(aa.ValidFrom), dateArg(aa.ValidTo), id)
+	if err != nil {
+		return 0, fmt.Errorf("save authority of %s: %w", aa.Award, err)
+	}
+	return id, nil
+}
+
 // SaveRegime inserts or replaces a regime by code.
 func (tx *Tx) SaveRegime(r rules.Regime) error {
 	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO regime(code, name, basis, from_year, to_year) VALUES (?,?,?,?,?)
@@ -121,6 +166,34 @@ func readCatalogue(ctx context.Context, q querier) (rules.Catalogue, []ParamRow,
 		}
 		a.ValidFrom, a.ValidTo = parseDate(from), parseDate(to)
 		c.Awards = append(c.Awards, a)
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, `SELECT code, signer, via, own FROM authority ORDER BY code`)
+	if err != nil {
+		return c, nil, fmt.Errorf("read authorities: %w", err)
+	}
+	for rows.Next() {
+		var a rules.Authority
+		if err := rows.Scan(&a.Code, &a.Signer, &a.Via, &a.Own); err != nil {
+			rows.Close()
+			return c, nil, err
+		}
+		c.Authorities = append(c.Authorities, a)
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, `SELECT award_code, authority, full_name, valid_from, valid_to FROM award_authority ORDER BY award_code, valid_from, id`)
+	if err != nil {
+		return c, nil, fmt.Errorf("read award authorities: %w", err)
+	}
+	for rows.Next() {
+		var aa rules.AwardAuthority
+		var from, to sql.NullString
+		if err := rows.Scan(&aa.Award, &aa.Authority, &aa.FullName, &from, &to); err != nil {
+			rows.Close()
+			return c, nil, err
+		}
+		aa.ValidFrom, aa.ValidTo = parseDate(from), parseDate(to)
+		c.AwardAuthorities = append(c.AwardAuthorities, aa)
 	}
 	rows.Close()
 	rows, err = q.QueryContext(ctx, `SELECT id, key, regime, value, valid_from, valid_to, description FROM catalogue_param ORDER BY key, regime DESC, id`)

@@ -136,3 +136,42 @@ func TestTx_SaveRegimeAndAwardTypeUpsert(t *testing.T) {
 		t.Errorf("award types not in sort order: last is %s", last.Code)
 	}
 }
+
+// TestStore_AuthoritiesSeededAndRead: a new database holds who confers each
+// award as the default catalogue says, and reads it back.
+func TestStore_AuthoritiesSeededAndRead(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	c, err := s.Catalogue(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := rules.DefaultCatalogue()
+	if len(c.Authorities) != len(def.Authorities) || len(c.AwardAuthorities) != len(def.AwardAuthorities) {
+		t.Fatalf("%d authorities and %d award rows, want %d and %d", len(c.Authorities), len(c.AwardAuthorities), len(def.Authorities), len(def.AwardAuthorities))
+	}
+	for _, a := range def.Awards {
+		for _, d := range []domain.Date{domain.NewDate(2024, 12, 31), domain.NewDate(2026, 1, 20)} {
+			if got, want := c.ConferredBy(a.Code, d), def.ConferredBy(a.Code, d); got != want {
+				t.Errorf("%s on %s: read %+v, want %+v", a.Code, d.VN(), got, want)
+			}
+		}
+	}
+	// An edit stays.
+	if err := s.Write(ctx, func(tx *Tx) error {
+		_, err := tx.SaveAwardAuthority(0, rules.AwardAuthority{Award: "GK", Authority: rules.AuthMinister, FullName: "Giấy khen thử", ValidFrom: domain.NewDate(2030, 1, 1)})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Catalogue(ctx)
+	var gk []string
+	for _, aa := range c.AwardAuthorities {
+		if aa.Award == "GK" {
+			gk = append(gk, aa.FullName+"@"+aa.ValidFrom.VN())
+		}
+	}
+	if len(gk) != 2 || gk[1] != "Giấy khen thử@01/01/2030" {
+		t.Errorf("GK rows after the edit: %v", gk)
+	}
+}

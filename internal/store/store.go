@@ -298,8 +298,13 @@ func (s *Store) migrate() error {
 			if _, err := tx.tx.Exec(m.sql); err != nil {
 				return err
 			}
-			if m.version == 1 {
+			switch m.version {
+			case 1:
 				if err := tx.seedCatalogue(rules.DefaultCatalogue()); err != nil {
+					return err
+				}
+			case 9:
+				if err := tx.seedAuthorities(rules.DefaultCatalogue()); err != nil {
 					return err
 				}
 			}
