@@ -27,6 +27,11 @@ wine reg add 'HKLM\Software\Wine\Drives' /v 'n:' /d network /f >/dev/null 2>&1
 # behind Wine's crash dialog.
 wine reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null 2>&1
 wineserver -w
+# Wine's own programs (services, the desktop) start with the first program
+# and inherit its output: started by a test, they would hold the test's
+# output open after it ended. Start them now, detached, and keep them.
+wineserver -p
+"$run" gui cmd /c exit </dev/null >/dev/null 2>&1
 
 step "Go tests of internal/ for Windows"
 TDKT_TEST_NETWORK_DRIVE=N GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
