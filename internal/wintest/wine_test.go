@@ -31,11 +31,20 @@ const (
 	winDir  = `C:\users\Public\Tài liệu\Hồ sơ 2025`
 	winDB   = winDir + `\dữ liệu.db`
 	netDB   = `N:\Hồ sơ\dữ liệu.db` // N: is mapped as a network drive
-	display = ":151"                // the runner's Xvfb, 1366×768
 	title   = "Thi đua - Khen thưởng"
 	// What the typing checks must find saved as the person's full name.
 	typed = "Nguyễn Thị Hường"
 )
+
+// display is the Xvfb (1366×768) the Wine check started for these tests, a
+// display of their own: another run's, or a stale socket left by a killed
+// one, would make every window fail to open.
+var display = func() string {
+	if d := os.Getenv("WINE_RUN_DISPLAY"); d != "" {
+		return d
+	}
+	return ":151"
+}()
 
 // bound is how long a program may take before the check gives up on it:
 // a guard against a hang, not a speed requirement.
