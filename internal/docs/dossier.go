@@ -223,7 +223,8 @@ func minutesBasis(in DossierInput) string {
 
 // directorTitle is "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh".
 func directorTitle(p domain.OfficeProfile) string {
-	return "Giám đốc " + officeName(p)
+	p.UnitName = officeName(p)
+	return p.DirectorTitle()
 }
 
 // Dossier is every document of a nomination round, in the order they are
@@ -309,7 +310,7 @@ func toTrinh(in DossierInput, g awardGroup, i int) Document {
 	body = append(body, Paragraph{Text: office + " kính trình " + to + " xem xét, quyết định./."})
 
 	doc := Document{
-		Header:     NewHeader(p, Number(n, "TTr", p.DocNumberCode), in.Date),
+		Header:     NewHeader(p, Number(n, "TTr", p.DocNumberCode), in.Round.Date),
 		Kind:       "TỜ TRÌNH",
 		Title:      []string{"Về việc đề nghị tặng " + phrase + " năm " + year},
 		KinhGui:    []string{to},

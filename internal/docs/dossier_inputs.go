@@ -23,11 +23,17 @@ type NomineeEntry struct {
 // DossierInput is a nomination round with its council, as the dossier
 // documents need it.
 type DossierInput struct {
-	Profile  domain.OfficeProfile
-	Round    domain.Round
-	Date     domain.Date // date of the Tờ trình
-	Council  domain.Council
-	Nominees []NomineeEntry // in round order: collectives first, then people, each by award
+	Profile domain.OfficeProfile
+	// Round carries the date and number of its Tờ trình; every document
+	// takes its date from the round (the Tờ trình and the list), the
+	// council (the minutes and the reports, written before the Tờ trình)
+	// or the decision, never from the day the dossier is printed.
+	Round   domain.Round
+	Council domain.Council
+	// Decisions are the office's own Quyết định by award code, with their
+	// number, date and signer as entered (blank for the văn thư otherwise).
+	Decisions map[string]domain.RoundDecision
+	Nominees  []NomineeEntry // in round order: collectives first, then people, each by award
 	// Thresholds per award code: the % of all members a nominee needs, and
 	// whether the vote must be secret.
 	Threshold map[string]float64

@@ -169,12 +169,12 @@ func NominationList(in DossierInput) Document {
 	nc, np := countAll(passed(in.Nominees))
 	body = append(body, Paragraph{Text: "Tổng cộng: " + subjectsPhrase(nc, np) + ".", Style: Bold, NoIndent: true})
 	sub := "(Kèm theo Tờ trình"
-	if !in.Date.IsZero() {
-		sub += " ngày " + in.Date.VN()
+	if !in.Round.Date.IsZero() {
+		sub += " ngày " + in.Round.Date.VN()
 	}
 	sub += " của " + officeName(p) + ")"
 	return nfcDocument(Document{
-		Header:      NewHeader(p, "", in.Date),
+		Header:      NewHeader(p, "", in.Round.Date),
 		Kind:        "DANH SÁCH",
 		Title:       []string{"Đề nghị khen thưởng năm " + year, sub},
 		Body:        body,
@@ -183,10 +183,20 @@ func NominationList(in DossierInput) Document {
 	})
 }
 
-// decisionDate leaves day and month for the văn thư: the director signs
-// the decision after the dossier is printed.
-func decisionDate(in DossierInput) domain.Date {
-	return domain.Date{Year: in.Date.Year}
+// decisionDate is the decision's date as entered; without one, the day
+// and month are left for the văn thư (the director signs after the
+// council), in the year after the one assessed.
+func decisionDate(in DossierInput, award string) domain.Date {
+	if d := in.Decisions[award].Date; !d.IsZero() {
+		return d
+	}
+	return domain.Date{Year: in.Round.Year + 1}
+}
+
+// decisionNumber is the decision's số, ký hiệu as entered: "125" becomes
+// "125/QĐ-BHXH", a full "125/QĐ-BHXH" stays; blank for the văn thư.
+func decisionNumber(in DossierInput, award string) string {
+	return DocNumber(in.Decisions[award].Number, "QĐ", in.Profile.DocNumberCode)
 }
 
 func decisionTitle(g awardGroup, year string) string {
@@ -247,7 +257,7 @@ func decision(in DossierInput, g awardGroup) Document {
 	body = append(body, Paragraph{Text: "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng, Giám đốc Bảo hiểm xã hội cơ sở, Thủ trưởng các đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."})
 
 	return nfcDocument(Document{
-		Header:     NewHeader(p, Number(0, "QĐ", p.DocNumberCode), decisionDate(in)),
+		Header:     NewHeader(p, decisionNumber(in, g.code), decisionDate(in, g.code)),
 		Kind:       "QUYẾT ĐỊNH",
 		Title:      []string{decisionTitle(g, year)},
 		Body:       body,
@@ -305,9 +315,9 @@ func decisionList(in DossierInput, g awardGroup) Document {
 		what = "được tặng " + g.name
 	}
 	return nfcDocument(Document{
-		Header:      NewHeader(p, "", decisionDate(in)),
+		Header:      NewHeader(p, "", decisionDate(in, g.code)),
 		Kind:        "DANH SÁCH",
-		Title:       []string{"Tập thể, cá nhân " + what + " năm " + year, "(Kèm theo Quyết định số " + Number(0, "QĐ", p.DocNumberCode) + " ngày      tháng      năm " + strconv.Itoa(in.Date.Year) + " của " + directorTitle(p) + ")"},
+		Title:       []string{"Tập thể, cá nhân " + what + " năm " + year, "(Kèm theo Quyết định số " + decisionNumber(in, g.code) + " " + DateLine("", decisionDate(in, g.code)) + " của " + directorTitle(p) + ")"},
 		Body:        body,
 		Orientation: Landscape,
 	})

@@ -24,7 +24,7 @@ func Report(in DossierInput, e NomineeEntry) Document {
 // under its parent body.
 func reportHeader(in DossierInput, unit string) Header {
 	p := in.Profile
-	h := NewHeader(p, "", in.Date)
+	h := NewHeader(p, "", in.Council.Date)
 	if unit != "" && domain.Fold(unit) != domain.Fold(officeName(p)) {
 		h.ParentName, h.IssuerName = officeName(p), unit
 	}
@@ -140,7 +140,7 @@ func collectiveReport(in DossierInput, e NomineeEntry) Document {
 	left := SignatureColumn{Position: "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP NHẬN XÉT, XÁC NHẬN", Note: "(Ký, đóng dấu)"}
 	right := SignatureColumn{Position: "THỦ TRƯỞNG ĐƠN VỊ", Note: "(Ký, đóng dấu)"}
 	if own {
-		h = NewHeader(p, "", in.Date)
+		h = NewHeader(p, "", in.Council.Date)
 		right.Name = clean(p.Director.Name)
 	} else {
 		left.Name = clean(p.Director.Name)

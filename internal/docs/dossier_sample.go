@@ -36,8 +36,11 @@ func SampleDossier(people int) DossierInput {
 			UnitCode: "HT", UnitName: "Bảo hiểm xã hội tỉnh Hà Tĩnh", ParentName: "Bảo hiểm xã hội Việt Nam", Place: "Hà Tĩnh",
 			Director: domain.Signer{Name: "Nguyễn Văn Hùng", Position: "Giám đốc"}, DocNumberCode: "BHXH",
 		},
-		Round: domain.Round{ID: 1, Year: year, Kind: domain.RoundRegular, Name: "Khen thưởng năm 2025", Status: domain.StatusApproved, Number: 5},
-		Date:  domain.NewDate(2026, time.January, 8),
+		Round: domain.Round{ID: 1, Year: year, Kind: domain.RoundRegular, Name: "Khen thưởng năm 2025", Status: domain.StatusApproved, Number: 5,
+			Date: domain.NewDate(2026, time.January, 8)},
+		Decisions: map[string]domain.RoundDecision{
+			"CSTDCS": {Award: "CSTDCS", Number: "12", Date: domain.NewDate(2026, time.January, 12), Signer: "Nguyễn Văn Hùng"},
+		},
 		Council: domain.Council{RoundID: 1, Date: domain.NewDate(2026, time.January, 6), Place: "Hội trường Bảo hiểm xã hội tỉnh Hà Tĩnh", Method: domain.VoteSecret,
 			Members: []domain.CouncilMember{
 				{Name: "Nguyễn Văn Hùng", Position: "Giám đốc", Role: "Chủ tịch Hội đồng", Present: true},

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -42,6 +43,20 @@ func DateLine(place string, d domain.Date) string {
 		s = place + ", " + s
 	}
 	return s
+}
+
+// DocNumber is a number as a clerk enters it: digits ("125") become
+// Number(125, typeCode, issuerCode); a full số, ký hiệu ("125/QĐ-BHXH")
+// stays as typed; "" leaves the number blank for the văn thư.
+func DocNumber(entered, typeCode, issuerCode string) string {
+	entered = strings.TrimSpace(entered)
+	if n, err := strconv.Atoi(entered); err == nil && n > 0 {
+		return Number(n, typeCode, issuerCode)
+	}
+	if entered != "" {
+		return entered
+	}
+	return Number(0, typeCode, issuerCode)
 }
 
 // Number is the số, ký hiệu of a document: Number(5, "TTr", "BHXH") is

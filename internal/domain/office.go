@@ -17,6 +17,10 @@ type OfficeProfile struct {
 	DocNumberCode string // ký hiệu of the issuing body in numbers: "BHXH" in "12/TTr-BHXH"
 }
 
+// DirectorTitle is who decides the office's own awards, as decisions and
+// the award history name him: "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh".
+func (p OfficeProfile) DirectorTitle() string { return "Giám đốc " + p.UnitName }
+
 // Validate names the first missing field of the profile.
 func (p OfficeProfile) Validate() error {
 	switch {

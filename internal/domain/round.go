@@ -64,7 +64,20 @@ type Round struct {
 	Name       string
 	MovementID int64 // chuyên đề rounds: the movement reviewed
 	Status     RoundStatus
-	Number     int // number of its Tờ trình (0: not yet numbered)
+	Number     int  // number of its Tờ trình (0: not yet numbered)
+	Date       Date // date of its Tờ trình (zero: left for the văn thư)
+}
+
+// RoundDecision is the office's own Quyết định for one award of a round
+// that its director confers: number, date and who signs, each left blank
+// for the văn thư when not entered. Recorded: the awards it confers are in
+// the history.
+type RoundDecision struct {
+	Award    string
+	Number   string
+	Date     Date
+	Signer   string
+	Recorded bool
 }
 
 // ReportText is the editable body of a nominee's achievement report
@@ -152,10 +165,13 @@ type Vote struct {
 type Council struct {
 	RoundID int64
 	Date    Date
-	Place   string
-	Method  VoteMethod
-	Members []CouncilMember
-	Votes   []Vote
+	// Start and End are the meeting's times as the minutes print them
+	// ("08:00"); "" when not entered.
+	Start, End string
+	Place      string
+	Method     VoteMethod
+	Members    []CouncilMember
+	Votes      []Vote
 }
 
 // Present counts the members present.

@@ -137,7 +137,7 @@ func TestDossier_RoundTrip(t *testing.T) {
 	expect("Báo cáo thành tích - "+name,
 		"BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ", name, "I. SƠ LƯỢC LÝ LỊCH",
 		"Ngày, tháng, năm sinh: "+person.Person.BirthDate.VN(), "II. THÀNH TÍCH ĐẠT ĐƯỢC", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
-		"THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH", "Hà Tĩnh, ngày 08 tháng 01 năm 2026")
+		"THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH", "Hà Tĩnh, ngày 06 tháng 01 năm 2026")
 	expect("Báo cáo thành tích - Phòng Quản lý thu và Phát triển người tham gia",
 		"I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", "Tỷ lệ bao phủ BHYT 93,4% 94,5% 101,2", "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP")
 	expect("Biên bản họp",

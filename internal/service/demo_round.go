@@ -104,6 +104,11 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 	// The round is complete: TestDemo_RoundIsReadyToApprove checks it
 	// with RoundProblems once the demo is written.
 	r.Status = domain.StatusApproved
+	// The Tờ trình goes out two working days after the council met.
+	r.Date = demoWorkday(demoAddDays(c.Date, 2))
+	if r.Date.After(g.today) {
+		r.Date = g.today
+	}
 	if err := tx.UpdateRound(r); err != nil {
 		return err
 	}

@@ -1708,12 +1708,19 @@ func (s *Service) DossierInput(ctx context.Context, roundID int64) (docs.Dossier
 	if err := s.require(domain.RoleViewer); err != nil {
 		return docs.DossierInput{}, err
 	}
-	in := docs.DossierInput{Date: s.Today(), Threshold: map[string]float64{}, Secret: map[string]bool{}}
+	in := docs.DossierInput{Threshold: map[string]float64{}, Secret: map[string]bool{}, Decisions: map[string]domain.RoundDecision{}}
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return in, err
 	}
 	in.Round = r
+	ds, err := s.st.Decisions(ctx, roundID)
+	if err != nil {
+		return in, err
+	}
+	for _, d := range ds {
+		in.Decisions[d.Award] = d
+	}
 	p, ok, err := s.st.Profile(ctx)
 	if err != nil {
 		return in, err

@@ -14,7 +14,7 @@ import (
 // ---------------------------------------------------------------------------
 // Nomination rounds.
 
-const roundCols = `id, year, kind, name, movement_id, status, number`
+const roundCols = `id, year, kind, name, movement_id, status, number, submission_date`
 
 func scanRounds(rows *sql.Rows) ([]domain.Round, error) {
 	defer rows.Close()
@@ -23,10 +23,11 @@ func scanRounds(rows *sql.Rows) ([]domain.Round, error) {
 		var r domain.Round
 		var kind, status string
 		var mov sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.Year, &kind, &r.Name, &mov, &status, &r.Number); err != nil {
+		var date sql.NullString
+		if err := rows.Scan(&r.ID, &r.Year, &kind, &r.Name, &mov, &status, &r.Number, &date); err != nil {
 			return nil, err
 		}
-		r.Kind, r.Status, r.MovementID = domain.RoundKind(kind), domain.RoundStatus(status), mov.Int64
+		r.Kind, r.Status, r.MovementID, r.Date = domain.RoundKind(kind), domain.RoundStatus(status), mov.Int64, parseDate(date)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -85,18 +86,19 @@ func movementArg(id int64) any {
 
 // CreateRound inserts a round and returns its ID.
 func (tx *Tx) CreateRound(r domain.Round) (int64, error) {
-	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO round(year, kind, name, movement_id, status, number, created_at) VALUES (?,?,?,?,?,?,?)`,
-		r.Year, string(r.Kind), r.Name, movementArg(r.MovementID), string(r.Status), r.Number, tx.now.UTC().Format(time.RFC3339))
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO round(year, kind, name, movement_id, status, number, submission_date, created_at) VALUES (?,?,?,?,?,?,?,?)`,
+		r.Year, string(r.Kind), r.Name, movementArg(r.MovementID), string(r.Status), r.Number, dateArg(r.Date), tx.now.UTC().Format(time.RFC3339))
 	if err != nil {
 		return 0, fmt.Errorf("create round %q: %w", r.Name, err)
 	}
 	return res.LastInsertId()
 }
 
-// UpdateRound rewrites a round's name, kind, movement, status and number.
+// UpdateRound rewrites a round's name, kind, movement, status, number and
+// date.
 func (tx *Tx) UpdateRound(r domain.Round) error {
-	res, err := tx.tx.ExecContext(tx.ctx, `UPDATE round SET year=?, kind=?, name=?, movement_id=?, status=?, number=? WHERE id=?`,
-		r.Year, string(r.Kind), r.Name, movementArg(r.MovementID), string(r.Status), r.Number, r.ID)
+	res, err := tx.tx.ExecContext(tx.ctx, `UPDATE round SET year=?, kind=?, name=?, movement_id=?, status=?, number=?, submission_date=? WHERE id=?`,
+		r.Year, string(r.Kind), r.Name, movementArg(r.MovementID), string(r.Status), r.Number, dateArg(r.Date), r.ID)
 	if err != nil {
 		return fmt.Errorf("update round %d: %w", r.ID, err)
 	}
@@ -328,7 +330,7 @@ func readCouncil(ctx context.Context, q querier, roundID int64) (domain.Council,
 	c := domain.Council{RoundID: roundID}
 	var date sql.NullString
 	var method string
-	err := q.QueryRowContext(ctx, `SELECT date, place, method FROM council WHERE round_id=?`, roundID).Scan(&date, &c.Place, &method)
+	err := q.QueryRowContext(ctx, `SELECT date, start_time, end_time, place, method FROM council WHERE round_id=?`, roundID).Scan(&date, &c.Start, &c.End, &c.Place, &method)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
@@ -383,9 +385,10 @@ func (tx *Tx) Council(roundID int64) (domain.Council, bool, error) {
 // SaveCouncil writes the council of c.RoundID, replacing its members and
 // the votes of the round's nominees with those given.
 func (tx *Tx) SaveCouncil(c domain.Council) error {
-	if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council(round_id, date, place, method) VALUES (?,?,?,?)
-		ON CONFLICT(round_id) DO UPDATE SET date=excluded.date, place=excluded.place, method=excluded.method`,
-		c.RoundID, dateArg(c.Date), c.Place, string(c.Method)); err != nil {
+	if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council(round_id, date, start_time, end_time, place, method) VALUES (?,?,?,?,?,?)
+		ON CONFLICT(round_id) DO UPDATE SET date=excluded.date, start_time=excluded.start_time, end_time=excluded.end_time,
+		place=excluded.place, method=excluded.method`,
+		c.RoundID, dateArg(c.Date), c.Start, c.End, c.Place, string(c.Method)); err != nil {
 		return fmt.Errorf("save council of round %d: %w", c.RoundID, err)
 	}
 	if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM council_member WHERE round_id=?`, c.RoundID); err != nil {
@@ -409,6 +412,49 @@ func (tx *Tx) SaveCouncil(c domain.Council) error {
 		if k, _ := res.RowsAffected(); k == 0 {
 			return fmt.Errorf("người/tập thể được đề nghị %d không thuộc đợt %d: %w", v.NomineeID, c.RoundID, domain.ErrNotFound)
 		}
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// The office's own decisions.
+
+func listDecisions(ctx context.Context, q querier, roundID int64) ([]domain.RoundDecision, error) {
+	rows, err := q.QueryContext(ctx, `SELECT award_code, number, date, signer, recorded FROM round_decision WHERE round_id=? ORDER BY award_code`, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("read decisions of round %d: %w", roundID, err)
+	}
+	defer rows.Close()
+	var out []domain.RoundDecision
+	for rows.Next() {
+		var d domain.RoundDecision
+		var date sql.NullString
+		if err := rows.Scan(&d.Award, &d.Number, &date, &d.Signer, &d.Recorded); err != nil {
+			return nil, err
+		}
+		d.Date = parseDate(date)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Decisions lists the office's own decisions recorded for a round.
+func (s *Store) Decisions(ctx context.Context, roundID int64) ([]domain.RoundDecision, error) {
+	return listDecisions(ctx, s.read, roundID)
+}
+
+// Decisions lists a round's decisions inside the transaction.
+func (tx *Tx) Decisions(roundID int64) ([]domain.RoundDecision, error) {
+	return listDecisions(tx.ctx, tx.tx, roundID)
+}
+
+// SaveDecision writes the office's decision for one award of a round.
+func (tx *Tx) SaveDecision(roundID int64, d domain.RoundDecision) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO round_decision(round_id, award_code, number, date, signer, recorded) VALUES (?,?,?,?,?,?)
+		ON CONFLICT(round_id, award_code) DO UPDATE SET number=excluded.number, date=excluded.date, signer=excluded.signer, recorded=excluded.recorded`,
+		roundID, d.Award, d.Number, dateArg(d.Date), d.Signer, boolInt(d.Recorded))
+	if err != nil {
+		return fmt.Errorf("save decision %s of round %d: %w", d.Award, roundID, err)
 	}
 	return nil
 }

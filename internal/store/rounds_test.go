@@ -96,3 +96,46 @@ func TestTx_RoundsNomineesCouncil(t *testing.T) {
 		}
 	}
 }
+
+// The round's own dates and numbers are kept as entered: its Tờ trình's
+// date, the council's times, and the office's decisions, each decision
+// replaced when entered again and gone with its round.
+func TestTx_RoundDatesAndDecisions(t *testing.T) {
+	ctx := context.Background()
+	s := seedOffice(t)
+	var id int64
+	mustWrite(t, s, func(tx *Tx) error {
+		var err error
+		id, err = tx.CreateRound(domain.Round{Year: 2025, Kind: domain.RoundRegular, Name: "Năm 2025", Status: domain.StatusDraft,
+			Number: 15, Date: domain.MustDate("20/01/2026")})
+		if err != nil {
+			return err
+		}
+		if err := tx.SaveCouncil(domain.Council{RoundID: id, Date: domain.MustDate("14/01/2026"), Start: "08:00", End: "11:30",
+			Place: "Hội trường", Method: domain.VoteSecret}); err != nil {
+			return err
+		}
+		if err := tx.SaveDecision(id, domain.RoundDecision{Award: "CSTDCS", Number: "12", Date: domain.MustDate("22/01/2026")}); err != nil {
+			return err
+		}
+		return tx.SaveDecision(id, domain.RoundDecision{Award: "CSTDCS", Number: "12/QĐ-BHXH", Date: domain.MustDate("23/01/2026"),
+			Signer: "Nguyễn Văn Hùng", Recorded: true})
+	})
+	r, _, err := s.Round(ctx, id)
+	if err != nil || r.Number != 15 || r.Date != domain.MustDate("20/01/2026") {
+		t.Errorf("round %+v %v", r, err)
+	}
+	c, met, err := s.Council(ctx, id)
+	if err != nil || !met || c.Start != "08:00" || c.End != "11:30" {
+		t.Errorf("council %+v %v %v", c, met, err)
+	}
+	ds, err := s.Decisions(ctx, id)
+	want := []domain.RoundDecision{{Award: "CSTDCS", Number: "12/QĐ-BHXH", Date: domain.MustDate("23/01/2026"), Signer: "Nguyễn Văn Hùng", Recorded: true}}
+	if err != nil || !reflect.DeepEqual(ds, want) {
+		t.Errorf("decisions %+v %v", ds, err)
+	}
+	mustWrite(t, s, func(tx *Tx) error { return tx.DeleteRound(id) })
+	if ds, _ := s.Decisions(ctx, id); len(ds) != 0 {
+		t.Errorf("decisions of a deleted round: %+v", ds)
+	}
+}

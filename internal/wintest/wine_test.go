@@ -28,10 +28,10 @@ import (
 // The database under a Vietnamese path with spaces, as a clerk would keep
 // it under her documents.
 const (
-	winDir  = `C:\users\Public\Tài liệu\Hồ sơ 2025`
-	winDB   = winDir + `\dữ liệu.db`
-	netDB   = `N:\Hồ sơ\dữ liệu.db` // N: is mapped as a network drive
-	title   = "Thi đua - Khen thưởng"
+	winDir = `C:\users\Public\Tài liệu\Hồ sơ 2025`
+	winDB  = winDir + `\dữ liệu.db`
+	netDB  = `N:\Hồ sơ\dữ liệu.db` // N: is mapped as a network drive
+	title  = "Thi đua - Khen thưởng"
 	// What the typing checks must find saved as the person's full name.
 	typed = "Nguyễn Thị Hường"
 )

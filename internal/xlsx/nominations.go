@@ -58,15 +58,15 @@ func WriteNominationList(in docs.DossierInput, w io.Writer) error {
 		subject:  "Danh sách tập thể, cá nhân đề nghị khen thưởng năm " + year,
 		author:   office,
 		keywords: "danh sách đề nghị khen thưởng; " + year,
-		date:     in.Date,
+		date:     in.Round.Date,
 	})
 	if err != nil {
 		return fmt.Errorf("nomination workbook: %w", err)
 	}
 	defer b.f.Close()
 	sub := "(Kèm theo Tờ trình"
-	if !in.Date.IsZero() {
-		sub += " ngày " + in.Date.VN()
+	if !in.Round.Date.IsZero() {
+		sub += " ngày " + in.Round.Date.VN()
 	}
 	sub += " của " + office + ")"
 	gs := docs.NominationGroups(in)
