@@ -47,6 +47,10 @@ Lệnh:
   round list [--json]                                                  các đợt đề nghị khen thưởng
   round submit|approve --round ID                                      trình duyệt; duyệt (Giám đốc); mã 1 và danh sách vấn đề khi đợt chưa đủ
   round return --round ID --reason LÝ_DO                              Giám đốc trả lại đợt đang chờ duyệt, kèm lý do
+  round set --round ID [--council-date dd/mm/yyyy] [--council-start HH:MM] [--council-end HH:MM]
+            [--submission-date dd/mm/yyyy] [--submission-number SỐ]  ngày, số của đợt in trên văn bản (không dùng ngày xuất)
+  round decide --round ID --award MÃ --number SỐ --date dd/mm/yyyy [--signer TÊN]
+                                                                       ghi quyết định của Giám đốc cho danh hiệu, hình thức thuộc thẩm quyền đơn vị (ghi vào lịch sử khen thưởng)
   export package --round ID --out TỆP.zip|THƯ_MỤC                     gói hồ sơ đã ký gửi Trung ương (đợt Đã duyệt; mật khẩu khóa ký: TDKT_PASSPHRASE)
   verify TỆP.zip [--key unit.pub] [--json]                             kiểm tra gói: mã 0 hợp lệ, 1 không hợp lệ (liệt kê mọi lỗi); không cần tài khoản
   key create | key passwd                                              tạo khóa ký của đơn vị, đổi mật khẩu khóa ký (Giám đốc; mới: TDKT_NEW_PASSPHRASE)
@@ -790,7 +794,9 @@ func (c *cli) printVerdicts(vs []rules.Verdict, names map[string]string) {
 func (c *cli) round(args []string) error {
 	const use = "cách dùng: tdktctl round create --year Y --kind thuong-xuyen|chuyen-de|dot-xuat [--name TÊN] [--propose-eligible]\n" +
 		"           tdktctl round list [--json]\n" +
-		"           tdktctl round submit --round ID | approve --round ID | return --round ID --reason LÝ_DO"
+		"           tdktctl round submit --round ID | approve --round ID | return --round ID --reason LÝ_DO\n" +
+		"           tdktctl round set --round ID [--council-date dd/mm/yyyy] [--council-start HH:MM] [--council-end HH:MM] [--submission-date dd/mm/yyyy] [--submission-number SỐ]\n" +
+		"           tdktctl round decide --round ID --award MÃ --number SỐ --date dd/mm/yyyy [--signer TÊN]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -801,6 +807,10 @@ func (c *cli) round(args []string) error {
 		return c.roundList(args[1:])
 	case "submit", "approve", "return":
 		return c.roundMove(args[0], args[1:])
+	case "set":
+		return c.roundSet(args[1:])
+	case "decide":
+		return c.roundDecide(args[1:])
 	}
 	return fail(2, "không có lệnh round %q\n%s", args[0], use)
 }
@@ -910,6 +920,8 @@ type roundJSON struct {
 	Name     string `json:"name"`
 	Status   string `json:"status"`
 	Nominees int    `json:"nominees"`
+	// Proposals are the round's nominees with who confers each award.
+	Proposals []proposalJSON `json:"proposals"`
 }
 
 func (c *cli) roundList(args []string) error {
@@ -937,7 +949,12 @@ func (c *cli) roundList(args []string) error {
 	if *asJSON {
 		out := make([]roundJSON, 0, len(rs))
 		for _, r := range rs {
-			out = append(out, roundJSON{ID: strconv.FormatInt(r.ID, 10), Year: r.Year, Kind: string(r.Kind), Name: r.Name, Status: string(r.Status), Nominees: counts[r.ID]})
+			ps, err := c.proposals(svc, r.ID)
+			if err != nil {
+				return err
+			}
+			out = append(out, roundJSON{ID: strconv.FormatInt(r.ID, 10), Year: r.Year, Kind: string(r.Kind), Name: r.Name, Status: string(r.Status),
+				Nominees: counts[r.ID], Proposals: ps})
 		}
 		enc := json.NewEncoder(c.out)
 		enc.SetIndent("", "  ")

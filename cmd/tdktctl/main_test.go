@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -390,8 +391,23 @@ func TestRun_RoundCreateListExportDossier(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", k, rs[0][k], v)
 		}
 	}
-	if n, ok := rs[0]["nominees"].(float64); !ok || n < 1 || len(rs[0]) != 6 {
+	if n, ok := rs[0]["nominees"].(float64); !ok || n < 1 || len(rs[0]) != 7 {
 		t.Errorf("round object %v", rs[0])
+	}
+	// Each proposal says who confers its award: the office's director for
+	// its own titles, the Minister of Finance for the ministry's (2026).
+	ps, _ := rs[0]["proposals"].([]any)
+	if len(ps) != int(rs[0]["nominees"].(float64)) {
+		t.Errorf("%d proposals of %v nominees", len(ps), rs[0]["nominees"])
+	}
+	by := map[string]string{}
+	for _, p := range ps {
+		m := p.(map[string]any)
+		by[m["award"].(string)] = fmt.Sprint(m["own"], " ", m["conferred_by"], " ", m["award_name"])
+	}
+	if by["CSTDCS"] != "true Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh Chiến sĩ thi đua cơ sở" ||
+		by["BK_BO"] != "false Bộ trưởng Bộ Tài chính Bằng khen của Bộ trưởng Bộ Tài chính" {
+		t.Errorf("authorities of the proposals: %v", by)
 	}
 
 	code, out, errw := ctl(t, admin, "--db", db, "round", "create", "--year", "2024", "--kind", "thuong-xuyen", "--propose-eligible")
@@ -525,6 +541,39 @@ func TestRun_RoundSubmitReturnApprove(t *testing.T) {
 		t.Errorf("return without --reason: %d %s %s", code, out, errw)
 	}
 	for _, args := range [][]string{{"round", "approve"}, {"round", "submit", "--round", "x"}} {
+		if code, _, errw := ctl(t, admin, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
+			t.Errorf("%v: %d %q", args, code, errw)
+		}
+	}
+}
+
+// TestRun_RoundSetDecide: the round's dates are set from the command line
+// and an impossible order warned about; the office's own decision is
+// recorded into the history, a ministry's award refused.
+func TestRun_RoundSetDecide(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errw := ctl(t, nil, "--db", db, "demo", "--staff", "60"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errw)
+	}
+	code, _, errw := ctl(t, admin, "--db", db, "round", "set", "--round", "1", "--council-start", "8h", "--council-end", "11:30", "--submission-number", "17")
+	if code != 0 || errw != "" {
+		t.Fatalf("round set: %d %s", code, errw)
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "set", "--round", "1", "--council-start", "25:00"); code != 2 || !strings.Contains(errw, "Giờ bắt đầu họp") {
+		t.Errorf("a wrong time: %d %s", code, errw)
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "set", "--round", "1", "--submission-date", "01/01/2025"); code != 0 || !strings.Contains(errw, "Cảnh báo: Tờ trình ngày 01/01/2025 trước ngày họp Hội đồng") {
+		t.Errorf("a Tờ trình before the council: %d %s", code, errw)
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "decide", "--round", "1", "--award", "BK_BO", "--number", "3", "--date", "10/02/2026"); code != 2 || !strings.Contains(errw, "Bộ trưởng Bộ Tài chính") {
+		t.Errorf("decide a ministry's award: %d %s", code, errw)
+	}
+	code, out, errw := ctl(t, admin, "--db", db, "round", "decide", "--round", "1", "--award", "CSTDCS", "--number", "12", "--date", "10/02/2026")
+	if code != 0 || !strings.Contains(out, "Đã ghi Chiến sĩ thi đua cơ sở cho") || !strings.Contains(errw, "Cảnh báo") {
+		t.Errorf("decide CSTĐCS: %d %s %s", code, out, errw)
+	}
+	for _, args := range [][]string{{"round", "decide", "--round", "1"}, {"round", "set"}, {"round", "decide", "--round", "1", "--award", "CSTDCS", "--date", "31/02/2026"}} {
 		if code, _, errw := ctl(t, admin, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
 			t.Errorf("%v: %d %q", args, code, errw)
 		}

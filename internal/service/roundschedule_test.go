@@ -1,0 +1,136 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"tdkt/internal/domain"
+)
+
+func TestParseClock(t *testing.T) {
+	for in, want := range map[string]string{"8:00": "08:00", "08:00": "08:00", "8h": "08:00", "8h30": "08:30", " 14:05 ": "14:05"} {
+		if got, ok := ParseClock(in); !ok || got != want {
+			t.Errorf("ParseClock(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "8", "24:00", "7:60", "sáng", "123:00"} {
+		if got, ok := ParseClock(in); ok {
+			t.Errorf("ParseClock(%q) = %q, accepted", in, got)
+		}
+	}
+}
+
+// The round's dates are entered and kept; what cannot be is refused with
+// the field named, and an impossible order is warned about.
+func TestRound_Schedule(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	id := rs[0].ID
+	c, err := s.Council(ctx, id)
+	must(t, err)
+
+	err = s.SetRoundSchedule(ctx, id, RoundSchedule{CouncilStart: "14:00", CouncilEnd: "9h"})
+	var fe domain.FieldError
+	if !errors.As(err, &fe) || fe.Field != FieldCouncilEnd {
+		t.Errorf("an end before the start: %v", err)
+	}
+	err = s.SetRoundSchedule(ctx, id, RoundSchedule{CouncilStart: "sáng"})
+	var fes domain.FieldErrors
+	if !errors.As(err, &fes) || fes[0].Field != FieldCouncilStart {
+		t.Errorf("a time that is not one: %v", err)
+	}
+	must(t, s.SetRoundSchedule(ctx, id, RoundSchedule{CouncilStart: "8h", CouncilEnd: "11:30", SubmissionNumber: 21}))
+	c2, _ := s.Council(ctx, id)
+	r, _ := s.Round(ctx, id)
+	if c2.Start != "08:00" || c2.End != "11:30" || c2.Date != c.Date || len(c2.Votes) != len(c.Votes) || r.Number != 21 {
+		t.Errorf("after setting times: council %v %s–%s (%d votes), round number %d", c2.Date, c2.Start, c2.End, len(c2.Votes), r.Number)
+	}
+	if ws, _ := s.ScheduleWarnings(ctx, id); len(ws) != 0 {
+		t.Errorf("the demo round's dates are in order, yet: %v", ws)
+	}
+	before := demoAddDays(c.Date, -1)
+	must(t, s.SetRoundSchedule(ctx, id, RoundSchedule{SubmissionDate: before}))
+	ws, _ := s.ScheduleWarnings(ctx, id)
+	if len(ws) != 1 || !strings.Contains(ws[0], "trước ngày họp Hội đồng") {
+		t.Errorf("a Tờ trình before the council: %v", ws)
+	}
+}
+
+// The office's own decision writes its awards into the history with the
+// office's director as issuer; an award the centre confers is refused.
+func TestRound_DecideAward(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	id := rs[0].ID
+	c, _ := s.Council(ctx, id)
+	res, err := s.VoteResult(ctx, id)
+	must(t, err)
+	ns, _ := s.Nominees(ctx, id)
+	var want int
+	var one domain.Nominee
+	for _, n := range ns {
+		if n.Award == "CSTDCS" && res[n.ID].Passed {
+			want++
+			one = n
+		}
+	}
+	if want == 0 {
+		t.Fatal("the demo round passes no CSTĐCS")
+	}
+	date := demoWorkday(demoAddDays(c.Date, 7))
+
+	_, err = s.DecideAward(ctx, id, Decision{Award: "BK_BO", Number: "5", Date: date})
+	var fe domain.FieldError
+	if !errors.As(err, &fe) || fe.Field != FieldAward || !strings.Contains(fe.Msg, "Bộ trưởng Bộ Tài chính") {
+		t.Errorf("a ministry's award decided by the office: %v", err)
+	}
+	_, err = s.DecideAward(ctx, id, Decision{Award: "CSTDCS", Number: "12", Date: demoAddDays(c.Date, -1)})
+	if !errors.As(err, &fe) || fe.Field != FieldDecisionDate {
+		t.Errorf("a decision before the council: %v", err)
+	}
+	_, err = s.DecideAward(ctx, id, Decision{Award: "CSTDCS"})
+	var fes domain.FieldErrors
+	if !errors.As(err, &fes) || len(fes) != 2 {
+		t.Errorf("a decision without number and date: %v", err)
+	}
+
+	n, err := s.DecideAward(ctx, id, Decision{Award: "CSTDCS", Number: "12", Date: date})
+	must(t, err)
+	if n != want {
+		t.Errorf("recorded %d CSTĐCS, the council passed %d", n, want)
+	}
+	check := func(no string) {
+		t.Helper()
+		as, err := s.Awards(ctx, one.Subject)
+		must(t, err)
+		found := false
+		for _, a := range as {
+			if a.AwardCode == "CSTDCS" && a.Year == rs[0].Year {
+				found = true
+				if a.DecisionNo != no || a.DecisionDate != date || a.Issuer != "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh" {
+					t.Errorf("recorded as %+v", a)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s has no CSTĐCS %d in the history", one.Subject.Code, rs[0].Year)
+		}
+	}
+	check("12/QĐ-BHXH")
+	// Entered again with another number: the records follow, none doubled.
+	if n2, err := s.DecideAward(ctx, id, Decision{Award: "CSTDCS", Number: "13/QĐ-BHXH", Date: date}); err != nil || n2 != want {
+		t.Errorf("corrected: %d %v", n2, err)
+	}
+	check("13/QĐ-BHXH")
+	ds, _ := s.RoundDecisions(ctx, id)
+	if len(ds) != 1 || ds[0].Number != "13/QĐ-BHXH" || !ds[0].Recorded || ds[0].Signer == "" {
+		t.Errorf("decisions %+v", ds)
+	}
+	if ws, _ := s.ScheduleWarnings(ctx, id); len(ws) != 0 {
+		t.Errorf("warnings %v", ws)
+	}
+}
