@@ -602,8 +602,9 @@ func (r refusals) Set(v string) error {
 }
 
 // centralFeedback records the centre's decision on an office's round —
-// every nomination the office's council passed is granted, but those
-// refused — and writes the signed feedback package.
+// every proposal up that the office's council passed is granted, but those
+// refused; the office's own titles are left to it — and writes the signed
+// feedback package.
 func (c *cli) centralFeedback(args []string) error {
 	const use = "cách dùng: tdktctl central feedback --unit C --year Y --round ID --number SỐ --date dd/mm/yyyy --issuer CƠ_QUAN [--refuse MÃ=lý do]... --out TỆP.zip|THƯ_MỤC"
 	fs := c.flags("central feedback")
@@ -638,12 +639,20 @@ func (c *cli) centralFeedback(args []string) error {
 	if len(ns) == 0 {
 		return fail(2, "chưa nạp gói nào của đơn vị %s cho đợt %d năm %d (xem tdktctl central import)", *unit, *round, *year)
 	}
+	cat, err := svc.Catalogue(c.ctx)
+	if err != nil {
+		return err
+	}
 	d := service.CentralDecision{Number: *number, Date: day, Issuer: *issuer}
 	granted, refusedN := 0, 0
 	seen := map[int64]bool{}
 	for _, n := range ns {
-		seen[n.Ref] = true
 		reason, no := refused[n.Ref]
+		if cat.Own(n.Award, day) {
+			// The office's own titles: its director decides, not the centre.
+			continue
+		}
+		seen[n.Ref] = true
 		switch {
 		case no:
 			d.Items = append(d.Items, service.CentralDecisionItem{NominationID: n.ID, Reason: reason})
@@ -655,7 +664,7 @@ func (c *cli) centralFeedback(args []string) error {
 	}
 	for ref := range refused {
 		if !seen[ref] {
-			return fail(2, "--refuse %d: đợt %d của đơn vị %s không có đề nghị mã %d", ref, *round, *unit, ref)
+			return fail(2, "--refuse %d: đợt %d của đơn vị %s không có đề nghị mã %d gửi Trung ương quyết định", ref, *round, *unit, ref)
 		}
 	}
 	if _, err := svc.RecordDecision(c.ctx, d); err != nil {

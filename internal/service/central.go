@@ -750,8 +750,12 @@ func (s *Service) RecordDecision(ctx context.Context, d CentralDecision) (int64,
 	if len(errs) > 0 {
 		return 0, errs
 	}
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return 0, err
+	}
 	var id int64
-	err := s.st.Write(ctx, func(tx *store.Tx) error {
+	err = s.st.Write(ctx, func(tx *store.Tx) error {
 		seen := map[int64]bool{}
 		for i := range d.Items {
 			it := &d.Items[i]
@@ -770,6 +774,10 @@ func (s *Service) RecordDecision(ctx context.Context, d CentralDecision) (int64,
 				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("không có đề nghị mã %d trong các gói đã nhận", it.NominationID)})
 			case ns[0].PackageStatus != store.PackageLoaded:
 				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("đề nghị mã %d (%s, %s) thuộc gói cũ đã được thay bằng gói mới hơn; quyết định trên đề nghị của gói mới", it.NominationID, ns[0].Name, ns[0].UnitCode)})
+			case cat.Own(ns[0].Award, d.Date):
+				// The office's director confers these on the advice of its
+				// council; the centre only counts them.
+				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("đề nghị mã %d (%s, %s) thuộc thẩm quyền Giám đốc Bảo hiểm xã hội tỉnh; đơn vị tự quyết định, Trung ương không quyết định thay", it.NominationID, ns[0].Name, ns[0].AwardName)})
 			case !it.Granted && it.Reason == "":
 				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("đề nghị mã %d (%s, %s) không được khen nhưng chưa ghi lý do", it.NominationID, ns[0].Name, ns[0].AwardName)})
 			}

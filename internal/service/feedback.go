@@ -98,6 +98,10 @@ func (s *Service) ImportFeedback(ctx context.Context, path string) (FeedbackResu
 		return res, domain.FieldError{Field: FieldPackageFile, Msg: fmt.Sprintf("gói phản hồi này dành cho đơn vị %s (%s), không phải đơn vị %s (%s)", fb.Unit.Name, fb.Unit.Code, prof.UnitName, prof.UnitCode)}
 	}
 	res.Decisions, res.RoundID = fb.Decisions, fb.Round.ID
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return res, err
+	}
 	err = s.st.Write(ctx, func(tx *store.Tx) error {
 		if old, ok, err := tx.FeedbackBySHA(p.SHA256); err != nil {
 			return err
@@ -125,6 +129,12 @@ func (s *Service) ImportFeedback(ctx context.Context, path string) (FeedbackResu
 				}
 				if !ok || n.RoundID != r.ID || n.Subject.Code != it.Code || n.Award != it.Award {
 					res.Warnings = append(res.Warnings, fmt.Sprintf("Quyết định %s: đề nghị mã %d (%s, %s) không có trong đợt %q; bỏ qua", d.Number, it.NominationID, it.Code, it.Award, r.Name))
+					continue
+				}
+				if cat.Own(n.Award, date) {
+					// The office's own titles are its director's to confer:
+					// never written into the history as the centre's.
+					res.Warnings = append(res.Warnings, fmt.Sprintf("Quyết định %s: %s của %s thuộc thẩm quyền Giám đốc đơn vị, không ghi theo quyết định của Trung ương; bỏ qua", d.Number, cat.AwardName(n.Award), it.Code))
 					continue
 				}
 				if !it.Granted {

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -705,16 +706,25 @@ func TestPackages_RoundTrip(t *testing.T) {
 		t.Errorf("sheet %s has no total row of %s with %d nominations: %q", xlsx.SheetByOffice, DemoUnitCode, len(ns), rows)
 	}
 
-	// The centre decides: every nomination the council passed is granted,
-	// but one Giấy khen, which is refused.
+	// The centre decides on the proposals up: every one the council passed
+	// is granted, but one Bằng khen, which is refused. The office's own
+	// titles are not the centre's to decide.
+	decided := domain.NewDate(2026, time.February, 20)
+	cenCat, err := cen.Catalogue(ctx)
+	must(t, err)
 	var items []CentralDecisionItem
 	var refused, granted []docsNomination
+	var own int64
 	for _, n := range rep.Nominations {
 		if !n.Passed {
 			continue
 		}
+		if cenCat.Own(n.Award, decided) {
+			own = n.ID
+			continue
+		}
 		it := CentralDecisionItem{NominationID: n.ID, Granted: true}
-		if n.Award == "GK" && len(refused) == 0 {
+		if n.Award == "BK_BO" && len(refused) == 0 {
 			it.Granted, it.Reason = false, "Thành tích chưa tiêu biểu"
 			refused = append(refused, docsNomination{n.Ref, n.Code, n.Award})
 		} else {
@@ -726,7 +736,12 @@ func TestPackages_RoundTrip(t *testing.T) {
 		t.Fatalf("refused %v, granted %v", refused, granted)
 	}
 	viewer := cen.As(domain.Account{Username: "xem", Role: domain.RoleViewer})
-	dec := CentralDecision{Number: "1234/QĐ-BHXH", Date: domain.NewDate(2026, time.February, 20), Issuer: "Tổng Giám đốc Bảo hiểm xã hội Việt Nam", Items: items}
+	dec := CentralDecision{Number: "1234/QĐ-BHXH", Date: decided, Issuer: "Bộ trưởng Bộ Tài chính", Items: items}
+	ownDec := dec
+	ownDec.Items = append([]CentralDecisionItem{{NominationID: own, Granted: true}}, items...)
+	if _, err := cen.RecordDecision(ctx, ownDec); own == 0 || !strings.Contains(fmt.Sprint(err), "thuộc thẩm quyền Giám đốc") {
+		t.Errorf("the centre decides an office's own title (nomination %d): %v", own, err)
+	}
 	if _, err := viewer.RecordDecision(ctx, dec); !errors.Is(err, domain.ErrForbidden) {
 		t.Errorf("a viewer records a decision: %v", err)
 	}
@@ -818,6 +833,9 @@ func TestPackages_RoundTrip(t *testing.T) {
 	if inHistory != len(granted) {
 		t.Errorf("%d of %d granted awards in the 2026 history", inHistory, len(granted))
 	}
+	// The office records its own CSTĐCS decision itself.
+	nCSTDCS, err := s.DecideAward(ctx, r.ID, Decision{Award: "CSTDCS", Number: "15", Date: decided})
+	must(t, err)
 	changed := 0
 	now := verdictsOf(t, s, 2026)
 	for k, v := range now {
@@ -835,18 +853,18 @@ func TestPackages_RoundTrip(t *testing.T) {
 	// for 2025 is no longer missing.
 	const missing = "Thiếu CSTĐCS năm 2025"
 	checked := 0
-	for _, g := range granted {
-		if g.award != "CSTDCS" {
+	for _, n := range rep.Nominations {
+		if n.Award != "CSTDCS" || !n.Passed {
 			continue
 		}
-		k := g.code + "/CSTD_BO"
+		k := n.Code + "/CSTD_BO"
 		if !slices.Contains(before[k].Reasons, missing) || slices.Contains(now[k].Reasons, missing) {
 			t.Errorf("2026 %s: before %q, after %q", k, before[k].Reasons, now[k].Reasons)
 		}
 		checked++
 	}
-	if checked == 0 {
-		t.Error("the demo round granted no CSTĐCS")
+	if checked == 0 || checked != nCSTDCS {
+		t.Errorf("the office decided %d CSTĐCS, %d checked", nCSTDCS, checked)
 	}
 }
 
@@ -1051,7 +1069,16 @@ func TestImportFeedback_Refusals(t *testing.T) {
 	_, fake, err := pack.NewSigningKey()
 	must(t, err)
 	tw := pack.Unit{Code: "TW", Name: "Bảo hiểm xã hội Việt Nam"}
-	n := ns[0]
+	cat, err := s.Catalogue(ctx)
+	must(t, err)
+	var n, own domain.Nominee
+	for _, x := range ns {
+		if cat.Own(x.Award, domain.NewDate(2026, time.February, 20)) {
+			own = x
+		} else if n.ID == 0 {
+			n = x
+		}
+	}
 	item := pack.DecisionItem{NominationID: n.ID, Subject: string(n.Subject.Kind), Code: n.Subject.Code, Award: n.Award, Granted: true}
 	fb := pack.Feedback{Unit: pack.Unit{Code: DemoUnitCode}, Year: 2025, Round: pack.RoundRef{ID: r.ID},
 		Decisions: []pack.Decision{{Number: "5/QĐ-BHXH", Date: "2026-02-20", Issuer: "Tổng Giám đốc", Items: []pack.DecisionItem{item}}}}
@@ -1095,14 +1122,22 @@ func TestImportFeedback_Refusals(t *testing.T) {
 	if _, err := s.ImportFeedback(ctx, build("qni.zip", key, tw, other)); !strings.Contains(Explain(err), "dành cho đơn vị BHXH Quảng Ninh (QNI)") {
 		t.Errorf("feedback for another office: %v", err)
 	}
-	// An item that names no nominee of the round is skipped with a warning.
+	// An item that names no nominee of the round is skipped with a
+	// warning; so is one that grants a title of the office's own
+	// competence, which never enters the history as the centre's.
 	odd := fb
 	odd.Decisions = []pack.Decision{{Number: "6/QĐ-BHXH", Date: "2026-02-21", Issuer: "Tổng Giám đốc",
-		Items: []pack.DecisionItem{item, {NominationID: 999999, Code: "X", Award: "GK", Granted: true}}}}
+		Items: []pack.DecisionItem{item, {NominationID: 999999, Code: "X", Award: "GK", Granted: true},
+			{NominationID: own.ID, Subject: string(own.Subject.Kind), Code: own.Subject.Code, Award: own.Award, Granted: true}}}}
+	ownBefore, err := s.Awards(ctx, own.Subject)
+	must(t, err)
 	res, err := s.ImportFeedback(ctx, build("odd.zip", key, tw, odd))
 	must(t, err)
-	if res.Granted != 1 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "999999") {
+	if res.Granted != 1 || len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0], "999999") || !strings.Contains(res.Warnings[1], "thuộc thẩm quyền Giám đốc đơn vị") {
 		t.Errorf("odd feedback: %+v", res)
+	}
+	if ownAfter, _ := s.Awards(ctx, own.Subject); len(ownAfter) != len(ownBefore) {
+		t.Errorf("the centre's feedback wrote %s's own-competence %s into the history: %+v", own.Subject.Code, own.Award, ownAfter)
 	}
 	if fs, err := s.Feedbacks(ctx); err != nil || len(fs) != 1 || fs[0].Granted != 1 {
 		t.Errorf("feedback history %+v %v", fs, err)

@@ -353,7 +353,23 @@ func TestDecisions_RecordThenFeedback(t *testing.T) {
 		t.Fatal("nothing chosen, nothing decided: save and feedback must be disabled")
 	}
 	test.Tap(v.GrantPassedBtn)
-	refused := v.Rows()[0].ID
+	// The office's own titles are its director's: never in the centre's draft.
+	refusedAt, owns := -1, 0
+	for i, r := range v.rows {
+		switch {
+		case r.own:
+			owns++
+			if r.choice != choiceNone {
+				t.Errorf("%s (%s), the office's own title, is in the centre's draft", r.n.Name, r.n.Award)
+			}
+		case refusedAt < 0:
+			refusedAt = i
+		}
+	}
+	if owns == 0 || refusedAt < 0 {
+		t.Fatalf("%d own titles, first proposal up at %d", owns, refusedAt)
+	}
+	refused := v.rows[refusedAt].n.ID
 	v.SetChoice(refused, false, "")
 	test.Type(v.Number, "1234/QĐ-BHXH")
 	test.Type(v.Date, "15/03/2026") // after the test's today (1 March 2026)
@@ -379,8 +395,8 @@ func TestDecisions_RecordThenFeedback(t *testing.T) {
 	if v.FeedbackBtn.Disabled() {
 		t.Fatal("Xuất gói phản hồi disabled after a decision")
 	}
-	if v.rows[0].decided != domain.DecisionRefused {
-		t.Fatalf("the refusal is not shown: %+v", v.rows[0])
+	if v.rows[refusedAt].decided != domain.DecisionRefused {
+		t.Fatalf("the refusal is not shown: %+v", v.rows[refusedAt])
 	}
 
 	test.Tap(v.FeedbackBtn)

@@ -18,6 +18,7 @@ import (
 
 	"tdkt/internal/docs"
 	"tdkt/internal/domain"
+	"tdkt/internal/rules"
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 	"tdkt/ui/kit"
@@ -32,6 +33,7 @@ type decisionService interface {
 	CentralNominations(ctx context.Context, f store.CentralFilter) ([]store.CentralNomination, error)
 	CentralReport(ctx context.Context, year int) (docs.CentralReport, error)
 	RecordDecision(ctx context.Context, d service.CentralDecision) (int64, error)
+	Catalogue(ctx context.Context) (rules.Catalogue, error)
 	ExportFeedback(ctx context.Context, unitCode string, year int, roundRef int64, out string, passphrase string) (string, error)
 }
 
@@ -51,6 +53,9 @@ type decisionRow struct {
 	reason  string
 	decided domain.NomineeDecision // the centre's latest decision, "" if none
 	note    string
+	// own: a title of the office's own competence, which its director
+	// confers; the centre only sees it, never decides it.
+	own bool
 }
 
 // roundKey names an office's round of a year.
@@ -294,9 +299,14 @@ func (v *Decisions) openRound() {
 			decided[n.ID] = n
 		}
 	}
+	cat, err := v.svc.Catalogue(v.ctx)
+	if err != nil {
+		v.showError(err)
+	}
+	today := v.svc.Today()
 	v.rows = make([]decisionRow, len(ns))
 	for i, n := range ns {
-		v.rows[i] = decisionRow{n: n, decided: decided[n.ID].Decision, note: decided[n.ID].DecisionNote}
+		v.rows[i] = decisionRow{n: n, decided: decided[n.ID].Decision, note: decided[n.ID].DecisionNote, own: cat.Own(n.Award, today)}
 	}
 	v.filter()
 	v.sync()
@@ -367,10 +377,18 @@ func (v *Decisions) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		reason.Disable()
 	}
+	if r.own {
+		radio.Disable()
+	} else {
+		radio.Enable()
+	}
 
 	n := r.n
 	lines[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s", n.Name, n.AwardName))
 	sub := []string{fmt.Sprintf(lang.L("Điều kiện: %s"), eligibleText(n.Eligible)), voteText(n.Voted, n.For, n.Against, n.Abstain, n.Pct, n.Passed)}
+	if r.own {
+		sub = append(sub, lang.L("Thuộc thẩm quyền Giám đốc đơn vị: đơn vị tự quyết định"))
+	}
 	if r.decided != "" {
 		text, _ := decisionCell(r.decided, r.note)
 		sub = append(sub, fmt.Sprintf(lang.L("Đã quyết định: %s"), text))
@@ -382,7 +400,7 @@ func (v *Decisions) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // centre's id): granted, or refused with a reason.
 func (v *Decisions) SetChoice(nominationID int64, granted bool, reason string) {
 	for i := range v.rows {
-		if v.rows[i].n.ID == nominationID {
+		if v.rows[i].n.ID == nominationID && !v.rows[i].own {
 			v.rows[i].choice = choiceRefuse
 			if granted {
 				v.rows[i].choice = choiceGrant
@@ -403,11 +421,11 @@ func (v *Decisions) Rows() []store.CentralNomination {
 	return out
 }
 
-// GrantPassed marks for granting every nomination the office's council
-// passed that the centre has not decided yet.
+// GrantPassed marks for granting every proposal the office's council
+// passed that the centre has not decided yet (not the office's own titles).
 func (v *Decisions) GrantPassed() {
 	for i := range v.rows {
-		if v.rows[i].n.Passed && v.rows[i].decided == "" {
+		if v.rows[i].n.Passed && v.rows[i].decided == "" && !v.rows[i].own {
 			v.rows[i].choice = choiceGrant
 		}
 	}

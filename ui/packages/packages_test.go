@@ -15,6 +15,7 @@ import (
 
 	"tdkt/internal/domain"
 	"tdkt/internal/pack"
+	"tdkt/internal/rules"
 	"tdkt/internal/service"
 	"tdkt/internal/store"
 	"tdkt/ui/internal/uitest"
@@ -342,8 +343,20 @@ func (f *fixture) centreAnswers(pkg string) (feedback string, keyFile []byte) {
 	if err != nil || len(ns) < 2 {
 		f.t.Fatalf("%d nominations received: %v", len(ns), err)
 	}
-	d := service.CentralDecision{Number: "321/QĐ-BHXH", Date: domain.NewDate(2026, 2, 20), Issuer: "Tổng Giám đốc Bảo hiểm xã hội Việt Nam",
-		Items: []service.CentralDecisionItem{{NominationID: ns[0].ID, Granted: true}, {NominationID: ns[1].ID, Reason: "Chưa đủ tiêu chuẩn"}}}
+	// The centre decides proposals up only: the office's own titles are not its to decide.
+	day := domain.NewDate(2026, 2, 20)
+	cat := rules.DefaultCatalogue()
+	var up []store.CentralNomination
+	for _, n := range ns {
+		if !cat.Own(n.Award, day) {
+			up = append(up, n)
+		}
+	}
+	if len(up) < 2 {
+		f.t.Fatalf("%d proposals up received", len(up))
+	}
+	d := service.CentralDecision{Number: "321/QĐ-BHXH", Date: day, Issuer: "Bộ trưởng Bộ Tài chính",
+		Items: []service.CentralDecisionItem{{NominationID: up[0].ID, Granted: true}, {NominationID: up[1].ID, Reason: "Chưa đủ tiêu chuẩn"}}}
 	if _, err := c.RecordDecision(f.ctx, d); err != nil {
 		f.t.Fatal(err)
 	}
