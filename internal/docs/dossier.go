@@ -27,18 +27,6 @@ const (
 	codeGK     = "GK"
 )
 
-// OwnAward reports whether the office confers the award itself (the head of
-// the unit decides): Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể
-// lao động tiên tiến and Giấy khen. Their Tờ trình goes to the office's own
-// director and the dossier carries the office's Quyết định.
-func OwnAward(code string) bool {
-	switch code {
-	case codeLDTT, codeCSTDCS, codeTTLDTT, codeGK:
-		return true
-	}
-	return false
-}
-
 // titleCodes are the emulation titles (danh hiệu thi đua); every other
 // award is a form of award (hình thức khen thưởng). Section III of a
 // Báo cáo thành tích lists the two in separate tables.
@@ -227,105 +215,6 @@ func directorTitle(p domain.OfficeProfile) string {
 	return p.DirectorTitle()
 }
 
-// Dossier is every document of a nomination round, in the order they are
-// filed: for each award a Tờ trình, then a Báo cáo thành tích per proposed
-// nominee, the council minutes, the vote count and ballots when the vote is
-// secret, the Danh sách đề nghị and, for the awards the office confers
-// itself, its Quyết định with the annexed list. Only the nominees the
-// council passed are proposed; the minutes show them all.
-func Dossier(in DossierInput) []NamedDocument {
-	var out []NamedDocument
-	prop := passed(in.Nominees)
-	for i, g := range groups(prop) {
-		out = append(out, NamedDocument{Name: "Tờ trình - " + g.name, Doc: toTrinh(in, g, i)})
-	}
-	for _, e := range prop {
-		out = append(out, NamedDocument{Name: "Báo cáo thành tích - " + entryName(e) + " - " + entryAward(e), Doc: Report(in, e),
-			Book: "Báo cáo thành tích - " + entryAward(e)})
-	}
-	out = append(out, NamedDocument{Name: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Doc: Minutes(in)})
-	if secretGroups(in) != nil {
-		out = append(out,
-			NamedDocument{Name: "Biên bản kiểm phiếu", Doc: VoteCount(in)},
-			NamedDocument{Name: "Phiếu bầu", Doc: Ballot(in)},
-		)
-	}
-	out = append(out, NamedDocument{Name: "Danh sách đề nghị khen thưởng", Doc: NominationList(in)})
-	for _, g := range groups(prop) {
-		if !OwnAward(g.code) {
-			continue
-		}
-		out = append(out,
-			NamedDocument{Name: "Quyết định - " + g.name, Doc: decision(in, g)},
-			NamedDocument{Name: "Danh sách kèm theo Quyết định - " + g.name, Doc: decisionList(in, g)},
-		)
-	}
-	for i := range out {
-		out[i].Name = clean(out[i].Name)
-	}
-	return out
-}
-
-// ToTrinh is the Tờ trình of one award of the round (Mẫu 01); "" or an
-// award without passed nominees gives a Tờ trình for no one.
-func ToTrinh(in DossierInput, award string) Document {
-	for i, g := range groups(passed(in.Nominees)) {
-		if g.code == award {
-			return toTrinh(in, g, i)
-		}
-	}
-	return toTrinh(in, awardGroup{code: award, name: award}, 0)
-}
-
-func toTrinh(in DossierInput, g awardGroup, i int) Document {
-	p := in.Profile
-	office := officeName(p)
-	year := strconv.Itoa(in.Round.Year)
-	phrase := awardPhrase(g.code, g.name)
-	to := parentName(p)
-	if OwnAward(g.code) {
-		to = directorTitle(p)
-	}
-	n := 0
-	if in.Round.Number > 0 {
-		n = in.Round.Number + i
-	}
-	nc, np := g.counts()
-
-	var body []Block
-	bases := append(legalBases(in.Round.Year), minutesBasis(in))
-	body = append(body, CanCu(bases...)...)
-	body = append(body, Paragraph{Text: "Năm " + year + ", các tập thể và cá nhân thuộc " + office +
-		" đã tích cực hưởng ứng các phong trào thi đua, hoàn thành tốt các chỉ tiêu, nhiệm vụ được giao. Trên cơ sở thành tích đạt được và kết quả bình xét, bỏ phiếu của Hội đồng Thi đua - Khen thưởng" + councilDate(in) + ","})
-	body = append(body, Paragraph{Text: office + " kính đề nghị " + to + " xem xét, tặng " + phrase + " năm " + year +
-		" cho " + subjectsPhrase(nc, np) + " (có danh sách và báo cáo thành tích kèm theo)."})
-	if len(g.entries) > 0 && len(g.entries) <= 10 {
-		// A short list reads in the letter itself.
-		var names []string
-		for _, e := range g.entries {
-			names = append(names, entryName(e))
-		}
-		body = append(body, Paragraph{Text: "Gồm: " + strings.Join(names, "; ") + "."})
-	}
-	body = append(body, Paragraph{Text: office + " kính trình " + to + " xem xét, quyết định./."})
-
-	doc := Document{
-		Header:     NewHeader(p, Number(n, "TTr", p.DocNumberCode), in.Round.Date),
-		Kind:       "TỜ TRÌNH",
-		Title:      []string{"Về việc đề nghị tặng " + phrase + " năm " + year},
-		KinhGui:    []string{to},
-		Body:       body,
-		Signature:  Signature{Right: directorColumn(p)},
-		Recipients: []string{"Như trên", "Lưu: VT, TĐKT"},
-	}
-	if OwnAward(g.code) {
-		// The office does not write to its own director over his own
-		// signature: the council proposes, its chair (or vice-chair) signs.
-		doc.Signature = Signature{Right: councilSigner(in.Council)}
-	}
-	return nfcDocument(doc)
-}
-
 func councilDate(in DossierInput) string {
 	if in.Council.Date.IsZero() {
 		return ""
@@ -361,10 +250,11 @@ func findMember(c domain.Council, pred func(domain.CouncilMember) bool) (domain.
 }
 
 // councilSigner signs for the council: the standing vice-chair when there
-// is one, as the chair is the director the letter goes to.
+// is one, ký thay the chair (the director the letter goes to).
 func councilSigner(c domain.Council) SignatureColumn {
 	col := SignatureColumn{Authority: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"}
 	if m, ok := findMember(c, isViceChair); ok {
+		col.Authority += "\nKT. CHỦ TỊCH"
 		col.Position, col.Name = "PHÓ CHỦ TỊCH", clean(m.Name)
 	} else if m, ok := findMember(c, isChair); ok {
 		col.Position, col.Name = "CHỦ TỊCH", clean(m.Name)

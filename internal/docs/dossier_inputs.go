@@ -20,6 +20,23 @@ type NomineeEntry struct {
 	Passed      bool
 }
 
+// Conferral is who confers an award of the round, as the office's
+// catalogue says on the day of the round's proposals.
+type Conferral struct {
+	// Name is the award's full legal name, which every document prints:
+	// "Bằng khen của Bộ trưởng Bộ Tài chính".
+	Name string
+	// Authority is the code of who decides; the proposals up go in one
+	// Tờ trình per authority.
+	Authority string
+	// Signer is whoever decides ("Bộ trưởng Bộ Tài chính"); Via is the body
+	// the office's Tờ trình is addressed to, which submits it to him
+	// ("Bảo hiểm xã hội Việt Nam"). Both "" for the office's own awards.
+	Signer, Via string
+	// Own: the office's director decides, on the advice of its council.
+	Own bool
+}
+
 // DossierInput is a nomination round with its council, as the dossier
 // documents need it.
 type DossierInput struct {
@@ -33,9 +50,24 @@ type DossierInput struct {
 	// Decisions are the office's own Quyết định by award code, with their
 	// number, date and signer as entered (blank for the văn thư otherwise).
 	Decisions map[string]domain.RoundDecision
-	Nominees  []NomineeEntry // in round order: collectives first, then people, each by award
+	// Conferrals say who confers each award code; an award without one is
+	// proposed up to the office's parent body.
+	Conferrals map[string]Conferral
+	Nominees   []NomineeEntry // in round order: collectives first, then people, each by award
 	// Thresholds per award code: the % of all members a nominee needs, and
 	// whether the vote must be secret.
 	Threshold map[string]float64
 	Secret    map[string]bool
 }
+
+// conferral is who confers the award; without catalogue data, the
+// office's parent body.
+func (in DossierInput) conferral(code string) Conferral {
+	if c, ok := in.Conferrals[code]; ok {
+		return c
+	}
+	return Conferral{Authority: "?", Signer: parentName(in.Profile), Via: parentName(in.Profile)}
+}
+
+// own reports whether the office's director confers the award.
+func (in DossierInput) own(code string) bool { return in.conferral(code).Own }

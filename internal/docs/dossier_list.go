@@ -76,8 +76,12 @@ type ListGroup struct {
 // NominationGroups are the passed nominees by award, as the danh sách and
 // its spreadsheet show them.
 func NominationGroups(in DossierInput) []ListGroup {
+	return listGroups(groups(passed(in.Nominees)))
+}
+
+func listGroups(gs []awardGroup) []ListGroup {
 	var out []ListGroup
-	for _, g := range groups(passed(in.Nominees)) {
+	for _, g := range gs {
 		lg := ListGroup{Code: g.code, Name: g.name}
 		for _, e := range g.entries {
 			r := ListEntry(e)
@@ -152,12 +156,13 @@ func roman(n int) string {
 	return b.String()
 }
 
-// NominationList is the Danh sách đề nghị khen thưởng annexed to the Tờ
-// trình (landscape): every passed nominee with the columns of domain.md 4.6.
-func NominationList(in DossierInput) Document {
+// submissionList is the Danh sách đề nghị khen thưởng annexed to a Tờ
+// trình sent up (landscape): its passed nominees, with the columns of the
+// list (ListColumns), under the number and date of the Tờ trình.
+func submissionList(in DossierInput, s submission) Document {
 	p := in.Profile
 	year := strconv.Itoa(in.Round.Year)
-	gs := NominationGroups(in)
+	gs := listGroups(s.groups)
 	t := listTable()
 	t.Rows = listRows(gs)
 	var body []Block
@@ -166,17 +171,13 @@ func NominationList(in DossierInput) Document {
 	} else {
 		body = append(body, t)
 	}
-	nc, np := countAll(passed(in.Nominees))
+	nc, np := countAll(s.entries())
 	body = append(body, Paragraph{Text: "Tổng cộng: " + subjectsPhrase(nc, np) + ".", Style: Bold, NoIndent: true})
-	sub := "(Kèm theo Tờ trình"
-	if !in.Round.Date.IsZero() {
-		sub += " ngày " + in.Round.Date.VN()
-	}
-	sub += " của " + officeName(p) + ")"
+	sub := "(Kèm theo Tờ trình số " + s.number + " " + DateLine("", in.Round.Date) + " của " + officeName(p) + ")"
 	return nfcDocument(Document{
 		Header:      NewHeader(p, "", in.Round.Date),
 		Kind:        "DANH SÁCH",
-		Title:       []string{"Đề nghị khen thưởng năm " + year, sub},
+		Title:       []string{"Đề nghị " + s.conf.Signer + " khen thưởng năm " + year, sub},
 		Body:        body,
 		Signature:   Signature{Right: directorColumn(p)},
 		Orientation: Landscape,
@@ -206,8 +207,8 @@ func decisionTitle(g awardGroup, year string) string {
 	return "Về việc tặng " + g.name + " năm " + year
 }
 
-// Decision is the office's Quyết định for an award it confers itself
-// (OwnAward), for the passed nominees.
+// Decision is the office's Quyết định for an award its director confers
+// (Conferral.Own), for the passed nominees.
 func Decision(in DossierInput, award string) Document {
 	for _, g := range groups(passed(in.Nominees)) {
 		if g.code == award {

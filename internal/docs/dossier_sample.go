@@ -16,9 +16,20 @@ import (
 // dossier prints. For previews, demos, tests and benchmarks.
 func SampleDossier(people int) DossierInput {
 	awards := map[string]string{
-		"LDTT": "Lao động tiên tiến", "CSTDCS": "Chiến sĩ thi đua cơ sở", "CSTD_BO": "Chiến sĩ thi đua cấp bộ, ngành",
+		"LDTT": "Lao động tiên tiến", "CSTDCS": "Chiến sĩ thi đua cơ sở", "CSTD_BO": "Chiến sĩ thi đua Bộ Tài chính",
 		"TTLDTT": "Tập thể lao động tiên tiến", "TTLDXS": "Tập thể lao động xuất sắc", "GK": "Giấy khen",
-		"BK_BO": "Bằng khen cấp bộ, ngành", "CO_BO": "Cờ thi đua cấp bộ, ngành",
+		"BK_BO": "Bằng khen của Bộ trưởng Bộ Tài chính", "CO_BO": "Cờ thi đua của Bộ Tài chính",
+	}
+	// Who confers what in 2026: the office's titles and Giấy khen its
+	// director, the ministry's awards the Minister of Finance through VSS.
+	conferrals := map[string]Conferral{}
+	for code, name := range awards {
+		c := Conferral{Name: name, Authority: "GIAM_DOC", Own: true}
+		switch code {
+		case "CSTD_BO", "TTLDXS", "BK_BO", "CO_BO":
+			c = Conferral{Name: name, Authority: "BO_TRUONG_BTC", Signer: "Bộ trưởng Bộ Tài chính", Via: "Bảo hiểm xã hội Việt Nam"}
+		}
+		conferrals[code] = c
 	}
 	families := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
 	middles := []string{"Văn", "Thị", "Đức", "Minh", "Thị Thu", "Quốc", "Hữu", "Ngọc"}
@@ -53,8 +64,9 @@ func SampleDossier(people int) DossierInput {
 				{Name: "Đặng Thu Trang", Position: "Bí thư Chi đoàn", Role: "Ủy viên", Present: true},
 				{Name: "Ngô Văn Lộc", Position: "Giám đốc Bảo hiểm xã hội cơ sở Hồng Lĩnh", Role: "Ủy viên", Present: false},
 			}},
-		Threshold: map[string]float64{"LDTT": 50, "CSTDCS": 50, "CSTD_BO": 90, "TTLDTT": 50, "TTLDXS": 50, "GK": 50, "BK_BO": 50},
-		Secret:    map[string]bool{"CSTD_BO": true},
+		Conferrals: conferrals,
+		Threshold:  map[string]float64{"LDTT": 50, "CSTDCS": 50, "CSTD_BO": 90, "TTLDTT": 50, "TTLDXS": 50, "GK": 50, "BK_BO": 50},
+		Secret:     map[string]bool{"CSTD_BO": true},
 	}
 	members := len(in.Council.Members)
 	var id int64

@@ -101,13 +101,15 @@ func TestDossier_Composition(t *testing.T) {
 		if e.Passed {
 			passed++
 			awards[e.Nominee.Award] = true
-			if OwnAward(e.Nominee.Award) {
+			if in.own(e.Nominee.Award) {
 				own[e.Nominee.Award] = true
 			}
 		}
 	}
+	// A Tờ trình of the council for each own award, one of the office for
+	// the Minister's awards, each with its list.
 	want := map[string]int{
-		"Tờ trình": len(awards), "Báo cáo thành tích": passed,
+		"Tờ trình": len(own) + 1, "Báo cáo thành tích": passed,
 		"Biên bản họp Hội đồng Thi đua": 1, "Biên bản kiểm phiếu": 1, "Phiếu bầu": 1,
 		"Danh sách đề nghị khen thưởng": 1, "Quyết định": len(own), "Danh sách kèm theo Quyết định": len(own),
 	}
@@ -133,38 +135,68 @@ func TestDossier_ToTrinh(t *testing.T) {
 			numbers = append(numbers, nd.Doc.Header.Number)
 		}
 	}
-	// Numbered from the round's number, one per award.
-	if len(numbers) < 2 || numbers[0] != "05/TTr-BHXH" || numbers[1] != "06/TTr-BHXH" {
-		t.Errorf("numbers %q, want 05/TTr-BHXH, 06/TTr-BHXH, …", numbers)
+	// The council's Tờ trình under its own register (blank for the văn
+	// thư), the office's numbered from the round's number.
+	if len(numbers) != 5 || numbers[0] != "     /TTr-HĐTĐKT" || numbers[4] != "05/TTr-BHXH" {
+		t.Errorf("numbers %q", numbers)
 	}
 	cs := named(t, ds, "Tờ trình - Chiến sĩ thi đua cơ sở")
-	if got := cs.Title[0]; got != "Về việc đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở năm 2025" {
+	if got := cs.Title[0]; got != "Về việc đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2025" {
 		t.Errorf("title %q", got)
 	}
 	if got := cs.KinhGui; len(got) != 1 || got[0] != "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh" {
 		t.Errorf("Kính gửi %q: an own award goes to the director", got)
 	}
-	if cs.Header.DateLine() != "Hà Tĩnh, ngày 08 tháng 01 năm 2026" {
-		t.Errorf("date line %q", cs.Header.DateLine())
+	if cs.Header.DateLine() != "Hà Tĩnh, ngày 08 tháng 01 năm 2026" || cs.Header.IssuerName != "Hội đồng Thi đua -\nKhen thưởng" ||
+		cs.Header.ParentName != "Bảo hiểm xã hội tỉnh Hà Tĩnh" {
+		t.Errorf("header %+v", cs.Header)
+	}
+	if s := cs.Signature.Right; s.Authority != "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nKT. CHỦ TỊCH" || s.Position != "PHÓ CHỦ TỊCH" || s.Name != "Trần Thị Bình" {
+		t.Errorf("signed %+v", s)
 	}
 	txt := dtexts(cs)
 	for _, want := range []string{
 		"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15", "Nghị định số 152/2025/NĐ-CP", "Thông tư số 79/2023/TT-BTC",
 		"Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Bảo hiểm xã hội tỉnh Hà Tĩnh ngày 06/01/2026.",
-		"tặng danh hiệu Chiến sĩ thi đua cơ sở năm 2025 cho 6 cá nhân (có danh sách và báo cáo thành tích kèm theo)",
-		"TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "Trần Thị Bình",
+		"Hội đồng Thi đua - Khen thưởng kính đề nghị Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh xem xét, công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2025 cho 6 cá nhân (có danh sách và báo cáo thành tích kèm theo)",
 	} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("Tờ trình CSTĐCS lacks %q", want)
 		}
 	}
-	bk := named(t, ds, "Tờ trình - Bằng khen cấp bộ, ngành")
-	if bk.KinhGui[0] != "Bảo hiểm xã hội Việt Nam" || !strings.Contains(dtexts(bk), "Nguyễn Văn Hùng") {
-		t.Errorf("Tờ trình BK goes to %q signed by the director", bk.KinhGui)
+	if strings.Contains(txt, "Bảo hiểm xã hội tỉnh Hà Tĩnh kính đề nghị") {
+		t.Error("the office petitions its own director")
+	}
+	// The Minister's awards in one Tờ trình of the office, through VSS.
+	bk := named(t, ds, "Tờ trình - Bộ trưởng Bộ Tài chính")
+	bt := dtexts(bk)
+	if bk.KinhGui[0] != "Bảo hiểm xã hội Việt Nam" || bk.Signature.Right.Name != "Nguyễn Văn Hùng" {
+		t.Errorf("Tờ trình BK goes to %q signed by %+v", bk.KinhGui, bk.Signature.Right)
+	}
+	for _, want := range []string{
+		"kính đề nghị Bảo hiểm xã hội Việt Nam xem xét, trình Bộ trưởng Bộ Tài chính khen thưởng năm 2025",
+		"- Bằng khen của Bộ trưởng Bộ Tài chính: ", "- Danh hiệu Chiến sĩ thi đua Bộ Tài chính: ",
+		"kính trình Bảo hiểm xã hội Việt Nam xem xét, trình Bộ trưởng Bộ Tài chính quyết định./.",
+	} {
+		if !strings.Contains(bt, want) {
+			t.Errorf("Tờ trình to the Minister lacks %q:\n%s", want, bt)
+		}
+	}
+	for _, own := range []string{"Giấy khen", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"} {
+		if strings.Contains(bt, own) {
+			t.Errorf("the Tờ trình up proposes %s, the office's own", own)
+		}
 	}
 	gk := dtexts(named(t, ds, "Tờ trình - Giấy khen"))
 	if !strings.Contains(gk, "cho 1 tập thể và 3 cá nhân") {
 		t.Errorf("Tờ trình GK counts: %s", gk)
+	}
+	list := named(t, ds, "Danh sách đề nghị khen thưởng - Bộ trưởng Bộ Tài chính")
+	if list.Title[1] != "(Kèm theo Tờ trình số 05/TTr-BHXH ngày 08 tháng 01 năm 2026 của Bảo hiểm xã hội tỉnh Hà Tĩnh)" {
+		t.Errorf("list subtitle %q", list.Title)
+	}
+	if lt := dtexts(list); strings.Contains(lt, "Giấy khen") || !strings.Contains(lt, "Bằng khen của Bộ trưởng Bộ Tài chính") {
+		t.Errorf("the list up holds other awards than the Minister's:\n%s", lt)
 	}
 	// The decree follows the round's year.
 	for year, want := range map[int]string{2023: "91/2017/NĐ-CP", 2024: "98/2023/NĐ-CP", 2026: "152/2025/NĐ-CP"} {
@@ -252,7 +284,7 @@ func TestDossier_MinutesAndBallots(t *testing.T) {
 		"- Thư ký: Phạm Thị Hằng", "có mặt 8/9 thành viên, vắng mặt 1",
 		"Ngô Văn Lộc | Giám đốc Bảo hiểm xã hội cơ sở Hồng Lĩnh | Ủy viên | Vắng mặt",
 		"Số phiếu đồng ý", "Tỷ lệ %", "| 8 | 88,9% | Đạt", "| 4 | 44,4% | Không đạt", "| 9 | 100% | Đạt",
-		"bỏ phiếu kín", "Chiến sĩ thi đua cấp bộ, ngành từ 90% trở lên",
+		"bỏ phiếu kín", "Chiến sĩ thi đua Bộ Tài chính từ 90% trở lên",
 	} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("Biên bản lacks %q", want)
@@ -262,7 +294,7 @@ func TestDossier_MinutesAndBallots(t *testing.T) {
 		t.Errorf("signature %+v", m.Signature)
 	}
 	// The CSTĐ cấp bộ with 7 of 9 (77,8%) fails the 90% threshold.
-	if !strings.Contains(txt, "Chiến sĩ thi đua cấp bộ, ngành | 7 | 77,8% | Không đạt") {
+	if !strings.Contains(txt, "Chiến sĩ thi đua Bộ Tài chính | 7 | 77,8% | Không đạt") {
 		t.Error("77,8% for CSTĐ cấp bộ should not pass")
 	}
 
@@ -298,7 +330,7 @@ func TestDossier_MinutesAndBallots(t *testing.T) {
 
 func TestDossier_ListAndDecision(t *testing.T) {
 	in := decomposed(60)
-	l := NominationList(in)
+	l := named(t, Dossier(in), "Danh sách đề nghị khen thưởng - Bộ trưởng Bộ Tài chính")
 	if l.Orientation != Landscape || l.Kind != "DANH SÁCH" {
 		t.Errorf("list orientation %v kind %q", l.Orientation, l.Kind)
 	}

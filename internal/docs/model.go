@@ -173,6 +173,8 @@ func (s Signature) IsZero() bool { return s.Left.IsZero() && s.Right.IsZero() }
 // "(Ký, ghi rõ họ tên, đóng dấu)". Name is printed bold under the space left
 // for the signature and seal; honorifics do not go before it.
 type SignatureColumn struct {
+	// Authority is what the signer signs for, a line each:
+	// "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nKT. CHỦ TỊCH".
 	Authority string
 	Position  string
 	Note      string

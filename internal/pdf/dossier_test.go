@@ -120,11 +120,13 @@ func TestDossier_RoundTrip(t *testing.T) {
 		}
 	}
 	expect("Tờ trình - Chiến sĩ thi đua cơ sở",
-		"BẢO HIỂM XÃ HỘI TỈNH HÀ TĨNH", "Số: 10/TTr-BHXH", "Hà Tĩnh, ngày 08 tháng 01 năm 2026", "TỜ TRÌNH",
-		"Về việc đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở năm 2025", "Kính gửi: Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh",
+		"BẢO HIỂM XÃ HỘI TỈNH HÀ TĨNH", "HỘI ĐỒNG THI ĐUA -", "Số: /TTr-HĐTĐKT", "Hà Tĩnh, ngày 08 tháng 01 năm 2026", "TỜ TRÌNH",
+		"Về việc đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2025", "Kính gửi: Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh",
 		"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15", "152/2025/NĐ-CP", "79/2023/TT-BTC", "ngày 06/01/2026",
-		"cho 6 cá nhân (có danh sách và báo cáo thành tích kèm theo)", "Nơi nhận:", "- Lưu: VT, TĐKT.")
-	expect("Tờ trình - Tập thể lao động xuất sắc", "Số: 06/TTr-BHXH", "Kính gửi: Bảo hiểm xã hội Việt Nam", "GIÁM ĐỐC", "Nguyễn Văn Hùng")
+		"cho 6 cá nhân (có danh sách và báo cáo thành tích kèm theo)", "Nơi nhận:", "- Lưu: VT, HĐTĐKT.",
+		"TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG KT. CHỦ TỊCH PHÓ CHỦ TỊCH")
+	expect("Tờ trình - Bộ trưởng Bộ Tài chính", "Số: 05/TTr-BHXH", "Kính gửi: Bảo hiểm xã hội Việt Nam", "GIÁM ĐỐC", "Nguyễn Văn Hùng",
+		"trình Bộ trưởng Bộ Tài chính quyết định./.", "- Lưu: VT, TĐKT.")
 
 	var person docs.NomineeEntry
 	for _, e := range in.Nominees {
@@ -145,22 +147,25 @@ func TestDossier_RoundTrip(t *testing.T) {
 		"Hôm nay, ngày 06 tháng 01 năm 2026", "có mặt 8/9 thành viên", "Vắng mặt", "88,9% Đạt", "44,4% Không đạt", "100% Đạt",
 		"CHỦ TỊCH HỘI ĐỒNG", "THƯ KÝ", "Phạm Thị Hằng")
 	expect("Biên bản kiểm phiếu", "BIÊN BẢN KIỂM PHIẾU", "Số phiếu phát ra: 8", "số phiếu hợp lệ: 8", "77,8%")
-	expect("Phiếu bầu", "PHIẾU BẦU", "Đồng ý", "Không đồng ý", "Đề nghị tặng danh hiệu Chiến sĩ thi đua cấp bộ, ngành năm 2025")
-	expect("Danh sách đề nghị", "DANH SÁCH", "A. TẬP THỂ", "B. CÁ NHÂN", "Thành tích làm căn cứ", "Tỷ lệ phiếu", name)
+	expect("Phiếu bầu", "PHIẾU BẦU", "Đồng ý", "Không đồng ý", "Đề nghị tặng danh hiệu Chiến sĩ thi đua Bộ Tài chính năm 2025")
+	expect("Danh sách đề nghị", "DANH SÁCH", "Đề nghị Bộ trưởng Bộ Tài chính khen thưởng năm 2025", "Kèm theo Tờ trình số 05/TTr-BHXH",
+		"A. TẬP THỂ", "B. CÁ NHÂN", "Thành tích làm căn cứ", "Tỷ lệ phiếu")
 	expect("Quyết định - Lao động tiên tiến", "QUYẾT ĐỊNH", "Số: /QĐ-BHXH", "Hà Tĩnh, ngày tháng năm 2026",
 		"Về việc công nhận danh hiệu Lao động tiên tiến năm 2025", "GIÁM ĐỐC BẢO HIỂM XÃ HỘI TỈNH HÀ TĨNH", "QUYẾT ĐỊNH:",
 		"Điều 1.", "Điều 2. Mỗi cá nhân được thưởng 0,3 lần mức lương cơ sở", "Điều 3.", "- Như Điều 3;")
 	expect("Danh sách kèm theo Quyết định - Giấy khen", "B. CÁ NHÂN", "Bảo hiểm xã hội cơ sở Kỳ Anh")
 
-	// Everyone who passed is in the danh sách, nobody else.
-	list := all["Danh sách đề nghị khen thưởng"]
+	// Everyone who passed for an award the Minister confers is in the
+	// list sent up with its Tờ trình, nobody else.
+	list := all["Danh sách đề nghị khen thưởng - Bộ trưởng Bộ Tài chính"]
 	for _, e := range in.Nominees {
 		if e.Nominee.Subject.Kind != domain.SubjectPerson {
 			continue
 		}
+		up := e.Passed && !in.Conferrals[e.Nominee.Award].Own
 		n := norm.NFC.String(e.Person.FullName)
-		if strings.Contains(list, n+" "+e.Person.BirthDate.VN()) != e.Passed {
-			t.Errorf("danh sách: %q listed = %v, passed = %v", n, !e.Passed, e.Passed)
+		if strings.Contains(list, n+" "+e.Person.BirthDate.VN()) != up {
+			t.Errorf("danh sách: %q (%s) listed = %v, passed = %v", n, e.Nominee.Award, !up, e.Passed)
 		}
 	}
 	if !bytes.Contains(render(t, findDoc(t, ds, "Danh sách đề nghị").Doc), []byte("/MediaBox [0 0 841.89 595.28]")) {

@@ -218,6 +218,14 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"RoundProblems":     {V, func(s *Service) error { _, err := s.RoundProblems(ctx, approved); return err }},
 		"RoundSummary":      {V, func(s *Service) error { _, err := s.RoundSummary(ctx, approved); return err }},
 		"ReturnRound":       {D, func(s *Service) error { return s.ReturnRound(ctx, approved, "sửa") }},
+		"SetRoundSchedule":  {C, func(s *Service) error { return s.SetRoundSchedule(ctx, approved, RoundSchedule{SubmissionNumber: 3}) }},
+		"ScheduleWarnings":  {V, func(s *Service) error { _, err := s.ScheduleWarnings(ctx, approved); return err }},
+		"RoundConferrals":   {V, func(s *Service) error { _, err := s.RoundConferrals(ctx, approved); return err }},
+		"RoundDecisions":    {V, func(s *Service) error { _, err := s.RoundDecisions(ctx, approved); return err }},
+		"DecideAward": {C, func(s *Service) error {
+			_, err := s.DecideAward(ctx, approved, Decision{Award: "CSTDCS", Number: "1", Date: s.Today()})
+			return err
+		}},
 		"DossierInput":      {V, func(s *Service) error { _, err := s.DossierInput(ctx, approved); return err }},
 		"ExportDossier":     {C, func(s *Service) error { return s.ExportDossier(ctx, approved, t.TempDir(), DossierOptions{Docx: true}) }},
 		"RoundCertificates": {V, func(s *Service) error { _, err := s.RoundCertificates(ctx, approved, "", domain.Date{}); return err }},

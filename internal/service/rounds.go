@@ -1762,12 +1762,22 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 	for _, v := range c.Votes {
 		votes[v.NomineeID] = v
 	}
+	// Who confers each award, and its full name then, on the day the
+	// round's proposals go out.
+	in.Conferrals = map[string]docs.Conferral{}
+	for code, cf := range conferrals(e.cat, conferralDay(in.Round, c, met)) {
+		in.Conferrals[code] = docs.Conferral{Name: cf.FullName, Authority: cf.Authority.Code, Signer: cf.Signer, Via: cf.Via, Own: cf.Own}
+	}
 	for _, n := range ns {
 		v := e.verdict(n.Subject, n.Award)
 		from, to := e.period(n.Subject, n.Award)
+		name := in.Conferrals[n.Award].Name
+		if name == "" {
+			name = e.awardName(n.Award)
+		}
 		entry := docs.NomineeEntry{
 			Nominee:     n,
-			AwardName:   e.awardName(n.Award),
+			AwardName:   name,
 			Basis:       e.basis(n.Subject, n.Award, v),
 			Ratings:     e.ratings(n.Subject, from, to),
 			History:     e.awards(n.Subject),

@@ -85,9 +85,12 @@ type councilTab struct {
 	voteFind  *widget.Entry
 	voteRows  []int // rows of the vote table: indices in the round's nominees matching voteFind
 	saveBtn   *widget.Button
-	dirtyLbl  *widget.Label
-	memberErr *widget.Label // what the service says about the members
-	voteErr   *widget.Label // … and about the counts
+	// scheduleBtn opens the round's dates and numbers and the director's
+	// decisions, which follow the meeting.
+	scheduleBtn *widget.Button
+	dirtyLbl    *widget.Label
+	memberErr   *widget.Label // what the service says about the members
+	voteErr     *widget.Label // … and about the counts
 
 	hint    fyne.CanvasObject
 	body    fyne.CanvasObject
@@ -141,7 +144,8 @@ func newCouncilTab(v *View) *councilTab {
 	split := container.NewAppTabs(
 		container.NewTabItem(lang.L("Cuộc họp, thành viên"), container.NewVScroll(top)),
 		container.NewTabItem(lang.L("Kết quả biểu quyết"), votes))
-	t.body = container.NewBorder(nil, container.NewHBox(t.saveBtn, t.dirtyLbl, layout.NewSpacer()), nil, nil, split)
+	t.scheduleBtn = widget.NewButtonWithIcon(lang.L("Giờ họp, ngày và số văn bản, quyết định…"), theme.DocumentCreateIcon(), func() { t.v.rounds.onSchedule() })
+	t.body = container.NewBorder(nil, container.NewHBox(t.saveBtn, t.dirtyLbl, layout.NewSpacer(), t.scheduleBtn), nil, nil, split)
 	t.body.Hide()
 	hint := widget.NewLabel(lang.L("Chọn một đợt ở thẻ “Đợt đề nghị” để ghi cuộc họp Hội đồng của đợt đó."))
 	hint.Wrapping = fyne.TextWrapWord

@@ -66,6 +66,13 @@ type nominationService interface {
 	ExportDossier(ctx context.Context, roundID int64, dir string, opt service.DossierOptions) error
 	RoundSummary(ctx context.Context, roundID int64) (service.RoundSummary, error)
 	ReturnRound(ctx context.Context, roundID int64, reason string) error
+
+	Round(ctx context.Context, roundID int64) (domain.Round, error)
+	SetRoundSchedule(ctx context.Context, roundID int64, sc service.RoundSchedule) error
+	ScheduleWarnings(ctx context.Context, roundID int64) ([]string, error)
+	RoundConferrals(ctx context.Context, roundID int64) (map[string]rules.Conferral, error)
+	RoundDecisions(ctx context.Context, roundID int64) ([]domain.RoundDecision, error)
+	DecideAward(ctx context.Context, roundID int64, d service.Decision) (int, error)
 }
 
 var _ nominationService = (*service.Service)(nil)

@@ -74,7 +74,8 @@ type roundsTab struct {
 	dossierBtn   *widget.Button
 	summaryBtn   *widget.Button
 	summary      *summaryDialog // the last one opened (tests answer it)
-	returned     *widget.Label  // why the director sent the round back, while in Nháp
+	schedule     *scheduleDialog
+	returned     *widget.Label // why the director sent the round back, while in Nháp
 	// wordCopies: the dossier also gets an editable .docx of each PDF.
 	wordCheck  *widget.Check
 	wordCopies bool
