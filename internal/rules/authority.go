@@ -1,6 +1,10 @@
 package rules
 
-import "tdkt/internal/domain"
+import (
+	"strings"
+
+	"tdkt/internal/domain"
+)
 
 // Authority is who confers awards (thẩm quyền quyết định khen thưởng): the
 // office's own director, or a body above it that the office proposes to.
@@ -115,4 +119,32 @@ func defaultAwardAuthorities() []AwardAuthority {
 			AwardAuthority{Award: m.award, Authority: AuthMinister, FullName: m.ministry, ValidFrom: moved})
 	}
 	return out
+}
+
+// Misattributed reports whether an award record names a body above the
+// office as issuer of an award that the office's director confers (on the
+// decision's date, or at the start of the next year when it has none):
+// a record the centre's feedback once wrote for the office's own title.
+// Such records are flagged for the clerk to correct from the office's own
+// decision, never changed silently.
+func (c Catalogue) Misattributed(a domain.AwardRecord) bool {
+	day := a.DecisionDate
+	if day.IsZero() {
+		day = domain.NewDate(a.Year+1, 1, 1)
+	}
+	issuer := domain.Fold(a.Issuer)
+	if issuer == "" || !c.Own(a.AwardCode, day) {
+		return false
+	}
+	for _, au := range c.Authorities {
+		if au.Own {
+			continue
+		}
+		for _, name := range []string{au.Signer, au.Via} {
+			if n := domain.Fold(name); n != "" && strings.Contains(issuer, n) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -47,3 +47,28 @@ func TestCatalogue_ConferredBy(t *testing.T) {
 		}
 	}
 }
+
+// An own title recorded as the centre's decision is flagged; the
+// director's own record, a ministry's award and a record without issuer
+// are not.
+func TestCatalogue_Misattributed(t *testing.T) {
+	c := DefaultCatalogue()
+	rec := func(code, issuer string) domain.AwardRecord {
+		return domain.AwardRecord{Year: 2025, AwardCode: code, DecisionDate: domain.NewDate(2026, 2, 20), Issuer: issuer}
+	}
+	for _, tc := range []struct {
+		a    domain.AwardRecord
+		want bool
+	}{
+		{rec("CSTDCS", "Tổng Giám đốc Bảo hiểm xã hội Việt Nam"), true},
+		{rec("GK", "Bộ trưởng Bộ Tài chính"), true},
+		{rec("CSTDCS", "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh"), false},
+		{rec("BK_BO", "Bộ trưởng Bộ Tài chính"), false},
+		{rec("TTLDTT", ""), false},
+		{domain.AwardRecord{Year: 2022, AwardCode: "LDTT", Issuer: "Bảo hiểm xã hội Việt Nam"}, true},
+	} {
+		if got := c.Misattributed(tc.a); got != tc.want {
+			t.Errorf("%s by %q: %v, want %v", tc.a.AwardCode, tc.a.Issuer, got, tc.want)
+		}
+	}
+}

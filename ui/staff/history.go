@@ -328,7 +328,13 @@ func (t *awardsTab) awardName(code string) string {
 func (t *awardsTab) lines(i int) (string, string) {
 	a := t.rows[i]
 	top := fmt.Sprintf(lang.L("Năm %d: %s (%s)"), a.Year, t.awardName(a.AwardCode), lang.L(a.Kind.Label()))
-	return top, decisionText(a.DecisionNo, a.DecisionDate, a.Issuer, a.Initiatives)
+	sub := decisionText(a.DecisionNo, a.DecisionDate, a.Issuer, a.Initiatives)
+	if t.v.catalogue.Misattributed(a) {
+		// Written once from the centre's feedback: the office's own
+		// decision is the one to record.
+		sub = lang.L("Cần sửa: danh hiệu này do Giám đốc đơn vị quyết định, ghi số, ngày quyết định của đơn vị") + " · " + sub
+	}
+	return top, sub
 }
 
 // decisionText is "QĐ số … ngày … của …" with what the award rested on.

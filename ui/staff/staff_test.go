@@ -580,3 +580,29 @@ func TestEditor_EscapeCancels(t *testing.T) {
 		t.Errorf("Escape saved %+v", rs)
 	}
 }
+
+// An own title recorded with the centre as issuer is flagged in the
+// person's history for the clerk to correct; the director's own is not.
+func TestHistoryTabs_MisattributedAwardFlagged(t *testing.T) {
+	f := newFixture(t)
+	f.person("CB001", "Nguyễn Văn An", "01/01/1980", domain.Male, "", "HTI.TC")
+	for _, a := range []domain.AwardRecord{
+		{Subject: domain.PersonSubject("CB001"), Year: 2024, AwardCode: "CSTDCS", DecisionNo: "9/QĐ-BHXH", DecisionDate: domain.NewDate(2025, 1, 20), Issuer: "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh", Kind: domain.KindMerit},
+		{Subject: domain.PersonSubject("CB001"), Year: 2025, AwardCode: "CSTDCS", DecisionNo: "1234/QĐ-BHXH", DecisionDate: domain.NewDate(2026, 2, 20), Issuer: "Tổng Giám đốc Bảo hiểm xã hội Việt Nam", Kind: domain.KindMerit},
+	} {
+		if err := f.svc.SaveAward(f.ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.v.Reload()
+	f.open("CB001")
+	h := f.v.person.history
+	flagged := map[int]bool{}
+	for i, a := range h.awards.rows {
+		_, sub := h.awards.lines(i)
+		flagged[a.Year] = strings.HasPrefix(sub, "Cần sửa")
+	}
+	if len(flagged) != 2 || !flagged[2025] || flagged[2024] {
+		t.Errorf("flags by year %v: 2025 (the centre's) only", flagged)
+	}
+}
