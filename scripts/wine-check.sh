@@ -2,7 +2,9 @@
 # The Windows build under Wine (scripts/wine/wine-run.sh), after `make
 # installer-amd64` has built dist/windows and the amd64 installer:
 #   1. the Go tests of internal/ built for Windows (GOOS=windows), with a
-#      drive N: mapped as a network drive for the store's refusal;
+#      drive N: mapped as a network drive for the store's refusal, each
+#      binary run again when Wine itself did not run it
+#      (scripts/wine-test-exec.sh);
 #   2. internal/wintest: tdktctl.exe through a year on a Vietnamese path with
 #      spaces, the real window (screenshot, fit, backup on closing),
 #      Vietnamese typing as Unikey/EVKey send it, the network drive refused,
@@ -46,7 +48,7 @@ wineserver -p
 
 step "Go tests of internal/ for Windows"
 TDKT_TEST_NETWORK_DRIVE=N GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
-  go test -tags ci -count=1 -overlay "$("$run" overlay)" -exec "$run run" ./internal/...
+  go test -tags ci -count=1 -overlay "$("$run" overlay)" -exec "$PWD/scripts/wine-test-exec.sh" ./internal/...
 
 # The programs of the next checks wait for the prefix to fall idle, which a
 # kept server never does.

@@ -569,6 +569,12 @@ func TestRun_RoundSetDecide(t *testing.T) {
 	if code, _, errw := ctl(t, admin, "--db", db, "round", "decide", "--round", "1", "--award", "BK_BO", "--number", "3", "--date", "10/02/2026"); code != 2 || !strings.Contains(errw, "Bộ trưởng Bộ Tài chính") {
 		t.Errorf("decide a ministry's award: %d %s", code, errw)
 	}
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "decide", "--round", "1", "--award", "CSTDCS", "--number", "12", "--date", "10/02/2026"); code != 2 || !strings.Contains(errw, "Lao động tiên tiến trước") {
+		t.Errorf("CSTĐCS before LĐTT: %d %s", code, errw)
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "round", "decide", "--round", "1", "--award", "LDTT", "--number", "11", "--date", "10/02/2026"); code != 0 {
+		t.Fatalf("decide LĐTT: %d %s", code, errw)
+	}
 	code, out, errw := ctl(t, admin, "--db", db, "round", "decide", "--round", "1", "--award", "CSTDCS", "--number", "12", "--date", "10/02/2026")
 	if code != 0 || !strings.Contains(out, "Đã ghi Chiến sĩ thi đua cơ sở cho") || !strings.Contains(errw, "Cảnh báo") {
 		t.Errorf("decide CSTĐCS: %d %s %s", code, out, errw)

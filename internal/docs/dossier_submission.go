@@ -70,7 +70,8 @@ func (s submission) entries() []NomineeEntry {
 // Dossier is every document of a nomination round, in the order they are
 // filed: the Tờ trình (the council's to the director for each award the
 // office confers itself, the office's to the body above for each authority
-// that confers the others), a Báo cáo thành tích per proposed nominee, the
+// that confers the others), a Báo cáo thành tích per proposed nominee (but
+// for Lao động tiên tiến), the
 // council minutes, the vote count and ballots when the vote is secret, the
 // list annexed to each Tờ trình sent up and, for the awards the office
 // confers itself, the director's Quyết định with its annexed list. Only
@@ -82,6 +83,11 @@ func Dossier(in DossierInput) []NamedDocument {
 		out = append(out, NamedDocument{Name: s.name(), Doc: toTrinh(in, s)})
 	}
 	for _, e := range passed(in.Nominees) {
+		if e.Nominee.Award == codeLDTT {
+			// Lao động tiên tiến is recognised on the list and the
+			// council's minutes: no achievement report.
+			continue
+		}
 		out = append(out, NamedDocument{Name: "Báo cáo thành tích - " + entryName(e) + " - " + entryAward(e), Doc: Report(in, e),
 			Book: "Báo cáo thành tích - " + entryAward(e)})
 	}

@@ -31,8 +31,9 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 	if r.ID, err = tx.CreateRound(r); err != nil {
 		return err
 	}
-	// Titles and forms proposed from the verdicts; Giấy khen for a few.
-	for _, award := range []string{"TTLDTT", "TTLDXS", "CSTDCS", "CSTD_BO", "BK_BO"} {
+	// Titles and forms proposed from the verdicts, Lao động tiên tiến
+	// first (the other titles rest on it); Giấy khen for a few.
+	for _, award := range []string{"LDTT", "TTLDTT", "TTLDXS", "CSTDCS", "CSTD_BO", "BK_BO"} {
 		if _, err := e.proposeEligible(tx, r, award, g.today); err != nil {
 			return err
 		}

@@ -834,6 +834,8 @@ func TestPackages_RoundTrip(t *testing.T) {
 		t.Errorf("%d of %d granted awards in the 2026 history", inHistory, len(granted))
 	}
 	// The office records its own CSTĐCS decision itself.
+	_, err = s.DecideAward(ctx, r.ID, Decision{Award: "LDTT", Number: "14", Date: decided})
+	must(t, err)
 	nCSTDCS, err := s.DecideAward(ctx, r.ID, Decision{Award: "CSTDCS", Number: "15", Date: decided})
 	must(t, err)
 	changed := 0

@@ -1613,7 +1613,9 @@ func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistIte
 	if !rep.Present {
 		rep.Note = "Chưa có nội dung thành tích đạt được"
 	}
-	items = append(items, rep)
+	if n.Award != rules.AwardLDTT { // recognised on the list, without a report
+		items = append(items, rep)
+	}
 	min := ChecklistItem{Document: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Present: met && voted}
 	switch {
 	case !met:

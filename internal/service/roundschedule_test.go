@@ -98,6 +98,14 @@ func TestRound_DecideAward(t *testing.T) {
 		t.Errorf("a decision without number and date: %v", err)
 	}
 
+	// Lao động tiên tiến first: the other titles rest on it.
+	_, err = s.DecideAward(ctx, id, Decision{Award: "CSTDCS", Number: "12", Date: date})
+	if !errors.As(err, &fe) || fe.Field != FieldAward || !strings.Contains(fe.Msg, "Lao động tiên tiến trước") {
+		t.Errorf("CSTĐCS before LĐTT: %v", err)
+	}
+	if _, err := s.DecideAward(ctx, id, Decision{Award: "LDTT", Number: "11", Date: date}); err != nil {
+		t.Fatal(err)
+	}
 	n, err := s.DecideAward(ctx, id, Decision{Award: "CSTDCS", Number: "12", Date: date})
 	must(t, err)
 	if n != want {
@@ -127,7 +135,7 @@ func TestRound_DecideAward(t *testing.T) {
 	}
 	check("13/QĐ-BHXH")
 	ds, _ := s.RoundDecisions(ctx, id)
-	if len(ds) != 1 || ds[0].Number != "13/QĐ-BHXH" || !ds[0].Recorded || ds[0].Signer == "" {
+	if len(ds) != 2 || ds[0].Award != "CSTDCS" || ds[0].Number != "13/QĐ-BHXH" || !ds[0].Recorded || ds[0].Signer == "" {
 		t.Errorf("decisions %+v", ds)
 	}
 	if ws, _ := s.ScheduleWarnings(ctx, id); len(ws) != 0 {

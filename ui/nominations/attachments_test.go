@@ -20,7 +20,7 @@ func TestAttachments_AttachOpenRemove(t *testing.T) {
 
 	f.createRound("Đợt thử đính kèm")
 	rt := f.v.rounds
-	rt.propose(awardLDTT)
+	rt.propose(awardFree)
 	if f.v.lastErr != nil || len(rt.nominees) == 0 {
 		t.Fatalf("propose: %v, %d nominees", f.v.lastErr, len(rt.nominees))
 	}

@@ -227,19 +227,24 @@ func TestEligibility_ListsVerdictsWithReasonsAndQuota(t *testing.T) {
 	}
 }
 
+// awardFree is the award the round tests propose in a round of their
+// own: the demo's round already proposes everyone eligible for the titles,
+// and a few for Giấy khen.
+const awardFree = "GK"
+
 func TestRound_ProposeEveryoneEligible(t *testing.T) {
 	f := newFixture(t)
 	rt := f.v.rounds
-	taken := f.nominated(awardLDTT)
+	taken := f.nominated(awardFree)
 	r := f.createRound("Đề nghị khen thưởng năm 2025 (thử)")
 	eligible := 0
-	for _, vd := range f.verdicts(awardLDTT) {
+	for _, vd := range f.verdicts(awardFree) {
 		if vd.Eligible && !taken[vd.Subject] {
 			eligible++
 		}
 	}
 	if eligible == 0 {
-		t.Fatal("nobody eligible for LĐTT in the demo office")
+		t.Fatal("nobody eligible for a Giấy khen outside the demo round")
 	}
 	before := len(rt.nominees)
 	test.Tap(rt.proposeBtn)
@@ -247,13 +252,13 @@ func TestRound_ProposeEveryoneEligible(t *testing.T) {
 		t.Fatal("no award asked")
 	}
 	f.v.dlg.Hide()
-	rt.propose(awardLDTT)
+	rt.propose(awardFree)
 	if f.v.lastErr != nil {
 		t.Fatal(f.v.lastErr)
 	}
 	added := 0
 	for _, n := range rt.nominees {
-		if n.Award == awardLDTT {
+		if n.Award == awardFree {
 			added++
 			if !n.Eligible {
 				t.Errorf("%s proposed although ineligible", n.Subject.Code)
@@ -261,7 +266,7 @@ func TestRound_ProposeEveryoneEligible(t *testing.T) {
 		}
 	}
 	if added != eligible || len(rt.nominees)-before != eligible {
-		t.Fatalf("%d LĐTT nominees (%d new), want %d", added, len(rt.nominees)-before, eligible)
+		t.Fatalf("%d Giấy khen nominees (%d new), want %d", added, len(rt.nominees)-before, eligible)
 	}
 	if rt.counts[r.ID] != len(rt.nominees) || !strings.Contains(rt.roundLine(rt.round), "đề nghị") {
 		t.Errorf("round line %q, count %d", rt.roundLine(rt.round), rt.counts[r.ID])
@@ -479,7 +484,7 @@ func TestRound_ReportTextIsEditedAndSaved(t *testing.T) {
 	f := newFixture(t)
 	rt := f.v.rounds
 	f.createRound("Đợt thử báo cáo")
-	rt.propose(awardLDTT)
+	rt.propose(awardFree)
 	if len(rt.nominees) == 0 {
 		t.Fatal("nobody proposed")
 	}
@@ -612,7 +617,7 @@ func TestRound_StatusButtonsFollowTheFlow(t *testing.T) {
 	f := newFixture(t)
 	rt := f.v.rounds
 	f.createRound("Đợt thử quy trình")
-	rt.propose(awardLDTT)
+	rt.propose(awardFree)
 	enabled := func() string {
 		var out []string
 		for _, b := range []*struct {
@@ -677,7 +682,7 @@ func TestRound_DossierIsWrittenIntoAFolder(t *testing.T) {
 	f := newFixture(t)
 	rt := f.v.rounds
 	f.createRound("Đợt thử hồ sơ")
-	rt.propose(awardLDTT)
+	rt.propose(awardFree)
 	dir := t.TempDir()
 	f.v.lastErr = nil
 	rt.exportDossier(dir)
@@ -788,7 +793,7 @@ func TestRound_ClerkCannotApprove(t *testing.T) {
 	f.v = v
 	rt := v.rounds
 	f.createRound("Đợt của chuyên viên")
-	rt.propose(awardLDTT)
+	rt.propose(awardFree)
 	f.voteAll(rt.round.ID)
 	test.Tap(rt.submitBtn)
 	if rt.round.Status != domain.StatusSubmitted {

@@ -44,16 +44,19 @@ func TestRound_ScheduleAndDecisions(t *testing.T) {
 		t.Fatalf("after saving: %s–%s, number %d, %v", c.Start, c.End, rt.round.Number, f.v.lastErr)
 	}
 
-	var cs *decisionRow
+	var cs, ldtt *decisionRow
 	var awards []string
 	for _, r := range d.decisions {
 		awards = append(awards, r.award)
-		if r.award == "CSTDCS" {
+		switch r.award {
+		case "CSTDCS":
 			cs = r
+		case "LDTT":
+			ldtt = r
 		}
 	}
-	if cs == nil || strings.Contains(strings.Join(awards, " "), "BK_BO") {
-		t.Fatalf("the decisions offered are %v: the office's own awards only, CSTĐCS among them", awards)
+	if cs == nil || ldtt == nil || strings.Contains(strings.Join(awards, " "), "BK_BO") {
+		t.Fatalf("the decisions offered are %v: the office's own awards only, LĐTT and CSTĐCS among them", awards)
 	}
 	test.Type(cs.number, "12")
 	test.Type(cs.date, "01/01/2025")
@@ -64,11 +67,22 @@ func TestRound_ScheduleAndDecisions(t *testing.T) {
 	day := domain.DateOf(c.Date.Time().AddDate(0, 0, 7))
 	cs.date.SetText(day.VN())
 	test.Tap(cs.recordBtn)
+	if cs.recorded || !strings.Contains(f.v.lastErr.Error()+cs.form.ErrorFor(service.FieldAward), "Lao động tiên tiến trước") {
+		t.Fatalf("CSTĐCS recorded before LĐTT: %v", f.v.lastErr)
+	}
+	f.v.lastErr = nil
+	test.Type(ldtt.number, "11")
+	test.Type(ldtt.date, day.VN())
+	test.Tap(ldtt.recordBtn)
+	if !ldtt.recorded {
+		t.Fatalf("LĐTT not recorded: %v", f.v.lastErr)
+	}
+	test.Tap(cs.recordBtn)
 	if !cs.recorded || !strings.Contains(cs.state.Text, "Đã ghi vào lịch sử") {
 		t.Fatalf("not recorded: %q %v", cs.state.Text, f.v.lastErr)
 	}
 	ds, _ := f.svc.RoundDecisions(f.ctx, rt.round.ID)
-	if len(ds) != 1 || ds[0].Number != "12/QĐ-BHXH" || ds[0].Date != day {
+	if len(ds) != 2 || ds[0].Award != "CSTDCS" || ds[0].Number != "12/QĐ-BHXH" || ds[0].Date != day || ds[1].Number != "11/QĐ-BHXH" {
 		t.Errorf("decisions %+v", ds)
 	}
 }
