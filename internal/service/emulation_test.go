@@ -464,8 +464,17 @@ func TestService_RegistrationInputOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in.Year != 2025 || in.Profile.UnitCode != "42" || in.Date != s.Today() || len(in.Movements) != 1 || in.Movements[0].ID != m.ID {
+	// Printed after January of its year, the registration keeps its year
+	// and leaves day and month for the văn thư, never the day of printing.
+	if !s.Today().After(domain.NewDate(2025, 1, 31)) {
+		t.Fatalf("the test's day %v is not after January 2025", s.Today())
+	}
+	if in.Year != 2025 || in.Profile.UnitCode != "42" || in.Date != (domain.Date{Year: 2025}) || len(in.Movements) != 1 || in.Movements[0].ID != m.ID {
 		t.Errorf("head %+v", in)
+	}
+	// The next year's registration, made now, is dated today.
+	if next, err := s.RegistrationInput(ctx, s.Today().Year+1); err != nil || next.Date != s.Today() {
+		t.Errorf("next year's registration dated %v (%v), want today", next.Date, err)
 	}
 	var units []string
 	for _, c := range in.Collectives {
