@@ -1770,9 +1770,26 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 	for code, cf := range conferrals(e.cat, conferralDay(in.Round, c, met)) {
 		in.Conferrals[code] = docs.Conferral{Name: cf.FullName, Authority: cf.Authority.Code, Signer: cf.Signer, Via: cf.Via, Own: cf.Own}
 	}
+	// One achievement grounds one award: a person's report cites the
+	// initiatives its award rests on, and an initiative already cited for
+	// another award of the same person in the round is not cited again.
+	cited := map[domain.Subject]map[string]bool{}
 	for _, n := range ns {
 		v := e.verdict(n.Subject, n.Award)
 		from, to := e.period(n.Subject, n.Award)
+		inits := e.initiatives(n.Subject, from, to)
+		if n.Subject.Kind == domain.SubjectPerson {
+			inits = nil
+			if cited[n.Subject] == nil {
+				cited[n.Subject] = map[string]bool{}
+			}
+			for _, in := range e.dossierInitiatives(n.Subject, n.Award, v) {
+				if !cited[n.Subject][in.Title] {
+					cited[n.Subject][in.Title] = true
+					inits = append(inits, in)
+				}
+			}
+		}
 		name := in.Conferrals[n.Award].Name
 		if name == "" {
 			name = e.awardName(n.Award)
@@ -1784,7 +1801,7 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 			Ratings:     e.ratings(n.Subject, from, to),
 			History:     e.awards(n.Subject),
 			Awards:      names,
-			Initiatives: e.initiatives(n.Subject, from, to),
+			Initiatives: inits,
 			VoteFor:     votes[n.ID].For,
 			VotePct:     results[n.ID].Pct,
 			Passed:      results[n.ID].Passed,
