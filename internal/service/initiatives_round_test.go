@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"tdkt/internal/domain"
@@ -44,4 +45,82 @@ func TestRound_OneInitiativeOneAward(t *testing.T) {
 	if grounded == 0 {
 		t.Error("no report of the demo round cites an initiative")
 	}
+}
+
+// A collective proposed for Tập thể lao động xuất sắc whose own target of
+// the year falls short of plan is named in the director's summary with
+// the figure; met, it is not.
+func TestRound_SummaryNamesContradictedProposals(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	r := rs[0]
+	ns, _ := s.Nominees(ctx, r.ID)
+	var unit string
+	for _, n := range ns {
+		if n.Award == "TTLDXS" && n.Subject.Kind == domain.SubjectCollective {
+			if vs, _ := s.TargetValues(ctx, r.Year, n.Subject.Code); len(vs) > 0 {
+				unit = n.Subject.Code
+				break
+			}
+		}
+	}
+	if unit == "" {
+		t.Fatal("no TTLĐXS unit with targets in the demo round")
+	}
+	named := func() []string {
+		t.Helper()
+		sum, err := s.RoundSummary(ctx, r.ID)
+		must(t, err)
+		var out []string
+		for _, c := range sum.Contradictions {
+			if strings.Contains(c, s.mustUnitName(t, unit)) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	vs, err := s.TargetValues(ctx, r.Year, unit)
+	must(t, err)
+	for _, v := range vs {
+		v.Actual, v.HasActual = v.Planned, true
+		must(t, s.SaveTargetValue(ctx, v))
+	}
+	if got := named(); len(got) != 0 {
+		t.Fatalf("every target met, yet: %v", got)
+	}
+	// 80,1% of plan, whichever way the target counts.
+	v := vs[0]
+	v.Actual, v.HasActual = v.Planned*0.801, true
+	ms, _ := s.Movements(ctx)
+	for _, m := range ms {
+		for _, tg := range m.Targets {
+			if tg.ID == v.TargetID && !tg.HigherBetter {
+				v.Actual = v.Planned / 0.801
+			}
+		}
+	}
+	must(t, s.SaveTargetValue(ctx, v))
+	got := named()
+	if len(got) == 0 || !strings.Contains(got[0], "được đề nghị Tập thể lao động xuất sắc nhưng") {
+		t.Errorf("contradictions of %s: %v", unit, got)
+	}
+	for _, c := range got {
+		if !strings.Contains(c, "đạt 80,1% kế hoạch") {
+			t.Errorf("without the figure: %s", c)
+		}
+	}
+}
+
+func (s *Service) mustUnitName(t *testing.T, code string) string {
+	t.Helper()
+	us, err := s.Units(context.Background())
+	must(t, err)
+	for _, u := range us {
+		if u.Code == code {
+			return u.Name
+		}
+	}
+	t.Fatalf("no unit %s", code)
+	return ""
 }

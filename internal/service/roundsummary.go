@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"tdkt/internal/docs"
 	"tdkt/internal/domain"
+	"tdkt/internal/rules"
 	"tdkt/internal/store"
 )
 
@@ -23,6 +25,10 @@ type RoundSummary struct {
 	// Returned is the reason the director gave the last time he sent the
 	// round back to the clerk, while it stays in Nháp ("" otherwise).
 	Returned string
+	// Contradictions name the collectives proposed for more than Tập thể
+	// lao động tiên tiến whose own figures show a target below plan, with
+	// the figure: the proposal says "hoàn thành xuất sắc", the report not.
+	Contradictions []string
 }
 
 // AwardTally counts a round's nominees of one award.
@@ -101,6 +107,11 @@ func (s *Service) RoundSummary(ctx context.Context, id int64) (RoundSummary, err
 	if sum.Problems, err = s.RoundProblems(ctx, id); err != nil {
 		return sum, err
 	}
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return sum, err
+	}
+	sum.Contradictions = e.contradictions(ns)
 	if r.Status == domain.StatusDraft {
 		events, err := s.st.RoundEvents(ctx, id)
 		if err != nil {
@@ -135,4 +146,30 @@ func (s *Service) ReturnRound(ctx context.Context, id int64, reason string) erro
 		}
 		return s.moveRound(tx, r, domain.StatusDraft, reason)
 	})
+}
+
+// contradictions names the collectives proposed for an award above Tập thể
+// lao động tiên tiến (which asks only that the tasks be completed) whose
+// targets of the year fall short of plan.
+func (e *evaluation) contradictions(ns []domain.Nominee) []string {
+	var out []string
+	ms, vs := movementsOf(e.ms, e.year), yearValues(e.values, e.year)
+	for _, n := range ns {
+		if n.Subject.Kind != domain.SubjectCollective || n.Award == rules.AwardTTLDTT || n.Award == rules.AwardGK {
+			continue
+		}
+		var short []string
+		for _, tl := range targetLines(ms, vs, n.Subject.Code) {
+			if !tl.HasActual {
+				continue
+			}
+			if pct, met := tl.Target.Achieved(tl.Planned, tl.Actual); !met {
+				short = append(short, fmt.Sprintf("%s đạt %s%% kế hoạch", tl.Target.Name, docs.FormatShort(pct, 1)))
+			}
+		}
+		if len(short) > 0 {
+			out = append(out, fmt.Sprintf("%s được đề nghị %s nhưng %s", e.names.subject(n.Subject), e.cat.AwardName(n.Award), strings.Join(short, "; ")))
+		}
+	}
+	return out
 }

@@ -106,6 +106,14 @@ func (d *summaryDialog) show() {
 		parts = append(parts, wrapped(f))
 	}
 
+	if len(sum.Contradictions) > 0 {
+		// Not a blocker: the director weighs them before approving.
+		parts = append(parts, widget.NewSeparator(), boldText(fmt.Sprintf(lang.L("Số liệu chưa khớp với đề nghị (%d)"), len(sum.Contradictions))))
+		for _, c := range sum.Contradictions {
+			parts = append(parts, warn("• "+c))
+		}
+	}
+
 	parts = append(parts, widget.NewSeparator(), boldText(fmt.Sprintf(lang.L("Còn thiếu (%d)"), len(sum.Problems))))
 	if len(sum.Problems) == 0 {
 		ok := widget.NewLabel(lang.L("Không còn gì thiếu: đợt có thể được duyệt."))
