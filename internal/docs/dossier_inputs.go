@@ -4,20 +4,23 @@ import "tdkt/internal/domain"
 
 // NomineeEntry is everything the dossier says about one nominee.
 type NomineeEntry struct {
-	Nominee     domain.Nominee
-	Person      domain.Person // zero for a collective
-	Unit        domain.Unit   // the collective, or the person's unit
-	UnitName    string
-	AwardName   string
-	Basis       string // "Thành tích làm căn cứ": CSTĐCS years, earlier awards with decisions, initiatives
-	Ratings     []domain.RatingRecord
-	History     []domain.AwardRecord // titles and forms already received (BCTT section III)
-	Awards      map[string]string    // award code → name, for the history tables
-	Initiatives []domain.Initiative
-	Targets     []TargetLine // collectives: results against targets over the award period
-	VoteFor     int
-	VotePct     float64 // % of all council members
-	Passed      bool
+	Nominee   domain.Nominee
+	Person    domain.Person // zero for a collective
+	Unit      domain.Unit   // the collective, or the person's unit
+	UnitName  string
+	AwardName string
+	Basis     string // "Thành tích làm căn cứ": CSTĐCS years, earlier awards with decisions, initiatives
+	Ratings   []domain.RatingRecord
+	History   []domain.AwardRecord // titles and forms already received (BCTT section III)
+	Awards    map[string]string    // award code → name, for the history tables
+	// HistoryNames are the full names of the History's awards, index by
+	// index, as their conferrer named them then ("" for the Awards name).
+	HistoryNames []string
+	Initiatives  []domain.Initiative
+	Targets      []TargetLine // collectives: results against targets over the award period
+	VoteFor      int
+	VotePct      float64 // % of all council members
+	Passed       bool
 }
 
 // Conferral is who confers an award of the round, as the office's

@@ -248,11 +248,21 @@ func reportTargetTable(ts []TargetLine) Table {
 // historyBlocks is section III: the titles and the forms of award already
 // received, each in its table, oldest first.
 func historyBlocks(e NomineeEntry) []Block {
-	hs := slices.Clone(e.History)
-	slices.SortStableFunc(hs, func(a, b domain.AwardRecord) int { return a.Year - b.Year })
+	idx := make([]int, len(e.History))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return e.History[a].Year - e.History[b].Year })
 	var titles, forms []Row
-	for _, h := range hs {
-		name := clean(e.Awards[h.AwardCode])
+	for _, i := range idx {
+		h := e.History[i]
+		var name string
+		if i < len(e.HistoryNames) {
+			name = clean(e.HistoryNames[i])
+		}
+		if name == "" {
+			name = clean(e.Awards[h.AwardCode])
+		}
 		if name == "" {
 			name = clean(h.AwardCode)
 		}

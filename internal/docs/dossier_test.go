@@ -392,3 +392,21 @@ func TestPct(t *testing.T) {
 		}
 	}
 }
+
+// Section III of a report prints each award received under the name given
+// for it, before the catalogue's.
+func TestDossier_ReportHistoryNames(t *testing.T) {
+	in := decomposed(60)
+	for i, x := range in.Nominees {
+		if x.Passed && x.Nominee.Award == "CSTDCS" && len(x.History) > 0 {
+			x.HistoryNames = make([]string, len(x.History))
+			x.HistoryNames[0] = "Danh hiệu đặt tên riêng để thử"
+			in.Nominees[i] = x
+			if txt := dtexts(Report(in, x)); !strings.Contains(txt, "Danh hiệu đặt tên riêng để thử") {
+				t.Errorf("the report does not print the given name:\n%s", txt)
+			}
+			return
+		}
+	}
+	t.Fatal("no CSTĐCS nominee with a history in the sample")
+}

@@ -124,3 +124,42 @@ func (s *Service) mustUnitName(t *testing.T, code string) string {
 	t.Fatalf("no unit %s", code)
 	return ""
 }
+
+// The awards a report lists as received carry the full name their
+// conferrer gave them then, never a catalogue category: a ministry's
+// Bằng khen before 1 March 2025 is the Tổng Giám đốc's, after it the
+// Minister of Finance's.
+func TestRound_HistoryNamedByTheirConferrer(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	in, err := s.DossierInput(ctx, rs[0].ID)
+	must(t, err)
+	moved := domain.NewDate(2025, 3, 1)
+	seen := map[string]bool{}
+	for _, x := range in.Nominees {
+		if len(x.HistoryNames) != len(x.History) {
+			t.Fatalf("%s: %d names for %d awards", x.Nominee.Subject.Code, len(x.HistoryNames), len(x.History))
+		}
+		for i, h := range x.History {
+			name := x.HistoryNames[i]
+			if strings.Contains(name, "cấp bộ, ngành") || name == "" {
+				t.Errorf("%s %d %s named %q", x.Nominee.Subject.Code, h.Year, h.AwardCode, name)
+			}
+			if h.AwardCode != "BK_BO" || h.DecisionDate.IsZero() {
+				continue
+			}
+			want := "Bằng khen của Bộ trưởng Bộ Tài chính"
+			if h.DecisionDate.Before(moved) {
+				want = "Bằng khen của Tổng Giám đốc Bảo hiểm xã hội Việt Nam"
+			}
+			if name != want {
+				t.Errorf("Bằng khen of %v named %q, want %q", h.DecisionDate, name, want)
+			}
+			seen[want] = true
+		}
+	}
+	if !seen["Bằng khen của Tổng Giám đốc Bảo hiểm xã hội Việt Nam"] {
+		t.Error("no Bằng khen before 1/3/2025 among the demo round's histories")
+	}
+}

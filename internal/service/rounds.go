@@ -1790,21 +1790,23 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 				}
 			}
 		}
+		history := e.awards(n.Subject)
 		name := in.Conferrals[n.Award].Name
 		if name == "" {
 			name = e.awardName(n.Award)
 		}
 		entry := docs.NomineeEntry{
-			Nominee:     n,
-			AwardName:   name,
-			Basis:       e.basis(n.Subject, n.Award, v),
-			Ratings:     e.ratings(n.Subject, from, to),
-			History:     e.awards(n.Subject),
-			Awards:      names,
-			Initiatives: inits,
-			VoteFor:     votes[n.ID].For,
-			VotePct:     results[n.ID].Pct,
-			Passed:      results[n.ID].Passed,
+			Nominee:      n,
+			AwardName:    name,
+			Basis:        e.basis(n.Subject, n.Award, v),
+			Ratings:      e.ratings(n.Subject, from, to),
+			History:      history,
+			HistoryNames: historyNames(e.cat, history),
+			Awards:       names,
+			Initiatives:  inits,
+			VoteFor:      votes[n.ID].For,
+			VotePct:      results[n.ID].Pct,
+			Passed:       results[n.ID].Passed,
 		}
 		if n.Subject.Kind == domain.SubjectPerson {
 			entry.Person = e.names.people[n.Subject.Code]
@@ -1916,4 +1918,20 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 		return fmt.Errorf("ghi %s: %w", filepath.Base(list), err)
 	}
 	return step()
+}
+
+// historyNames are the full names of awards received, as whoever conferred
+// each named it on its decision's day (or at the start of the next year
+// when the record has no date): a Bằng khen of 2022 is the Tổng Giám đốc's,
+// one of 2025 the Minister of Finance's.
+func historyNames(cat rules.Catalogue, hs []domain.AwardRecord) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		day := h.DecisionDate
+		if day.IsZero() {
+			day = domain.NewDate(h.Year+1, 1, 1)
+		}
+		out[i] = cat.ConferredBy(h.AwardCode, day).FullName
+	}
+	return out
 }
