@@ -1170,11 +1170,7 @@ func (s *Service) VoteResult(ctx context.Context, roundID int64) (map[int64]Vote
 	if err := s.require(domain.RoleViewer); err != nil {
 		return nil, err
 	}
-	r, err := s.Round(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	c, met, err := s.st.Council(ctx, roundID)
+	rc, err := s.roundContext(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -1182,11 +1178,7 @@ func (s *Service) VoteResult(ctx context.Context, roundID int64) (map[int64]Vote
 	if err != nil {
 		return nil, err
 	}
-	cat, err := s.st.Catalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return voteResult(r, c, met, ns, cat), nil
+	return voteResult(rc.round, rc.council, rc.met, ns, rc.cat), nil
 }
 
 func voteResult(r domain.Round, c domain.Council, met bool, ns []domain.Nominee, cat rules.Catalogue) map[int64]VoteOutcome {

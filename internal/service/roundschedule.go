@@ -262,19 +262,12 @@ func (s *Service) ScheduleWarnings(ctx context.Context, roundID int64) ([]string
 	if err := s.require(domain.RoleViewer); err != nil {
 		return nil, err
 	}
-	r, err := s.Round(ctx, roundID)
+	rc, err := s.roundContext(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	c, met, err := s.st.Council(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
+	r, c, met, cat := rc.round, rc.council, rc.met, rc.cat
 	ds, err := s.st.Decisions(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	cat, err := s.st.Catalogue(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -314,19 +307,33 @@ func (s *Service) RoundConferrals(ctx context.Context, roundID int64) (map[strin
 	if err := s.require(domain.RoleViewer); err != nil {
 		return nil, err
 	}
-	r, err := s.Round(ctx, roundID)
+	rc, err := s.roundContext(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
-	c, met, err := s.st.Council(ctx, roundID)
-	if err != nil {
-		return nil, err
+	return conferrals(rc.cat, conferralDay(rc.round, rc.council, rc.met)), nil
+}
+
+// roundCtx is what most questions about a round start from: the round,
+// its council (met: recorded) and the catalogue.
+type roundCtx struct {
+	round   domain.Round
+	council domain.Council
+	met     bool
+	cat     rules.Catalogue
+}
+
+func (s *Service) roundContext(ctx context.Context, roundID int64) (roundCtx, error) {
+	var rc roundCtx
+	var err error
+	if rc.round, err = s.Round(ctx, roundID); err != nil {
+		return rc, err
 	}
-	cat, err := s.st.Catalogue(ctx)
-	if err != nil {
-		return nil, err
+	if rc.council, rc.met, err = s.st.Council(ctx, roundID); err != nil {
+		return rc, err
 	}
-	return conferrals(cat, conferralDay(r, c, met)), nil
+	rc.cat, err = s.st.Catalogue(ctx)
+	return rc, err
 }
 
 func conferrals(cat rules.Catalogue, day domain.Date) map[string]rules.Conferral {
