@@ -38,6 +38,7 @@ const (
 // which every document prints. An award may change hands: VSS has been
 // under the Ministry of Finance since 1 March 2025.
 type AwardAuthority struct {
+	ID        int64 // its row in the office's catalogue (0: not stored yet)
 	Award     string
 	Authority string
 	FullName  string

@@ -120,6 +120,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"SaveParam":             {D, func(s *Service) error { return s.SaveParam(ctx, 0, rules.Param{}) }},
 		"DeleteParam":           {D, func(s *Service) error { return s.DeleteParam(ctx, 999999) }},
 		"SaveAwardType":         {D, func(s *Service) error { return s.SaveAwardType(ctx, rules.AwardType{}) }},
+		"SaveAwardAuthority":    {D, func(s *Service) error { return s.SaveAwardAuthority(ctx, rules.AwardAuthority{}) }},
 		"SetLanguage":           {V, func(s *Service) error { return s.SetLanguage(ctx, "vi") }},
 		"BackupTo":              {C, func(s *Service) error { _, err := s.BackupTo(ctx, t.TempDir()); return err }},
 		"FillDemo":              {D, func(s *Service) error { return s.FillDemo(ctx, DemoOptions{Staff: 30}, nil) }},

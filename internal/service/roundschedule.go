@@ -343,3 +343,62 @@ func conferrals(cat rules.Catalogue, day domain.Date) map[string]rules.Conferral
 	}
 	return out
 }
+
+// Fields of an award's authority in the catalogue.
+const (
+	FieldAuthority     = "Cấp quyết định"
+	FieldAwardFullName = "Tên đầy đủ"
+	FieldValidFrom     = "Hiệu lực từ"
+	FieldValidTo       = "Hiệu lực đến"
+)
+
+// SaveAwardAuthority records who confers an award over a period, and its
+// full name then (ID 0: a new period). The director keeps the catalogue:
+// documents print what it says.
+func (s *Service) SaveAwardAuthority(ctx context.Context, aa rules.AwardAuthority) error {
+	if err := s.require(domain.RoleDirector); err != nil {
+		return err
+	}
+	aa.Award, aa.Authority, aa.FullName = strings.TrimSpace(aa.Award), strings.TrimSpace(aa.Authority), rules.Clean(aa.FullName)
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return err
+	}
+	var errs domain.FieldErrors
+	if _, ok := cat.Award(aa.Award); !ok {
+		errs = append(errs, domain.FieldError{Field: FieldAward, Msg: fmt.Sprintf("mã %q không có trong danh mục", aa.Award)})
+	}
+	known := false
+	for _, au := range cat.Authorities {
+		known = known || au.Code == aa.Authority
+	}
+	if !known {
+		errs = append(errs, domain.FieldError{Field: FieldAuthority, Msg: "chọn một cấp quyết định trong danh sách"})
+	}
+	if aa.FullName == "" {
+		errs = append(errs, domain.FieldError{Field: FieldAwardFullName, Msg: "chưa nhập; ví dụ Bằng khen của Bộ trưởng Bộ Tài chính"})
+	}
+	if !aa.ValidTo.IsZero() && aa.ValidTo.Before(aa.ValidFrom) {
+		errs = append(errs, domain.FieldError{Field: FieldValidTo, Msg: "sớm hơn ngày bắt đầu hiệu lực"})
+	}
+	for _, o := range cat.AwardAuthorities {
+		if o.Award == aa.Award && o.ID != aa.ID && overlaps(o, aa) {
+			errs = append(errs, domain.FieldError{Field: FieldValidFrom, Msg: fmt.Sprintf("trùng thời gian với dòng %s (%s–%s); sửa dòng đó trước", o.FullName, o.ValidFrom.VN(), o.ValidTo.VN())})
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveAwardAuthority(aa.ID, aa)
+		return err
+	})
+}
+
+// overlaps reports whether two periods (open ends: zero dates) share a day.
+func overlaps(a, b rules.AwardAuthority) bool {
+	startsBeforeEnd := func(x, y rules.AwardAuthority) bool { // x starts on or before y ends
+		return y.ValidTo.IsZero() || x.ValidFrom.IsZero() || !y.ValidTo.Before(x.ValidFrom)
+	}
+	return startsBeforeEnd(a, b) && startsBeforeEnd(b, a)
+}

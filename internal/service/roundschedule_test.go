@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"tdkt/internal/domain"
+	"tdkt/internal/rules"
 )
 
 func TestParseClock(t *testing.T) {
@@ -140,5 +141,52 @@ func TestRound_DecideAward(t *testing.T) {
 	}
 	if ws, _ := s.ScheduleWarnings(ctx, id); len(ws) != 0 {
 		t.Errorf("warnings %v", ws)
+	}
+}
+
+// Who confers an award is edited in the catalogue: a new period for Giấy
+// khen is kept and used, an overlapping or incomplete one refused with the
+// field named.
+func TestCatalogue_SaveAwardAuthority(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	cat, err := s.Catalogue(ctx)
+	must(t, err)
+	var gk rules.AwardAuthority
+	for _, aa := range cat.AwardAuthorities {
+		if aa.Award == "GK" {
+			gk = aa
+		}
+	}
+	if gk.ID == 0 {
+		t.Fatal("no stored row for Giấy khen")
+	}
+	var fes domain.FieldErrors
+	err = s.SaveAwardAuthority(ctx, rules.AwardAuthority{Award: "GK", Authority: rules.AuthDirector, FullName: "Giấy khen mới", ValidFrom: domain.NewDate(2030, 1, 1)})
+	if !errors.As(err, &fes) || fes[0].Field != FieldValidFrom {
+		t.Fatalf("a period overlapping the open one: %v", err)
+	}
+	gk.ValidTo = domain.NewDate(2029, 12, 31)
+	must(t, s.SaveAwardAuthority(ctx, gk))
+	err = s.SaveAwardAuthority(ctx, rules.AwardAuthority{Award: "GK", Authority: "KHONG_CO"})
+	named := map[string]bool{}
+	if errors.As(err, &fes) {
+		for _, fe := range fes {
+			named[fe.Field] = true
+		}
+	}
+	if !named[FieldAuthority] || !named[FieldAwardFullName] {
+		t.Errorf("unknown authority and no name: %v", err)
+	}
+	must(t, s.SaveAwardAuthority(ctx, rules.AwardAuthority{Award: "GK", Authority: rules.AuthMinister, FullName: "Giấy khen của Bộ trưởng", ValidFrom: domain.NewDate(2030, 1, 1)}))
+	cat, _ = s.Catalogue(ctx)
+	if c := cat.ConferredBy("GK", domain.NewDate(2030, 6, 1)); c.FullName != "Giấy khen của Bộ trưởng" || c.Own {
+		t.Errorf("GK in 2030: %+v", c)
+	}
+	if !cat.Own("GK", domain.NewDate(2029, 6, 1)) {
+		t.Error("GK in 2029 is no longer the director's")
+	}
+	if err := s.As(domain.Account{Username: "cv", Role: domain.RoleClerk}).SaveAwardAuthority(ctx, gk); !errors.Is(err, domain.ErrForbidden) {
+		t.Errorf("a clerk edits the catalogue: %v", err)
 	}
 }

@@ -181,14 +181,14 @@ func readCatalogue(ctx context.Context, q querier) (rules.Catalogue, []ParamRow,
 		c.Authorities = append(c.Authorities, a)
 	}
 	rows.Close()
-	rows, err = q.QueryContext(ctx, `SELECT award_code, authority, full_name, valid_from, valid_to FROM award_authority ORDER BY award_code, valid_from, id`)
+	rows, err = q.QueryContext(ctx, `SELECT id, award_code, authority, full_name, valid_from, valid_to FROM award_authority ORDER BY award_code, valid_from, id`)
 	if err != nil {
 		return c, nil, fmt.Errorf("read award authorities: %w", err)
 	}
 	for rows.Next() {
 		var aa rules.AwardAuthority
 		var from, to sql.NullString
-		if err := rows.Scan(&aa.Award, &aa.Authority, &aa.FullName, &from, &to); err != nil {
+		if err := rows.Scan(&aa.ID, &aa.Award, &aa.Authority, &aa.FullName, &from, &to); err != nil {
 			rows.Close()
 			return c, nil, err
 		}

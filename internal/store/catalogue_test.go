@@ -152,7 +152,11 @@ func TestStore_AuthoritiesSeededAndRead(t *testing.T) {
 	}
 	for _, a := range def.Awards {
 		for _, d := range []domain.Date{domain.NewDate(2024, 12, 31), domain.NewDate(2026, 1, 20)} {
-			if got, want := c.ConferredBy(a.Code, d), def.ConferredBy(a.Code, d); got != want {
+			got, want := c.ConferredBy(a.Code, d), def.ConferredBy(a.Code, d)
+			if got.ID == 0 {
+				t.Errorf("%s on %s: a row read without its id", a.Code, d.VN())
+			}
+			if got.ID = 0; got != want {
 				t.Errorf("%s on %s: read %+v, want %+v", a.Code, d.VN(), got, want)
 			}
 		}

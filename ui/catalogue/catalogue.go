@@ -33,6 +33,7 @@ type catalogueService interface {
 	SaveParam(ctx context.Context, id int64, p rules.Param) error
 	DeleteParam(ctx context.Context, id int64) error
 	SaveAwardType(ctx context.Context, a rules.AwardType) error
+	SaveAwardAuthority(ctx context.Context, aa rules.AwardAuthority) error
 }
 
 var _ catalogueService = (*service.Service)(nil)
@@ -62,6 +63,7 @@ type View struct {
 	editParamBtn   *widget.Button
 	deleteParamBtn *widget.Button
 
+	authority  *authorityTab
 	awardDlg   *awardEditor // the open award dialog, if any
 	paramDlg   *paramEditor // the open parameter dialog, if any
 	confirmDel *dialog.ConfirmDialog
@@ -100,6 +102,7 @@ func (v *View) Reload() {
 	v.regimeList.Refresh()
 	v.awardList.Refresh()
 	v.selectAward(-1)
+	v.authority.reload()
 }
 
 func (v *View) build() {
@@ -155,9 +158,11 @@ func (v *View) build() {
 			v.search),
 		container.NewBorder(nil, nil, nil, v.paramCount, container.NewHBox(v.addParamBtn, v.editParamBtn, v.deleteParamBtn)),
 		nil, nil, v.paramList)
+	v.authority = newAuthorityTab(v)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Chế độ pháp lý"), regimes),
 		container.NewTabItem(lang.L("Danh hiệu và hình thức"), awards),
+		container.NewTabItem(lang.L("Thẩm quyền"), v.authority.content),
 		container.NewTabItem(lang.L("Tham số"), params),
 	)
 	v.content = container.NewBorder(kit.Heading("Danh mục"), nil, nil, nil, v.tabs)

@@ -311,3 +311,50 @@ func TestFold_DropsMarksAndCase(t *testing.T) {
 		}
 	}
 }
+
+// Who confers an award is shown and edited on the Thẩm quyền tab: a row's
+// full name is changed and kept; an overlapping new period is refused
+// under its field.
+func TestView_AuthorityEdited(t *testing.T) {
+	v, svc, win := newTestView(t)
+	v.tabs.SelectIndex(2)
+	tab := v.authority
+	row := -1
+	for i, aa := range v.cat.AwardAuthorities {
+		if aa.Award == "BK_BO" && !aa.ValidFrom.IsZero() {
+			row = i
+		}
+	}
+	if row < 0 || tab.cell(row, 2) != "Bộ trưởng Bộ Tài chính" || tab.cell(row, 3) != "01/03/2025" {
+		t.Fatalf("the Minister's Bằng khen is not listed: row %d", row)
+	}
+	tab.list.Select(widget.TableCellID{Row: row, Col: 1})
+	test.Tap(tab.editBtn)
+	e := tab.dlg
+	if e == nil || win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Sửa opened no dialog")
+	}
+	e.name.SetText("Bằng khen của Bộ trưởng Bộ Tài chính (sửa)")
+	test.Tap(e.save)
+	if tab.dlg != nil {
+		t.Fatalf("dialog still open: %q", e.form.ErrorFor(service.FieldAwardFullName))
+	}
+	cat, _ := svc.Catalogue(context.Background())
+	if c := cat.ConferredBy("BK_BO", domain.NewDate(2026, 1, 20)); c.FullName != "Bằng khen của Bộ trưởng Bộ Tài chính (sửa)" || c.Signer != "Bộ trưởng Bộ Tài chính" {
+		t.Errorf("stored %+v", c)
+	}
+
+	tab.list.Select(widget.TableCellID{Row: row, Col: 1})
+	test.Tap(tab.addBtn)
+	e = tab.dlg
+	if e == nil || e.award.Selected != "BK_BO" {
+		t.Fatal("Thêm thời kỳ opened no dialog for the chosen award")
+	}
+	e.authority.SetSelectedIndex(0)
+	test.Type(e.name, "Bằng khen thử")
+	test.Type(e.from, "01/01/2027")
+	test.Tap(e.save)
+	if tab.dlg == nil || e.form.ErrorFor(service.FieldValidFrom) == "" {
+		t.Error("a period overlapping the Minister's was not refused under Hiệu lực từ")
+	}
+}
