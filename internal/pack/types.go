@@ -70,7 +70,10 @@ type Data struct {
 	People      []DataPerson     `json:"people"`      // the people concerned (nominated)
 	Collectives []DataCollective `json:"collectives"` // the office's units concerned
 	Nominations []DataNomination `json:"nominations"`
-	Council     *DataCouncil     `json:"council,omitempty"`
+	// OwnDecisions are the office's own decisions recorded in the round
+	// (its director's titles), apart from the proposals up.
+	OwnDecisions []DataDecision `json:"own_decisions"`
+	Council      *DataCouncil   `json:"council,omitempty"`
 	// Registrations are the year's emulation commitments (đăng ký thi đua).
 	Registrations []DataRegistration `json:"registrations"`
 	// Assessment is the office's self-assessment against the cluster's
@@ -141,6 +144,23 @@ type DataNomination struct {
 	Reasons       []string  `json:"reasons,omitempty"`
 	Justification string    `json:"justification,omitempty"`
 	Vote          *DataVote `json:"vote,omitempty"`
+	// ConferredBy is who decides the award ("Bộ trưởng Bộ Tài chính"); Own
+	// marks a title the office's director confers: reported for the
+	// centre's statistics, never the centre's to decide.
+	ConferredBy string `json:"conferred_by,omitempty"`
+	Own         bool   `json:"own,omitempty"`
+}
+
+// DataDecision is one of the office's own decisions in the round, for the
+// centre's statistics: the award, its number and date, and how many it
+// conferred.
+type DataDecision struct {
+	Award     string `json:"award"`
+	AwardName string `json:"award_name"`
+	Number    string `json:"number"`
+	Date      string `json:"date"` // YYYY-MM-DD
+	Signer    string `json:"signer,omitempty"`
+	Count     int    `json:"count"`
 }
 
 // DataVote is the council's count for one nominee.

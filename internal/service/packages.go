@@ -301,9 +301,22 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 	}
 	history := awardHistory(e.h.Awards)
 	people, collectives := map[string]bool{}, map[string]bool{}
+	conf := conferrals(e.cat, conferralDay(r, c, met))
+	granted := map[string]int{}
 	for _, n := range ns {
+		cf := conf[n.Award]
 		dn := pack.DataNomination{ID: n.ID, Subject: string(n.Subject.Kind), Code: n.Subject.Code, Name: e.names.subject(n.Subject),
-			Award: n.Award, AwardName: e.awardName(n.Award), Eligible: n.Eligible, Reasons: n.Reasons, Justification: n.Justification}
+			Award: n.Award, AwardName: cf.FullName, Eligible: n.Eligible, Reasons: n.Reasons, Justification: n.Justification,
+			ConferredBy: cf.Signer, Own: cf.Own}
+		if cf.Own {
+			dn.ConferredBy = p.DirectorTitle()
+		}
+		if dn.AwardName == "" {
+			dn.AwardName = e.awardName(n.Award)
+		}
+		if cf.Own && n.Decision == domain.DecisionGranted {
+			granted[n.Award]++
+		}
 		if n.Subject.Kind == domain.SubjectPerson {
 			per := e.names.people[n.Subject.Code]
 			dn.CCCD, dn.UnitCode = per.CCCD, per.UnitCode
@@ -323,6 +336,17 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 			dn.Vote = &pack.DataVote{For: v.For, Against: v.Against, Abstain: v.Abstain, Pct: res.Pct, Passed: res.Passed}
 		}
 		d.Nominations = append(d.Nominations, dn)
+	}
+	decided, err := s.st.Decisions(ctx, roundID)
+	if err != nil {
+		return d, err
+	}
+	d.OwnDecisions = []pack.DataDecision{}
+	for _, dd := range decided {
+		if dd.Recorded {
+			d.OwnDecisions = append(d.OwnDecisions, pack.DataDecision{Award: dd.Award, AwardName: conf[dd.Award].FullName, Number: dd.Number,
+				Date: dd.Date.ISO(), Signer: dd.Signer, Count: granted[dd.Award]})
+		}
 	}
 	regs, err := s.st.Registrations(ctx, r.Year)
 	if err != nil {

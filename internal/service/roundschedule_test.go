@@ -190,3 +190,41 @@ func TestCatalogue_SaveAwardAuthority(t *testing.T) {
 		t.Errorf("a clerk edits the catalogue: %v", err)
 	}
 }
+
+// The package tells the centre which nominations are the office's own
+// (reported, not the centre's to decide) and carries the office's own
+// decisions, with their counts, apart from the proposals up.
+func TestPackageData_OwnDecisionsApart(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	id := rs[0].ID
+	c, _ := s.Council(ctx, id)
+	date := demoWorkday(demoAddDays(c.Date, 7))
+	n, err := s.DecideAward(ctx, id, Decision{Award: "LDTT", Number: "11", Date: date})
+	must(t, err)
+	d, err := s.PackageData(ctx, id)
+	must(t, err)
+	if len(d.OwnDecisions) != 1 || d.OwnDecisions[0].Award != "LDTT" || d.OwnDecisions[0].Number != "11/QĐ-BHXH" ||
+		d.OwnDecisions[0].Date != date.ISO() || d.OwnDecisions[0].Count != n || n == 0 {
+		t.Errorf("own decisions %+v (%d recorded)", d.OwnDecisions, n)
+	}
+	own, up := 0, 0
+	for _, x := range d.Nominations {
+		switch {
+		case x.Own:
+			own++
+			if x.ConferredBy != "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh" {
+				t.Errorf("%s %s conferred by %q", x.Code, x.Award, x.ConferredBy)
+			}
+		default:
+			up++
+			if x.ConferredBy == "" || strings.Contains(x.AwardName, "cấp bộ, ngành") {
+				t.Errorf("%s %s: %q by %q", x.Code, x.Award, x.AwardName, x.ConferredBy)
+			}
+		}
+	}
+	if own == 0 || up == 0 {
+		t.Errorf("%d own and %d proposals up", own, up)
+	}
+}
