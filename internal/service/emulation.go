@@ -1065,10 +1065,12 @@ func unitTree(units []domain.Unit) []domain.Unit {
 	return out
 }
 
-func awardNames(cat rules.Catalogue, codes []string) []docs.AwardName {
+// awardNames are the awards registered for year, under the full names of
+// whoever will confer them: the year's awards are decided in the next.
+func awardNames(cat rules.Catalogue, codes []string, year int) []docs.AwardName {
 	out := make([]docs.AwardName, 0, len(codes))
 	for _, c := range codes {
-		out = append(out, docs.AwardName{Code: c, Name: cat.AwardName(c)})
+		out = append(out, docs.AwardName{Code: c, Name: cat.ConferredBy(c, domain.NewDate(year+1, 1, 1)).FullName})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, _ := cat.Award(out[i].Code)
@@ -1184,7 +1186,7 @@ func (s *Service) RegistrationInput(ctx context.Context, year int) (docs.Registr
 		if u.Code != p.UnitCode && !u.ActiveOn(on) && !registered {
 			continue
 		}
-		in.Collectives = append(in.Collectives, docs.CollectiveEntry{Unit: u, Awards: awardNames(cat, r.Awards), Targets: lines, Note: r.Note})
+		in.Collectives = append(in.Collectives, docs.CollectiveEntry{Unit: u, Awards: awardNames(cat, r.Awards, year), Targets: lines, Note: r.Note})
 	}
 	// The office first even if the tree had it elsewhere (damaged data).
 	sort.SliceStable(in.Collectives, func(i, j int) bool {
@@ -1227,7 +1229,7 @@ func (s *Service) RegistrationInput(ctx context.Context, year int) (docs.Registr
 			domain.SortPeople(ps)
 			for _, person := range ps {
 				r := personRegs[person.StaffCode]
-				in.Individuals = append(in.Individuals, docs.IndividualEntry{Person: person, UnitName: name[code], Awards: awardNames(cat, r.Awards), Note: r.Note})
+				in.Individuals = append(in.Individuals, docs.IndividualEntry{Person: person, UnitName: name[code], Awards: awardNames(cat, r.Awards, year), Note: r.Note})
 			}
 		}
 	}

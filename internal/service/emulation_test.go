@@ -483,8 +483,10 @@ func TestService_RegistrationInputOrder(t *testing.T) {
 	if !reflect.DeepEqual(units, []string{"42", "4201", "4202"}) {
 		t.Errorf("collectives %v", units)
 	}
+	// Registered awards under the full name of whoever confers them in the
+	// next year, when the year's awards are decided.
 	office := in.Collectives[0]
-	if len(office.Awards) != 2 || office.Awards[0].Code != "TTLDXS" || office.Awards[1].Name != "Cờ thi đua cấp bộ, ngành" || len(office.Targets) != 2 || office.Targets[0].Planned != 95 {
+	if len(office.Awards) != 2 || office.Awards[0].Code != "TTLDXS" || office.Awards[1].Name != "Cờ thi đua của Bộ Tài chính" || len(office.Targets) != 2 || office.Targets[0].Planned != 95 {
 		t.Errorf("office entry %+v", office)
 	}
 	var names []string

@@ -163,3 +163,20 @@ func TestRound_HistoryNamedByTheirConferrer(t *testing.T) {
 		t.Error("no Bằng khen before 1/3/2025 among the demo round's histories")
 	}
 }
+
+// The summary counts each award under its full name, as the dossier
+// prints it.
+func TestRound_SummaryFullNames(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	sum, err := s.RoundSummary(ctx, rs[0].ID)
+	must(t, err)
+	names := map[string]string{}
+	for _, a := range sum.Awards {
+		names[a.Award] = a.Name
+	}
+	if names["BK_BO"] != "Bằng khen của Bộ trưởng Bộ Tài chính" || names["CSTDCS"] != "Chiến sĩ thi đua cơ sở" {
+		t.Errorf("summary names %v", names)
+	}
+}

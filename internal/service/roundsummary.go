@@ -75,11 +75,22 @@ func (s *Service) RoundSummary(ctx context.Context, id int64) (RoundSummary, err
 	if err != nil {
 		return sum, err
 	}
+	c, met, err := s.st.Council(ctx, id)
+	if err != nil {
+		return sum, err
+	}
+	conf := conferrals(cat, conferralDay(r, c, met))
+	awardName := func(code string) string {
+		if n := conf[code].FullName; n != "" {
+			return n
+		}
+		return cat.AwardName(code)
+	}
 	tally := map[string]*AwardTally{}
 	for _, n := range ns {
 		t := tally[n.Award]
 		if t == nil {
-			t = &AwardTally{Award: n.Award, Name: cat.AwardName(n.Award)}
+			t = &AwardTally{Award: n.Award, Name: awardName(n.Award)}
 			tally[n.Award] = t
 			sum.Awards = append(sum.Awards, AwardTally{Award: n.Award})
 		}
@@ -111,7 +122,7 @@ func (s *Service) RoundSummary(ctx context.Context, id int64) (RoundSummary, err
 	if err != nil {
 		return sum, err
 	}
-	sum.Contradictions = e.contradictions(ns)
+	sum.Contradictions = e.contradictions(ns, awardName)
 	if r.Status == domain.StatusDraft {
 		events, err := s.st.RoundEvents(ctx, id)
 		if err != nil {
@@ -150,8 +161,8 @@ func (s *Service) ReturnRound(ctx context.Context, id int64, reason string) erro
 
 // contradictions names the collectives proposed for an award above Tập thể
 // lao động tiên tiến (which asks only that the tasks be completed) whose
-// targets of the year fall short of plan.
-func (e *evaluation) contradictions(ns []domain.Nominee) []string {
+// targets of the year fall short of plan, each award under awardName.
+func (e *evaluation) contradictions(ns []domain.Nominee, awardName func(string) string) []string {
 	var out []string
 	ms, vs := movementsOf(e.ms, e.year), yearValues(e.values, e.year)
 	for _, n := range ns {
@@ -168,7 +179,7 @@ func (e *evaluation) contradictions(ns []domain.Nominee) []string {
 			}
 		}
 		if len(short) > 0 {
-			out = append(out, fmt.Sprintf("%s được đề nghị %s nhưng %s", e.names.subject(n.Subject), e.cat.AwardName(n.Award), strings.Join(short, "; ")))
+			out = append(out, fmt.Sprintf("%s được đề nghị %s nhưng %s", e.names.subject(n.Subject), awardName(n.Award), strings.Join(short, "; ")))
 		}
 	}
 	return out
