@@ -339,6 +339,17 @@ func (s *Service) RoundProblems(ctx context.Context, id int64) (domain.FieldErro
 	if err != nil {
 		return nil, err
 	}
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return nil, err
+	}
+	return s.roundProblems(ctx, r, e)
+}
+
+// roundProblems is RoundProblems over an evaluation of the round's year
+// already made.
+func (s *Service) roundProblems(ctx context.Context, r domain.Round, e *evaluation) (domain.FieldErrors, error) {
+	id := r.ID
 	ns, err := s.Nominees(ctx, id)
 	if err != nil {
 		return nil, err
@@ -346,7 +357,7 @@ func (s *Service) RoundProblems(ctx context.Context, id int64) (domain.FieldErro
 	if len(ns) == 0 {
 		return domain.FieldErrors{{Field: FieldNominee, Msg: fmt.Sprintf("đợt %q chưa có ai được đề nghị", r.Name)}}, nil
 	}
-	checklist, err := s.Checklist(ctx, id)
+	checklist, err := s.checklist(ctx, id, e)
 	if err != nil {
 		return nil, err
 	}
@@ -1576,15 +1587,21 @@ func (s *Service) Checklist(ctx context.Context, roundID int64) (map[int64][]Che
 	if err != nil {
 		return nil, err
 	}
+	e, err := s.evaluation(ctx, r.Year)
+	if err != nil {
+		return nil, err
+	}
+	return s.checklist(ctx, roundID, e)
+}
+
+// checklist is Checklist over an evaluation of the round's year already
+// made (the year's eligibility is the costly part).
+func (s *Service) checklist(ctx context.Context, roundID int64, e *evaluation) (map[int64][]ChecklistItem, error) {
 	ns, err := s.st.Nominees(ctx, roundID)
 	if err != nil {
 		return nil, err
 	}
 	c, met, err := s.st.Council(ctx, roundID)
-	if err != nil {
-		return nil, err
-	}
-	e, err := s.evaluation(ctx, r.Year)
 	if err != nil {
 		return nil, err
 	}

@@ -115,11 +115,12 @@ func (s *Service) RoundSummary(ctx context.Context, id int64) (RoundSummary, err
 	for i := range sum.Awards {
 		sum.Awards[i] = *tally[sum.Awards[i].Award]
 	}
-	if sum.Problems, err = s.RoundProblems(ctx, id); err != nil {
-		return sum, err
-	}
+	// One evaluation of the year serves the problems and the contradictions.
 	e, err := s.evaluation(ctx, r.Year)
 	if err != nil {
+		return sum, err
+	}
+	if sum.Problems, err = s.roundProblems(ctx, r, e); err != nil {
 		return sum, err
 	}
 	sum.Contradictions = e.contradictions(ns, awardName)
