@@ -218,6 +218,19 @@ type AwardRecord struct {
 	Initiatives  []string // titles of the initiatives this award rested on
 }
 
+// AwardsDecidedFrom is the first day on which the awards of a year are
+// decided: a year's titles and awards are conferred in the year after.
+func AwardsDecidedFrom(year int) Date { return NewDate(year+1, 1, 1) }
+
+// DecidedOn is the day the award was decided: its decision's date, or,
+// without one, the first day its year's awards could be.
+func (a AwardRecord) DecidedOn() Date {
+	if a.DecisionDate.IsZero() {
+		return AwardsDecidedFrom(a.Year)
+	}
+	return a.DecisionDate
+}
+
 // InitiativeScope is the reach of an initiative's recognised effect.
 type InitiativeScope string
 

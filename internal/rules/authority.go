@@ -129,12 +129,8 @@ func defaultAwardAuthorities() []AwardAuthority {
 // Such records are flagged for the clerk to correct from the office's own
 // decision, never changed silently.
 func (c Catalogue) Misattributed(a domain.AwardRecord) bool {
-	day := a.DecisionDate
-	if day.IsZero() {
-		day = domain.NewDate(a.Year+1, 1, 1)
-	}
 	issuer := domain.Fold(a.Issuer)
-	if issuer == "" || !c.Own(a.AwardCode, day) {
+	if issuer == "" || !c.Own(a.AwardCode, a.DecidedOn()) {
 		return false
 	}
 	for _, au := range c.Authorities {

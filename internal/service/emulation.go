@@ -1070,7 +1070,7 @@ func unitTree(units []domain.Unit) []domain.Unit {
 func awardNames(cat rules.Catalogue, codes []string, year int) []docs.AwardName {
 	out := make([]docs.AwardName, 0, len(codes))
 	for _, c := range codes {
-		out = append(out, docs.AwardName{Code: c, Name: cat.ConferredBy(c, domain.NewDate(year+1, 1, 1)).FullName})
+		out = append(out, docs.AwardName{Code: c, Name: cat.ConferredBy(c, domain.AwardsDecidedFrom(year)).FullName})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, _ := cat.Award(out[i].Code)

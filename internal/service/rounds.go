@@ -1936,11 +1936,7 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 func historyNames(cat rules.Catalogue, hs []domain.AwardRecord) []string {
 	out := make([]string, len(hs))
 	for i, h := range hs {
-		day := h.DecisionDate
-		if day.IsZero() {
-			day = domain.NewDate(h.Year+1, 1, 1)
-		}
-		out[i] = cat.ConferredBy(h.AwardCode, day).FullName
+		out[i] = cat.ConferredBy(h.AwardCode, h.DecidedOn()).FullName
 	}
 	return out
 }

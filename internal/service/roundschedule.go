@@ -298,7 +298,7 @@ func conferralDay(r domain.Round, c domain.Council, met bool) domain.Date {
 	case met && !c.Date.IsZero():
 		return c.Date
 	}
-	return domain.NewDate(r.Year+1, 1, 1)
+	return domain.AwardsDecidedFrom(r.Year)
 }
 
 // RoundConferrals says, for every award of the catalogue, who confers it
