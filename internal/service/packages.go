@@ -301,18 +301,15 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 	}
 	history := awardHistory(e.h.Awards)
 	people, collectives := map[string]bool{}, map[string]bool{}
-	conf := conferrals(e.cat, conferralDay(r, c, met))
+	day := conferralDay(r, c, met)
 	granted := map[string]int{}
 	for _, n := range ns {
-		cf := conf[n.Award]
+		cf := e.cat.ConferredBy(n.Award, day)
 		dn := pack.DataNomination{ID: n.ID, Subject: string(n.Subject.Kind), Code: n.Subject.Code, Name: e.names.subject(n.Subject),
 			Award: n.Award, AwardName: cf.FullName, Eligible: n.Eligible, Reasons: n.Reasons, Justification: n.Justification,
 			ConferredBy: cf.Signer, Own: cf.Own}
 		if cf.Own {
 			dn.ConferredBy = p.DirectorTitle()
-		}
-		if dn.AwardName == "" {
-			dn.AwardName = e.awardName(n.Award)
 		}
 		if cf.Own && n.Decision == domain.DecisionGranted {
 			granted[n.Award]++
@@ -344,7 +341,7 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 	d.OwnDecisions = []pack.DataDecision{}
 	for _, dd := range decided {
 		if dd.Recorded {
-			d.OwnDecisions = append(d.OwnDecisions, pack.DataDecision{Award: dd.Award, AwardName: conf[dd.Award].FullName, Number: dd.Number,
+			d.OwnDecisions = append(d.OwnDecisions, pack.DataDecision{Award: dd.Award, AwardName: e.cat.ConferredBy(dd.Award, day).FullName, Number: dd.Number,
 				Date: dd.Date.ISO(), Signer: dd.Signer, Count: granted[dd.Award]})
 		}
 	}

@@ -1776,7 +1776,8 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 	// Who confers each award, and its full name then, on the day the
 	// round's proposals go out.
 	in.Conferrals = map[string]docs.Conferral{}
-	for code, cf := range conferrals(e.cat, conferralDay(in.Round, c, met)) {
+	day := conferralDay(in.Round, c, met)
+	for code, cf := range conferrals(e.cat, day) {
 		in.Conferrals[code] = docs.Conferral{Name: cf.FullName, Authority: cf.Authority.Code, Signer: cf.Signer, Via: cf.Via, Own: cf.Own}
 	}
 	// One achievement grounds one award: a person's report cites the
@@ -1800,13 +1801,9 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 			}
 		}
 		history := e.awards(n.Subject)
-		name := in.Conferrals[n.Award].Name
-		if name == "" {
-			name = e.awardName(n.Award)
-		}
 		entry := docs.NomineeEntry{
 			Nominee:      n,
-			AwardName:    name,
+			AwardName:    e.cat.ConferredBy(n.Award, day).FullName,
 			Basis:        e.basis(n.Subject, n.Award, v),
 			Ratings:      e.ratings(n.Subject, from, to),
 			History:      history,

@@ -79,13 +79,8 @@ func (s *Service) RoundSummary(ctx context.Context, id int64) (RoundSummary, err
 	if err != nil {
 		return sum, err
 	}
-	conf := conferrals(cat, conferralDay(r, c, met))
-	awardName := func(code string) string {
-		if n := conf[code].FullName; n != "" {
-			return n
-		}
-		return cat.AwardName(code)
-	}
+	day := conferralDay(r, c, met)
+	awardName := func(code string) string { return cat.ConferredBy(code, day).FullName }
 	tally := map[string]*AwardTally{}
 	for _, n := range ns {
 		t := tally[n.Award]
