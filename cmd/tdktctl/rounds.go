@@ -142,12 +142,8 @@ func (c *cli) proposals(svc *service.Service, roundID int64) ([]proposalJSON, er
 	out := make([]proposalJSON, 0, len(ns))
 	for _, n := range ns {
 		cf := conf[n.Award]
-		by := cf.Signer
-		if cf.Own {
-			by = p.DirectorTitle()
-		}
 		j := proposalJSON{NominationID: n.ID, Subject: "person", Code: n.Subject.Code, Award: n.Award, AwardName: cf.FullName,
-			Authority: cf.Authority.Code, ConferredBy: by, Own: cf.Own, Passed: res[n.ID].Passed}
+			Authority: cf.Authority.Code, ConferredBy: cf.DecidedBy(p.DirectorTitle()), Own: cf.Own, Passed: res[n.ID].Passed}
 		if n.Subject.Kind == domain.SubjectCollective {
 			j.Subject = "collective"
 		}

@@ -57,6 +57,16 @@ type Conferral struct {
 	Authority
 }
 
+// DecidedBy is whoever decides: the authority's signer, or, for an award
+// of the office's own, its director (whose title the office's profile
+// gives: "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh").
+func (c Conferral) DecidedBy(director string) string {
+	if c.Own {
+		return director
+	}
+	return c.Signer
+}
+
 // ConferredBy is who confers the award on day d (the date of the round's
 // proposals: the authority then in office decides). An award without an
 // authority row for d is treated as the office's own, under its catalogue

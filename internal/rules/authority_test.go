@@ -72,3 +72,16 @@ func TestCatalogue_Misattributed(t *testing.T) {
 		}
 	}
 }
+
+// Whoever decides: the office's director for its own awards, the
+// authority's signer for the others.
+func TestConferral_DecidedBy(t *testing.T) {
+	c := DefaultCatalogue()
+	day := domain.NewDate(2026, 1, 20)
+	if got := c.ConferredBy("CSTDCS", day).DecidedBy("Giám đốc X"); got != "Giám đốc X" {
+		t.Errorf("CSTĐCS decided by %q", got)
+	}
+	if got := c.ConferredBy("BK_BO", day).DecidedBy("Giám đốc X"); got != "Bộ trưởng Bộ Tài chính" {
+		t.Errorf("BK decided by %q", got)
+	}
+}

@@ -307,10 +307,7 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 		cf := e.cat.ConferredBy(n.Award, day)
 		dn := pack.DataNomination{ID: n.ID, Subject: string(n.Subject.Kind), Code: n.Subject.Code, Name: e.names.subject(n.Subject),
 			Award: n.Award, AwardName: cf.FullName, Eligible: n.Eligible, Reasons: n.Reasons, Justification: n.Justification,
-			ConferredBy: cf.Signer, Own: cf.Own}
-		if cf.Own {
-			dn.ConferredBy = p.DirectorTitle()
-		}
+			ConferredBy: cf.DecidedBy(p.DirectorTitle()), Own: cf.Own}
 		if cf.Own && n.Decision == domain.DecisionGranted {
 			granted[n.Award]++
 		}
