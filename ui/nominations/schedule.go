@@ -111,14 +111,11 @@ func (t *roundsTab) onSchedule() {
 }
 
 // ownAwards are the awards of the office's own competence that the council
-// passed someone for, with the decision recorded for each, if any.
+// passed someone for (by the round's vote results, read with the round),
+// with the decision recorded for each, if any.
 func (d *scheduleDialog) ownAwards() ([]*decisionRow, error) {
 	t, v := d.t, d.t.v
 	conf, err := v.svc.RoundConferrals(v.ctx, t.round.ID)
-	if err != nil {
-		return nil, err
-	}
-	res, err := v.svc.VoteResult(v.ctx, t.round.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -126,18 +123,14 @@ func (d *scheduleDialog) ownAwards() ([]*decisionRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := v.svc.Catalogue(v.ctx)
-	if err != nil {
-		return nil, err
-	}
 	passed := map[string]int{}
 	for _, n := range t.nominees {
-		if res[n.ID].Passed && conf[n.Award].Own {
+		if t.outcomes[n.ID].Passed && conf[n.Award].Own {
 			passed[n.Award]++
 		}
 	}
 	var out []*decisionRow
-	for _, a := range cat.Sorted() {
+	for _, a := range v.catalogue.Sorted() {
 		if passed[a.Code] == 0 {
 			continue
 		}
@@ -183,13 +176,9 @@ func (d *scheduleDialog) record(r *decisionRow) {
 	v := d.t.v
 	dec := service.Decision{Award: r.award, Number: r.number.Text, Signer: r.signer.Text}
 	r.form.ClearErrors()
-	if s := strings.TrimSpace(r.date.Text); s != "" {
-		day, err := domain.ParseDate(s)
-		if err != nil {
-			r.form.ShowErrors(domain.FieldError{Field: FieldDecisionDate, Msg: lang.L("cần dạng ngày/tháng/năm, ví dụ 20/01/2026")})
-			return
-		}
-		dec.Date = day
+	var ok bool
+	if dec.Date, ok = optionalDate(r.form, FieldDecisionDate, r.date); !ok {
+		return
 	}
 	n, err := v.svc.DecideAward(v.ctx, d.t.round.ID, dec)
 	if err != nil {
@@ -210,13 +199,9 @@ func (d *scheduleDialog) saveSchedule() {
 	t, v := d.t, d.t.v
 	sc := service.RoundSchedule{CouncilStart: d.start.Text, CouncilEnd: d.end.Text}
 	d.form.ClearErrors()
-	if s := strings.TrimSpace(d.subDate.Text); s != "" {
-		day, err := domain.ParseDate(s)
-		if err != nil {
-			d.form.ShowErrors(domain.FieldError{Field: service.FieldSubmissionDate, Msg: lang.L("cần dạng ngày/tháng/năm, ví dụ 20/01/2026")})
-			return
-		}
-		sc.SubmissionDate = day
+	var ok bool
+	if sc.SubmissionDate, ok = optionalDate(d.form, service.FieldSubmissionDate, d.subDate); !ok {
+		return
 	}
 	if s := strings.TrimSpace(d.subNo.Text); s != "" {
 		n, err := strconv.Atoi(s)
@@ -253,4 +238,19 @@ func (d *scheduleDialog) showWarnings() {
 	}
 	d.warnings.SetText(lang.L("Cảnh báo:") + " " + strings.Join(ws, "; ") + ".")
 	d.warnings.Show()
+}
+
+// optionalDate reads a date entry that may stay blank (left for the văn
+// thư); a text that is no date is named under its field and gives false.
+func optionalDate(f *kit.Form, field string, e *widget.Entry) (domain.Date, bool) {
+	s := strings.TrimSpace(e.Text)
+	if s == "" {
+		return domain.Date{}, true
+	}
+	day, err := domain.ParseDate(s)
+	if err != nil {
+		f.ShowErrors(domain.FieldError{Field: field, Msg: lang.L("cần dạng ngày/tháng/năm, ví dụ 20/01/2026")})
+		return domain.Date{}, false
+	}
+	return day, true
 }
