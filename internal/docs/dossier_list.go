@@ -250,7 +250,7 @@ func decision(in DossierInput, g awardGroup) Document {
 	}
 	if len(bon) > 0 {
 		s := strings.Join(bon, "; ")
-		art2 += strings.ToUpper(s[:1]) + s[1:] + " theo quy định tại " + decreeName(in.Round.Year) + ". Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + "."
+		art2 += upperFirst(s) + " theo quy định tại " + decreeName(in.Round.Year) + ". Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + "."
 	} else {
 		art2 += "Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + " theo quy định tại " + decreeName(in.Round.Year) + "."
 	}

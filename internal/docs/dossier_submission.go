@@ -3,6 +3,8 @@ package docs
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tdkt/internal/domain"
 )
@@ -257,8 +259,9 @@ func officeDoc(in DossierInput, s submission, to, year string, body []Block) Doc
 
 // upperFirst capitalises the first letter.
 func upperFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	if s == "" {
+		return s
 	}
-	return s
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

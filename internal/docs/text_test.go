@@ -208,3 +208,11 @@ func TestValue(t *testing.T) {
 		t.Error("value")
 	}
 }
+
+func TestUpperFirst(t *testing.T) {
+	for in, want := range map[string]string{"": "", "mỗi cá nhân": "Mỗi cá nhân", "đạt": "Đạt", "Bằng khen": "Bằng khen"} {
+		if got := upperFirst(in); got != want {
+			t.Errorf("upperFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
