@@ -92,7 +92,7 @@ func (s *Service) SetRoundSchedule(ctx context.Context, id int64, sc RoundSchedu
 		if err != nil {
 			return err
 		}
-		if sc.CouncilDate != (domain.Date{}) || start != "" || end != "" {
+		if !sc.CouncilDate.IsZero() || start != "" || end != "" {
 			c, met, err := tx.Council(id)
 			if err != nil {
 				return err
