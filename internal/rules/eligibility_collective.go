@@ -28,7 +28,7 @@ func (e *engine) collectiveVerdict(u *unit, a AwardType) Verdict {
 		c = e.unitGK(u)
 	default:
 		c = &check{}
-		c.fail("Chưa có tiêu chuẩn xét tự động cho %s (tập thể); Hội đồng thi đua, khen thưởng xét trực tiếp", a.Name)
+		c.fail("Chưa có tiêu chuẩn xét tự động cho %s (tập thể); Hội đồng thi đua, khen thưởng xét trực tiếp", e.label(a.Code, e.y))
 	}
 	return e.finish(v, c)
 }
@@ -220,23 +220,23 @@ func (e *engine) unitBkTTG(u *unit) *check {
 		}
 		switch {
 		case a.Year > last:
-			notes = append(notes, fmt.Sprintf("%s năm %d: chưa đủ %d năm đến năm %d", label(AwardBKBo), a.Year, years, e.y))
+			notes = append(notes, fmt.Sprintf("%s năm %d: chưa đủ %d năm đến năm %d", e.label(AwardBKBo, a.Year), a.Year, years, e.y))
 		case a.Kind != "" && a.Kind != domain.KindMerit:
-			notes = append(notes, fmt.Sprintf("%s năm %d là khen thưởng %s, không tính vào chuỗi", label(AwardBKBo), a.Year, strings.ToLower(a.Kind.Label())))
+			notes = append(notes, fmt.Sprintf("%s năm %d là khen thưởng %s, không tính vào chuỗi", e.label(AwardBKBo, a.Year), a.Year, strings.ToLower(a.Kind.Label())))
 		default:
 			bases = append(bases, a.Year)
 		}
 	}
 	if len(bases) == 0 {
 		c := &check{}
-		c.fail("Chưa có %s (công trạng) từ năm %d trở về trước", label(AwardBKBo), last)
+		c.fail("Chưa có %s (công trạng) từ năm %d trở về trước", e.label(AwardBKBo, last), last)
 		c.fails = append(c.fails, notes...)
 		return c
 	}
 	var first *check
 	for _, b := range descending(bases) {
 		c := &check{}
-		c.fact("%s năm %d", label(AwardBKBo), b)
+		c.fact("%s năm %d", e.label(AwardBKBo, b), b)
 		var none []int
 		for z := b + 1; z <= e.y; z++ {
 			r, ok := e.unitRating(u.Code, z)

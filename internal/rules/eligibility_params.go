@@ -122,27 +122,44 @@ func (p params) cutoff(y int) domain.Date {
 	return domain.NewDate(y, time.July, 1)
 }
 
-// Short Vietnamese labels for reasons.
-var shortLabels = map[string]string{
+// abbreviations are the titles people name by their usual short form, as
+// the law's own guidance does; every other award is named in full by the
+// catalogue's authority data for the year, so that a reason never prints a
+// category ("Bằng khen cấp bộ, ngành") where the law has a name ("Bằng khen
+// của Bộ trưởng Bộ Tài chính").
+var abbreviations = map[string]string{
 	AwardLDTT:   "LĐTT",
 	AwardCSTDCS: "CSTĐCS",
-	AwardCSTDBo: "CSTĐ cấp bộ, ngành",
-	AwardCSTDTQ: "CSTĐ toàn quốc",
 	AwardTTLDTT: "TTLĐTT",
 	AwardTTLDXS: "TTLĐXS",
-	AwardCoBo:   "Cờ thi đua cấp bộ, ngành",
-	AwardCoCP:   "Cờ thi đua của Chính phủ",
-	AwardGK:     "Giấy khen",
-	AwardBKBo:   "Bằng khen cấp bộ, ngành",
-	AwardBKTTG:  "Bằng khen Thủ tướng",
-	AwardHCLD3:  "Huân chương Lao động hạng Ba",
 }
 
-func label(code string) string {
-	if l, ok := shortLabels[code]; ok {
+// ShortName names an award of year z in a reason or a warning: its
+// abbreviation, or its full name when the awards of z are decided (a Bằng
+// khen of 2024 is the Tổng Giám đốc's, one of 2025 the Minister of
+// Finance's).
+func (c Catalogue) ShortName(code string, z int) string {
+	if l, ok := abbreviations[code]; ok {
 		return l
 	}
-	return code
+	return c.ConferredBy(code, domain.AwardsDecidedFrom(z)).FullName
+}
+
+// label is ShortName, remembered for the evaluation: reasons name the same
+// few awards thousands of times.
+func (e *engine) label(code string, z int) string {
+	key := labelKey{code, z}
+	if l, ok := e.labels[key]; ok {
+		return l
+	}
+	l := e.p.cat.ShortName(code, z)
+	e.labels[key] = l
+	return l
+}
+
+type labelKey struct {
+	code string
+	year int
 }
 
 // span is "2023–2025", or "2025" for one year.

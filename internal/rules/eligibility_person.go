@@ -40,7 +40,7 @@ func (e *engine) personVerdict(ps *person, a AwardType) Verdict {
 	c := ps.res[a.Code]
 	if c == nil {
 		c = &check{}
-		c.fail("Chưa có tiêu chuẩn xét tự động cho %s (cá nhân); Hội đồng thi đua, khen thưởng xét trực tiếp", a.Name)
+		c.fail("Chưa có tiêu chuẩn xét tự động cho %s (cá nhân); Hội đồng thi đua, khen thưởng xét trực tiếp", e.label(a.Code, e.y))
 	}
 	return e.finish(v, c)
 }
@@ -54,7 +54,7 @@ func (e *engine) finish(v Verdict, c *check) Verdict {
 			v.UsedInitiatives = append(v.UsedInitiatives, e.inits[i].Title)
 		}
 		if len(v.Reasons) == 0 {
-			v.Reasons = []string{"Đủ các điều kiện của " + label(v.Award)}
+			v.Reasons = []string{"Đủ các điều kiện của " + e.label(v.Award, v.Year)}
 		}
 	} else {
 		v.Reasons = append([]string(nil), c.fails...)
@@ -90,20 +90,20 @@ func (e *engine) need(c *check, ps *person, z int, code string) bool {
 	switch {
 	case has && pend:
 		c.pending = true
-		c.fact("%s năm %d (đang xét trong cùng đợt)", label(code), z)
+		c.fact("%s năm %d (đang xét trong cùng đợt)", e.label(code, z), z)
 	case has:
-		c.fact("%s năm %d (đã ghi nhận)", label(code), z)
+		c.fact("%s năm %d (đã ghi nhận)", e.label(code, z), z)
 	default:
 		if why == "" && z == e.y {
 			why = firstFail(ps.res[code])
 		}
-		c.fail("%s", missing(code, z, why))
+		c.fail("%s", e.missing(code, z, why))
 	}
 	return has
 }
 
 // titleYears describes the years a chain rests on.
-func titleYears(code string, recorded, pending []int) string {
+func (e *engine) titleYears(code string, recorded, pending []int) string {
 	var parts []string
 	if len(recorded) > 0 {
 		parts = append(parts, joinInts(recorded)+" (đã ghi nhận)")
@@ -111,7 +111,11 @@ func titleYears(code string, recorded, pending []int) string {
 	if len(pending) > 0 {
 		parts = append(parts, joinInts(pending)+" (đang xét trong cùng đợt)")
 	}
-	return fmt.Sprintf("%s năm %s", label(code), strings.Join(parts, ", "))
+	last := e.y
+	if len(pending) == 0 && len(recorded) > 0 {
+		last = recorded[len(recorded)-1]
+	}
+	return fmt.Sprintf("%s năm %s", e.label(code, last), strings.Join(parts, ", "))
 }
 
 // ---- rule 1: LĐTT ----
@@ -159,7 +163,7 @@ func (e *engine) cstdcs(ps *person) *check {
 	min := e.p.scope("cstdcs.initiative_scope")
 	free, notes := e.freeInits(ps, e.y, e.y, min)
 	if len(free) > 0 {
-		c.fact("Sáng kiến %s, chưa dùng cho khen thưởng khác", e.initNames(free[:1]))
+		c.fact("%s", cstdcsFact(e.initNames(free[:1])))
 		if len(c.fails) == 0 {
 			c.used = free[:1]
 			e.use(ps, AwardCSTDCS, c.used)
@@ -277,32 +281,68 @@ func (e *engine) chainYears(c *check, ps *person, code string, from, to int) {
 			if why == "" && z == e.y {
 				why = firstFail(ps.res[code])
 			}
-			c.fail("%s", missing(code, z, why))
+			c.fail("%s", e.missing(code, z, why))
 		}
 	}
 	if len(rec)+len(pend) == to-from+1 {
-		c.fact("%s", titleYears(code, rec, pend))
+		c.fact("%s", e.titleYears(code, rec, pend))
 	}
 }
 
 // scopeInitiative requires one initiative at scope ≥ min recognised in
-// from..to (a year that counts); it uses no initiative (rules.md).
+// from..to (a year that counts) that no other award has used: one
+// achievement, one award. The condition itself uses none, so the same
+// initiative may ground a later Bằng khen.
 func (e *engine) scopeInitiative(c *check, ps *person, from, to int, min domain.InitiativeScope) {
-	var voided []string
+	var notes []string
 	for _, i := range ps.inits {
 		in := e.inits[i]
 		if in.Year < from || in.Year > to || in.Scope.Level() < min.Level() {
 			continue
 		}
-		if !ps.counts(in.Year) {
-			voided = append(voided, fmt.Sprintf("Sáng kiến “%s”: %s", in.Title, ps.voidNote(in.Year)))
-			continue
+		switch {
+		case !ps.counts(in.Year):
+			notes = append(notes, fmt.Sprintf("Sáng kiến “%s”: %s", in.Title, ps.voidNote(in.Year)))
+		case e.usedBy[i] != "" && !e.releaseFromCSTDCS(ps, i):
+			notes = append(notes, fmt.Sprintf("Sáng kiến “%s” (%d) đã dùng cho %s", in.Title, in.Year, e.usedBy[i]))
+		default:
+			c.fact("Sáng kiến %s, chưa dùng cho khen thưởng khác", e.initNames([]int{i}))
+			return
 		}
-		c.fact("Sáng kiến %s", e.initNames([]int{i}))
-		return
 	}
-	c.fail("Không có sáng kiến phạm vi %s trở lên công nhận trong %s", min.Label(), span(from, to))
-	c.fails = append(c.fails, voided...)
+	c.fail("Không có sáng kiến phạm vi %s trở lên công nhận trong %s chưa dùng cho khen thưởng khác", min.Label(), span(from, to))
+	c.fails = append(c.fails, notes...)
+}
+
+// releaseFromCSTDCS frees initiative i when the only award using it is the
+// person's CSTĐCS of this evaluation and another free initiative can ground
+// that CSTĐCS instead; the CSTĐCS then rests on the other. A CSTĐCS that can
+// rest only on i keeps it.
+func (e *engine) releaseFromCSTDCS(ps *person, i int) bool {
+	cs := ps.res[AwardCSTDCS]
+	if cs == nil || len(cs.used) != 1 || cs.used[0] != i {
+		return false
+	}
+	free, _ := e.freeInits(ps, e.y, e.y, e.p.scope("cstdcs.initiative_scope"))
+	if len(free) == 0 {
+		return false
+	}
+	j := free[0]
+	old := cstdcsFact(e.initNames([]int{i}))
+	for k, f := range cs.facts {
+		if f == old {
+			cs.facts[k] = cstdcsFact(e.initNames([]int{j}))
+		}
+	}
+	delete(e.usedBy, i)
+	cs.used = []int{j}
+	e.use(ps, AwardCSTDCS, cs.used)
+	return true
+}
+
+// cstdcsFact is the fact a CSTĐCS resting on an initiative states.
+func cstdcsFact(names string) string {
+	return "Sáng kiến " + names + ", chưa dùng cho khen thưởng khác"
 }
 
 // ---- rule 4: CSTĐ toàn quốc ----
@@ -404,11 +444,11 @@ func (e *engine) service(ps *person, r serviceRule) *check {
 		switch {
 		case !ok:
 		case z > last:
-			notes = append(notes, fmt.Sprintf("%s năm %d: chưa đủ %d năm đến năm %d", label(r.base), z, r.years, e.y))
+			notes = append(notes, fmt.Sprintf("%s năm %d: chưa đủ %d năm đến năm %d", e.label(r.base, z), z, r.years, e.y))
 		case k != domain.KindMerit:
-			notes = append(notes, fmt.Sprintf("%s năm %d là khen thưởng %s, không tính vào chuỗi", label(r.base), z, strings.ToLower(k.Label())))
+			notes = append(notes, fmt.Sprintf("%s năm %d là khen thưởng %s, không tính vào chuỗi", e.label(r.base, z), z, strings.ToLower(k.Label())))
 		case !ps.counts(z):
-			notes = append(notes, fmt.Sprintf("%s năm %d: %s", label(r.base), z, ps.voidNote(z)))
+			notes = append(notes, fmt.Sprintf("%s năm %d: %s", e.label(r.base, z), z, ps.voidNote(z)))
 		default:
 			bases = append(bases, z)
 		}
@@ -417,7 +457,7 @@ func (e *engine) service(ps *person, r serviceRule) *check {
 	sort.Strings(notes)
 	if len(bases) == 0 {
 		c := &check{}
-		c.fail("Chưa có %s (công trạng) từ năm %d trở về trước", label(r.base), last)
+		c.fail("Chưa có %s (công trạng) từ năm %d trở về trước", e.label(r.base, last), last)
 		c.fails = append(c.fails, notes...)
 		return c
 	}
@@ -440,7 +480,7 @@ func (e *engine) service(ps *person, r serviceRule) *check {
 
 func (e *engine) serviceFrom(ps *person, r serviceRule, b int) *check {
 	c := &check{}
-	c.fact("%s năm %d", label(r.base), b)
+	c.fact("%s năm %d", e.label(r.base, b), b)
 	var noRating, low []int
 	var lowWhy []string
 	voided := false
@@ -488,7 +528,7 @@ func (e *engine) serviceFrom(ps *person, r serviceRule, b int) *check {
 		}
 		n := len(rec) + len(pend)
 		if n >= r.cstdcs {
-			c.fact("Có %d CSTĐCS trong %s: %s", n, span(b+1, e.y), titleYears(AwardCSTDCS, rec, pend))
+			c.fact("Có %d CSTĐCS trong %s: %s", n, span(b+1, e.y), e.titleYears(AwardCSTDCS, rec, pend))
 			c.pending = len(rec) < r.cstdcs
 		} else {
 			c.fail("Có %d CSTĐCS trong %s, cần %d", n, span(b+1, e.y), r.cstdcs)

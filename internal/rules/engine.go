@@ -90,6 +90,7 @@ type engine struct {
 	inits  []domain.Initiative
 	usedBy map[int]string // initiative index → the award that used it
 	quotas map[string]*Quota
+	labels map[labelKey]string // award names by year, for reasons
 }
 
 type person struct {
@@ -125,7 +126,7 @@ func (c *check) fact(format string, a ...any) { c.facts = append(c.facts, fmt.Sp
 func (c *check) ok() bool                     { return c != nil && len(c.fails) == 0 }
 
 func newEngine(cat Catalogue, h History) *engine {
-	e := &engine{h: h, y: h.Year, byCode: map[string]*person{}, unit: map[string]*unit{}, usedBy: map[int]string{}, quotas: map[string]*Quota{}}
+	e := &engine{h: h, y: h.Year, byCode: map[string]*person{}, unit: map[string]*unit{}, usedBy: map[int]string{}, quotas: map[string]*Quota{}, labels: map[labelKey]string{}}
 	day := domain.YearEnd(h.Year)
 	if r, ok := cat.RegimeFor(h.Year); ok {
 		e.regime = r.Code
@@ -216,7 +217,7 @@ func newEngine(cat Catalogue, h History) *engine {
 		for _, t := range a.Initiatives {
 			if i, ok := pickInitiative(e.inits, byTitle[t], a.Year); ok {
 				if _, done := e.usedBy[i]; !done {
-					e.usedBy[i] = describeAward(a)
+					e.usedBy[i] = e.describeAward(a)
 				}
 			}
 		}
@@ -264,8 +265,8 @@ func pickInitiative(all []domain.Initiative, idx []int, year int) (int, bool) {
 	return best, found
 }
 
-func describeAward(a domain.AwardRecord) string {
-	s := fmt.Sprintf("%s năm %d", label(a.AwardCode), a.Year)
+func (e *engine) describeAward(a domain.AwardRecord) string {
+	s := fmt.Sprintf("%s năm %d", e.label(a.AwardCode, a.Year), a.Year)
 	if a.Kind != "" && a.Kind != domain.KindMerit {
 		s += " (" + strings.ToLower(a.Kind.Label()) + ")"
 	}
@@ -350,13 +351,13 @@ func (e *engine) title(ps *person, z int, code string) (has, pending bool, why s
 	case ok && !ps.counts(z):
 		return false, false, ps.voidNote(z)
 	case ok && k != domain.KindMerit:
-		return false, false, fmt.Sprintf("%s năm %d là khen thưởng %s, không tính vào chuỗi", label(code), z, strings.ToLower(k.Label()))
+		return false, false, fmt.Sprintf("%s năm %d là khen thưởng %s, không tính vào chuỗi", e.label(code, z), z, strings.ToLower(k.Label()))
 	}
 	return false, false, ""
 }
 
-func missing(code string, z int, why string) string {
-	s := fmt.Sprintf("Thiếu %s năm %d", label(code), z)
+func (e *engine) missing(code string, z int, why string) string {
+	s := fmt.Sprintf("Thiếu %s năm %d", e.label(code, z), z)
 	if why != "" {
 		s += " (" + why + ")"
 	}
@@ -397,7 +398,7 @@ func (e *engine) freeInits(ps *person, from, to int, min domain.InitiativeScope)
 
 func (e *engine) use(ps *person, code string, idx []int) {
 	for _, i := range idx {
-		e.usedBy[i] = fmt.Sprintf("%s năm %d của %s (đang xét)", label(code), e.y, ps.StaffCode)
+		e.usedBy[i] = fmt.Sprintf("%s năm %d của %s (đang xét)", e.label(code, e.y), e.y, ps.StaffCode)
 	}
 }
 

@@ -338,9 +338,22 @@ func TestEvaluate_CSTDBo(t *testing.T) {
 		{"discipline in Y-1 breaks the chain", func() *hb {
 			return base().disc("P", domain.Reprimand, "01/02/2024", "31/07/2024")
 		}, "P", AwardCSTDBo, false, false, "năm 2024 không được tính"},
-		{"R2017: CSTĐCS Y rests on initiative", func() *hb {
+		// One achievement, one award: the scope condition uses no initiative,
+		// but needs one that no other award has used.
+		{"R2017: the CSTĐCS of Y rests only on the ministry initiative", func() *hb {
 			return newHB(2023).person("P").rate("P", 2019, "XXXXX").cs("P", 2021, 2022).init("Bộ", 2023, domain.ScopeMinistry, "", "P")
-		}, "P", AwardCSTDBo, true, true, ""},
+		}, "P", AwardCSTDBo, false, false, "Sáng kiến “Bộ” (2023) đã dùng cho CSTĐCS năm 2023 của P (đang xét)"},
+		{"R2017: the CSTĐCS of Y hands the ministry initiative over", func() *hb {
+			return newHB(2023).person("P").rate("P", 2019, "XXXXX").cs("P", 2021, 2022).
+				init("Bộ", 2023, domain.ScopeMinistry, "", "P").init("Cơ sở", 2023, domain.ScopeGrassroots, "", "P")
+		}, "P", AwardCSTDBo, true, true, "Sáng kiến “Bộ” (2023, phạm vi Bộ, ngành), chưa dùng cho khen thưởng khác"},
+		{"ministry initiative used by a recorded Bằng khen", func() *hb {
+			return base().award("P", 2024, AwardBKBo, domain.KindMerit, "Bộ")
+		}, "P", AwardCSTDBo, false, false, "Sáng kiến “Bộ” (2024) đã dùng cho Bằng khen của Tổng Giám đốc Bảo hiểm xã hội Việt Nam năm 2024 của P"},
+		{"scope condition uses no initiative: the Bằng khen of Y may rest on it", func() *hb {
+			return newHB(2025).person("P").rate("P", 2021, "XXXXX").cs("P", 2023, 2024).
+				init("Bộ", 2024, domain.ScopeMinistry, "", "P").init("Cơ sở", 2025, domain.ScopeGrassroots, "", "P")
+		}, "P", AwardBKBo, true, false, "“Bộ” (2024, phạm vi Bộ, ngành)"},
 		{"R2017: HTXSNV alone gives no CSTĐCS", func() *hb {
 			return newHB(2023).person("P").rate("P", 2019, "XXXXX").cs("P", 2021, 2022).init("Bộ", 2022, domain.ScopeMinistry, "", "P")
 		}, "P", AwardCSTDBo, false, false, "Thiếu CSTĐCS năm 2023"},
@@ -356,12 +369,12 @@ func TestEvaluate_CSTDTQ(t *testing.T) {
 		}
 	}
 	runCases(t, []ruleCase{
-		{"national initiative Y-5", base(2020), "P", AwardCSTDTQ, true, true, "CSTĐ cấp bộ, ngành năm 2022 (đã ghi nhận)"},
+		{"national initiative Y-5", base(2020), "P", AwardCSTDTQ, true, true, "Chiến sĩ thi đua ngành Bảo hiểm xã hội năm 2022 (đã ghi nhận)"},
 		{"national initiative Y-6", base(2019), "P", AwardCSTDTQ, false, false, "Không có sáng kiến phạm vi Toàn quốc trở lên công nhận trong 2020–2025"},
 		{"no CSTĐ cấp bộ in Y-3", func() *hb {
 			return newHB(2025).person("P").rate("P", 2019, "XXXXXXX").cs("P", 2023, 2024).award("P", 2021, AwardCSTDBo, domain.KindMerit).
 				init("TQ", 2024, domain.ScopeNational, "", "P")
-		}, "P", AwardCSTDTQ, false, false, "Thiếu CSTĐ cấp bộ, ngành năm 2022"},
+		}, "P", AwardCSTDTQ, false, false, "Thiếu Chiến sĩ thi đua ngành Bảo hiểm xã hội năm 2022"},
 	})
 }
 
@@ -406,7 +419,7 @@ func TestEvaluate_BKTTGPerson(t *testing.T) {
 	}
 	runCases(t, []ruleCase{
 		{"BK_BO Y-5, 3 CSTĐCS", r2025(2020, "TTTTTTTTTTT", 2021, 2022, 2023), "P", AwardBKTTG, true, false, "Có 3 CSTĐCS trong 2021–2025"},
-		{"BK_BO Y-4 too recent", r2025(2021, "TTTTTTTTTTT", 2022, 2023, 2024), "P", AwardBKTTG, false, false, "Bằng khen cấp bộ, ngành năm 2021: chưa đủ 5 năm"},
+		{"BK_BO Y-4 too recent", r2025(2021, "TTTTTTTTTTT", 2022, 2023, 2024), "P", AwardBKTTG, false, false, "Bằng khen của Tổng Giám đốc Bảo hiểm xã hội Việt Nam năm 2021: chưa đủ 5 năm"},
 		{"only 2 CSTĐCS", r2025(2020, "TTTTTTTTTTT", 2023, 2024), "P", AwardBKTTG, false, false, "Có 2 CSTĐCS trong 2021–2025, cần 3"},
 		{"2 recorded and pending Y", r2025(2020, "TTTTTTTTTTX", 2023, 2024), "P", AwardBKTTG, true, true, "2025 (đang xét trong cùng đợt)"},
 		{"one HTNV year", r2025(2020, "TTTTTTTNTTT", 2021, 2023, 2024), "P", AwardBKTTG, false, false, "Xếp loại năm 2022: HTNV, cần từ HTTNV trở lên"},
@@ -446,7 +459,7 @@ func TestEvaluate_HCLD3(t *testing.T) {
 		}, "P", AwardHCLD3, false, false, "Có 0 năm HTXSNV trong 2021–2025, cần 1"},
 		{"BK_TTG Y-4", func() *hb {
 			return newHB(2025).person("P").rate("P", 2020, "TTXTTT").award("P", 2021, AwardBKTTG, domain.KindMerit).cs("P", 2022, 2023, 2024)
-		}, "P", AwardHCLD3, false, false, "Chưa có Bằng khen Thủ tướng (công trạng) từ năm 2020 trở về trước"},
+		}, "P", AwardHCLD3, false, false, "Chưa có Bằng khen của Thủ tướng Chính phủ (công trạng) từ năm 2020 trở về trước"},
 	})
 }
 

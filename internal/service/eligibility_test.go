@@ -38,7 +38,7 @@ func TestEligibility_DemoCases(t *testing.T) {
 		eligible, pending bool
 		reason            string
 	}{
-		{"HTI0001", "HCLD3", true, false, "Bằng khen Thủ tướng năm 2019"},
+		{"HTI0001", "HCLD3", true, false, "Bằng khen của Thủ tướng Chính phủ năm 2019"},
 		{"HTI0002", "HCLD3", false, false, "Có 0 năm HTXSNV trong 2021–2025, cần 1"},
 		{"HTI0003", "BK_TTG", true, false, "Có 3 CSTĐCS trong 2021–2025"},
 		{"HTI0004", "LDTT", false, false, "Tuyển dụng 02/07/2025, sau 01/07/2025"},
@@ -76,7 +76,7 @@ func TestEligibility_DemoCases(t *testing.T) {
 		{"HTI-CS06", "GK", false, false, "Xếp loại tập thể năm 2025: HTNV"},
 		{"HTI-VP", "BK_BO", true, false, ""},
 		{"HTI-TCCB", "BK_BO", false, false, "Xếp loại tập thể năm 2024: HTTNV"},
-		{"HTI-GD", "BK_TTG", true, false, "Bằng khen cấp bộ, ngành năm 2020"},
+		{"HTI-GD", "BK_TTG", true, false, "Bằng khen của Tổng Giám đốc Bảo hiểm xã hội Việt Nam năm 2020"},
 		{"HTI-CD", "BK_TTG", false, false, "Xếp loại tập thể năm 2023: HTTNV"},
 		{"HTI-CS01", "BK_BO", true, false, "Xếp loại tập thể năm 2024: HTXSNV"}, // rated under HTI-H01
 		{"HTI", "CO_BO", false, false, "Xếp hạng cụm thi đua năm 2025: thứ 2"},

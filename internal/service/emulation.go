@@ -304,21 +304,6 @@ func (s *Service) RegisterUnitStaff(ctx context.Context, year int, unitCode stri
 	return n, nil
 }
 
-// awardShort is the short form of a title used in warnings.
-func awardShort(cat rules.Catalogue, code string) string {
-	switch code {
-	case "CSTDCS":
-		return "CSTĐCS"
-	case "LDTT":
-		return "LĐTT"
-	case "CSTD_BO":
-		return "CSTĐ cấp bộ, ngành"
-	case "CSTD_TQ":
-		return "CSTĐ toàn quốc"
-	}
-	return cat.AwardName(code)
-}
-
 // RegistrationWarnings gives, per subject, the Vietnamese reasons why a
 // registered award cannot succeed given the history recorded so far. It
 // checks the chain conditions of the catalogue that are already decided
@@ -408,7 +393,7 @@ func (s *Service) RegistrationWarnings(ctx context.Context, year int) (map[domai
 		sub := r.Subject
 		var ws []string
 		add := func(code, format string, a ...any) {
-			ws = append(ws, awardShort(cat, code)+": "+fmt.Sprintf(format, a...))
+			ws = append(ws, cat.ShortName(code, year)+": "+fmt.Sprintf(format, a...))
 		}
 		for _, code := range r.Awards {
 			if sub.Kind == domain.SubjectCollective {
@@ -419,11 +404,11 @@ func (s *Service) RegistrationWarnings(ctx context.Context, year int) (map[domai
 					}
 				case "BK_TTG":
 					if !hasBy(sub, "BK_BO", year-5) {
-						add(code, "Chưa có Bằng khen cấp bộ, ngành từ năm %d trở về trước", year-5)
+						add(code, "Chưa có %s từ năm %d trở về trước", cat.ShortName(rules.AwardBKBo, year-5), year-5)
 					}
 				case "HCLD3":
 					if !hasBy(sub, "BK_TTG", year-5) {
-						add(code, "Chưa có Bằng khen của Thủ tướng Chính phủ từ năm %d trở về trước", year-5)
+						add(code, "Chưa có %s từ năm %d trở về trước", cat.ShortName(rules.AwardBKTTG, year-5), year-5)
 					}
 				}
 				continue
@@ -447,7 +432,7 @@ func (s *Service) RegistrationWarnings(ctx context.Context, year int) (map[domai
 				}
 			case "CSTD_TQ":
 				if !has(sub, "CSTD_BO", year-3) {
-					add(code, "Thiếu CSTĐ cấp bộ, ngành năm %d", year-3)
+					add(code, "Thiếu %s năm %d", cat.ShortName(rules.AwardCSTDBo, year-3), year-3)
 				}
 			case "BK_BO":
 				if !has(sub, "CSTDCS", year-1) && prevPeople[sub.Code] != domain.HTXSNV {
@@ -455,11 +440,11 @@ func (s *Service) RegistrationWarnings(ctx context.Context, year int) (map[domai
 				}
 			case "BK_TTG":
 				if !hasBy(sub, "BK_BO", year-5) {
-					add(code, "Chưa có Bằng khen cấp bộ, ngành từ năm %d trở về trước", year-5)
+					add(code, "Chưa có %s từ năm %d trở về trước", cat.ShortName(rules.AwardBKBo, year-5), year-5)
 				}
 			case "HCLD3":
 				if !hasBy(sub, "BK_TTG", year-5) {
-					add(code, "Chưa có Bằng khen của Thủ tướng Chính phủ từ năm %d trở về trước", year-5)
+					add(code, "Chưa có %s từ năm %d trở về trước", cat.ShortName(rules.AwardBKTTG, year-5), year-5)
 				}
 			}
 		}

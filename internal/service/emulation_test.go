@@ -218,14 +218,14 @@ func TestService_RegistrationWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[domain.Subject][]string{
-		domain.PersonSubject("CB002"): {"CSTĐ cấp bộ, ngành: Thiếu CSTĐCS năm 2023", "CSTĐ toàn quốc: Thiếu CSTĐ cấp bộ, ngành năm 2022"},
+		domain.PersonSubject("CB002"): {"Chiến sĩ thi đua Bộ Tài chính: Thiếu CSTĐCS năm 2023", "Chiến sĩ thi đua toàn quốc: Thiếu Chiến sĩ thi đua ngành Bảo hiểm xã hội năm 2022"},
 		domain.PersonSubject("CB003"): {
 			"LĐTT: Kỷ luật khiển trách (hiệu lực từ 01/11/2024) còn hiệu lực trong năm 2025",
-			"Bằng khen của Thủ tướng Chính phủ: Chưa có Bằng khen cấp bộ, ngành từ năm 2020 trở về trước",
+			"Bằng khen của Thủ tướng Chính phủ: Chưa có Bằng khen của Tổng Giám đốc Bảo hiểm xã hội Việt Nam từ năm 2020 trở về trước",
 			"Huân chương Lao động hạng Ba: Chưa có Bằng khen của Thủ tướng Chính phủ từ năm 2020 trở về trước",
 		},
 		domain.PersonSubject("CB004"): {"LĐTT: Tuyển dụng ngày 02/07/2025, sau ngày 01/07/2025: chưa đủ thời gian công tác trong năm 2025"},
-		domain.UnitSubject("4201"):    {"Cờ thi đua cấp bộ, ngành: Năm 2024 tập thể chưa được xếp loại (cần HTXSNV)"},
+		domain.UnitSubject("4201"):    {"Cờ thi đua của Bộ Tài chính: Năm 2024 tập thể chưa được xếp loại (cần HTXSNV)"},
 	}
 	// BK_TTG of CB003: its BK_BO of 2019 is within Y-5 = 2020, so no warning.
 	want[domain.PersonSubject("CB003")] = append(want[domain.PersonSubject("CB003")][:1], want[domain.PersonSubject("CB003")][2])
@@ -641,7 +641,7 @@ func TestDemoEmulation(t *testing.T) {
 		}
 	}
 	w, _ := s.RegistrationWarnings(ctx, L)
-	if got := w[domain.PersonSubject("HTI0015")]; len(got) != 1 || got[0] != "CSTĐ cấp bộ, ngành: Thiếu CSTĐCS năm "+itoa(L-2) {
+	if got := w[domain.PersonSubject("HTI0015")]; len(got) != 1 || got[0] != "Chiến sĩ thi đua Bộ Tài chính: Thiếu CSTĐCS năm "+itoa(L-2) {
 		t.Errorf("HTI0015 warnings %q", got)
 	}
 	if got := w[domain.PersonSubject("HTI0004")]; len(got) != 1 || !strings.Contains(got[0], "Tuyển dụng ngày 02/07") {
