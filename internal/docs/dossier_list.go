@@ -71,12 +71,29 @@ type ListGroup struct {
 	Code, Name  string
 	Collectives []ListRow
 	People      []ListRow
+	// Title and Subtitle head the list on its own, under "DANH SÁCH": what
+	// it lists and the document it is annexed to ("Kèm theo Quyết định số …" for an award
+	// the office confers, "Kèm theo Tờ trình số …" for a proposal up).
+	Title, Subtitle string
 }
 
 // NominationGroups are the passed nominees by award, as the danh sách and
-// its spreadsheet show them.
+// its spreadsheet show them: the office's own awards first, each under its
+// Quyết định, then the proposals up, each under its Tờ trình.
 func NominationGroups(in DossierInput) []ListGroup {
-	return listGroups(groups(passed(in.Nominees)))
+	var out []ListGroup
+	for _, s := range submissions(in) {
+		for i, lg := range listGroups(s.groups) {
+			if s.own() {
+				lg.Title, lg.Subtitle = decisionListTitle(in, s.groups[i])
+			} else {
+				lg.Title = "Đề nghị " + s.conf.Signer + " tặng " + awardPhrase(lg.Code, lg.Name) + " năm " + strconv.Itoa(in.Round.Year)
+				lg.Subtitle = submissionListSubtitle(in, s)
+			}
+			out = append(out, lg)
+		}
+	}
+	return out
 }
 
 func listGroups(gs []awardGroup) []ListGroup {
@@ -173,15 +190,19 @@ func submissionList(in DossierInput, s submission) Document {
 	}
 	nc, np := countAll(s.entries())
 	body = append(body, Paragraph{Text: "Tổng cộng: " + subjectsPhrase(nc, np) + ".", Style: Bold, NoIndent: true})
-	sub := "(Kèm theo Tờ trình số " + s.number + " " + DateLine("", in.Round.Date) + " của " + officeName(p) + ")"
 	return nfcDocument(Document{
 		Header:      NewHeader(p, "", in.Round.Date),
 		Kind:        "DANH SÁCH",
-		Title:       []string{"Đề nghị " + s.conf.Signer + " khen thưởng năm " + year, sub},
+		Title:       []string{"Đề nghị " + s.conf.Signer + " khen thưởng năm " + year, submissionListSubtitle(in, s)},
 		Body:        body,
 		Signature:   Signature{Right: directorColumn(p)},
 		Orientation: Landscape,
 	})
+}
+
+// submissionListSubtitle names the Tờ trình a list sent up is annexed to.
+func submissionListSubtitle(in DossierInput, s submission) string {
+	return "(Kèm theo Tờ trình số " + s.number + " " + DateLine("", in.Round.Date) + " của " + officeName(in.Profile) + ")"
 }
 
 // decisionDate is the decision's date as entered; without one, the day
@@ -270,7 +291,6 @@ func decision(in DossierInput, g awardGroup) Document {
 // decisionList is the list annexed to a Quyết định (landscape).
 func decisionList(in DossierInput, g awardGroup) Document {
 	p := in.Profile
-	year := strconv.Itoa(in.Round.Year)
 	t := Table{
 		Columns: []Column{
 			{Header: "STT", Width: 1, Align: AlignCenter},
@@ -309,17 +329,24 @@ func decisionList(in DossierInput, g awardGroup) Document {
 		body = append(body, t)
 	}
 	body = append(body, Paragraph{Text: "Tổng cộng: " + subjectsPhrase(nc, np) + ".", Style: Bold, NoIndent: true})
-	what := g.name
-	if IsTitle(g.code) {
-		what = "công nhận danh hiệu " + g.name
-	} else {
-		what = "được tặng " + g.name
-	}
+	title, sub := decisionListTitle(in, g)
 	return nfcDocument(Document{
 		Header:      NewHeader(p, "", decisionDate(in, g.code)),
 		Kind:        "DANH SÁCH",
-		Title:       []string{"Tập thể, cá nhân " + what + " năm " + year, "(Kèm theo Quyết định số " + decisionNumber(in, g.code) + " " + DateLine("", decisionDate(in, g.code)) + " của " + directorTitle(p) + ")"},
+		Title:       []string{title, sub},
 		Body:        body,
 		Orientation: Landscape,
 	})
+}
+
+// decisionListTitle heads the list annexed to the office's Quyết định:
+// what it recognises or confers, and the decision's number and date.
+func decisionListTitle(in DossierInput, g awardGroup) (title, sub string) {
+	what := "được tặng " + g.name
+	if IsTitle(g.code) {
+		what = "được công nhận danh hiệu " + g.name
+	}
+	title = "Tập thể, cá nhân " + what + " năm " + strconv.Itoa(in.Round.Year)
+	sub = "(Kèm theo Quyết định số " + decisionNumber(in, g.code) + " " + DateLine("", decisionDate(in, g.code)) + " của " + directorTitle(in.Profile) + ")"
+	return title, sub
 }

@@ -45,8 +45,10 @@ func SheetName(name string, used map[string]bool) string {
 }
 
 // WriteNominationList writes the Danh sách đề nghị khen thưởng of the
-// round: one sheet per award with the nominees the council passed,
-// collectives (A. TẬP THỂ) before people (B. CÁ NHÂN), in the columns of
+// round: one sheet per award with the nominees the council passed, headed
+// as the list it is (an award the office confers under its Quyết định, a
+// proposal up under its Tờ trình), collectives (A. TẬP THỂ) before people
+// (B. CÁ NHÂN), in the columns of
 // the PDF annex: the birth date a real date, the vote share a number (%).
 // Each sheet has the office's title rows, a frozen header with an
 // autofilter, and prints on A4 landscape with the header on every page.
@@ -64,20 +66,15 @@ func WriteNominationList(in docs.DossierInput, w io.Writer) error {
 		return fmt.Errorf("nomination workbook: %w", err)
 	}
 	defer b.f.Close()
-	sub := "(Kèm theo Tờ trình"
-	if !in.Round.Date.IsZero() {
-		sub += " ngày " + in.Round.Date.VN()
-	}
-	sub += " của " + office + ")"
 	gs := docs.NominationGroups(in)
 	used := map[string]bool{}
 	if len(gs) == 0 {
-		gs = []docs.ListGroup{{Name: "Danh sách"}}
+		gs = []docs.ListGroup{{Name: "Danh sách", Title: "Đề nghị khen thưởng năm " + year}}
 	}
 	for _, g := range gs {
 		name := SheetName(g.Name, used)
-		title := "DANH SÁCH ĐỀ NGHỊ TẶNG " + strings.ToUpper(nfc(g.Name)) + " NĂM " + year
-		if err := writeNominationSheet(b, name, title, sub, g); err != nil {
+		title := "DANH SÁCH " + docs.Upper(nfc(g.Title))
+		if err := writeNominationSheet(b, name, title, nfc(g.Subtitle), g); err != nil {
 			return fmt.Errorf("nomination workbook, sheet %s: %w", name, err)
 		}
 	}

@@ -52,8 +52,26 @@ func TestWriteNominationList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(rows[0][0], "DANH SÁCH ĐỀ NGHỊ TẶNG LAO ĐỘNG TIÊN TIẾN NĂM 2025") {
-		t.Errorf("title %q", rows[0][0])
+	// An award the office confers is listed under its Quyết định, a
+	// proposal up under its Tờ trình and whoever decides it.
+	if rows[0][0] != "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025" ||
+		!strings.HasPrefix(rows[1][0], "(Kèm theo Quyết định số ") || !strings.HasSuffix(rows[1][0], " của Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh)") {
+		t.Errorf("title %q, %q", rows[0][0], rows[1][0])
+	}
+	up := false
+	for _, g := range groups {
+		if g.Code != "BK_BO" {
+			continue
+		}
+		up = true
+		r, _ := f.GetRows(SheetName(g.Name, map[string]bool{}))
+		if r[0][0] != "DANH SÁCH ĐỀ NGHỊ BỘ TRƯỞNG BỘ TÀI CHÍNH TẶNG BẰNG KHEN CỦA BỘ TRƯỞNG BỘ TÀI CHÍNH NĂM 2025" ||
+			!strings.HasPrefix(r[1][0], "(Kèm theo Tờ trình số ") {
+			t.Errorf("Bằng khen sheet %q, %q", r[0][0], r[1][0])
+		}
+	}
+	if !up {
+		t.Error("the sample round proposes no Bằng khen")
 	}
 	if strings.Join(rows[2], "|") != "STT|Họ và tên / Tên tập thể|Ngày sinh|Giới tính|Chức vụ|Đơn vị công tác|Hình thức/danh hiệu đề nghị|Thành tích làm căn cứ|Tỷ lệ phiếu (%)|Ghi chú" {
 		t.Errorf("header %q", rows[2])
