@@ -39,6 +39,37 @@ type CentralNomination struct {
 	Passed        bool
 	Decision      domain.NomineeDecision // "" until the centre decides
 	DecisionNote  string
+	// Own marks an award the office's director confers: the centre counts
+	// it with the office's own decisions, never among the proposals.
+	Own bool
+}
+
+// CentralOwnDecision is one of an office's own decisions as its package
+// reported it.
+type CentralOwnDecision struct {
+	UnitCode  string
+	UnitName  string
+	Award     string
+	AwardName string
+	Number    string
+	Date      domain.Date
+	Signer    string
+	Count     int
+}
+
+// OwnAward is what an office decided itself for one award: how many its
+// council passed and the director's decision, when the office has recorded
+// it (Number empty: not yet).
+type OwnAward struct {
+	UnitCode  string
+	UnitName  string
+	Award     string
+	AwardName string
+	Passed    int // passed by the office's council
+	Number    string
+	Date      domain.Date
+	Signer    string
+	Count     int // conferred by the decision
 }
 
 // CentralAssessment is an office's self-assessment total for the year.
@@ -56,9 +87,10 @@ type CentralReportInput struct {
 	Year        int
 	Centre      string      // the centre's name
 	Date        domain.Date // of the report
-	AwardOrder  []string    // catalogue order of award codes
-	Nominations []CentralNomination
-	Assessments []CentralAssessment
+	AwardOrder   []string    // catalogue order of award codes
+	Nominations  []CentralNomination
+	OwnDecisions []CentralOwnDecision
+	Assessments  []CentralAssessment
 }
 
 // AwardCount counts the nominations of one award.
@@ -122,8 +154,11 @@ type CentralReport struct {
 	Offices     []OfficeSummary     // by office code
 	Awards      []AwardCount        // nationwide, in catalogue order
 	Total       AwardCount          // nationwide, all awards
-	Nominations []CentralNomination // by office, then collectives before people, award order, name
-	Clusters    []ClusterRanking    // by cluster name, the unnamed last
+	Nominations []CentralNomination // proposals up, by office, then collectives before people, award order, name
+	// Own are the awards the offices decided themselves, by office and
+	// award: statistics, apart from the proposals.
+	Own      []OwnAward
+	Clusters []ClusterRanking // by cluster name, the unnamed last
 }
 
 // BuildCentralReport consolidates the current packages of a year.
@@ -140,7 +175,16 @@ func BuildCentralReport(in CentralReportInput) CentralReport {
 		return len(order)
 	}
 	col := collate.New(language.Vietnamese)
-	ns := append([]CentralNomination(nil), in.Nominations...)
+	var ns []CentralNomination
+	var own []CentralNomination
+	for _, n := range in.Nominations {
+		if n.Own {
+			own = append(own, n)
+		} else {
+			ns = append(ns, n)
+		}
+	}
+	r.Own = ownAwards(own, in.OwnDecisions, rank)
 	sort.SliceStable(ns, func(i, j int) bool {
 		a, b := ns[i], ns[j]
 		switch {
@@ -181,8 +225,14 @@ func BuildCentralReport(in CentralReportInput) CentralReport {
 			c.add(n)
 		}
 	}
-	// An office that sent an assessment but no nomination still appears.
+	// An office that sent an assessment or its own decisions but no
+	// proposal still appears.
 	for _, a := range in.Assessments {
+		if offices[a.UnitCode] == nil {
+			offices[a.UnitCode] = &OfficeSummary{UnitCode: a.UnitCode, UnitName: a.UnitName}
+		}
+	}
+	for _, a := range r.Own {
 		if offices[a.UnitCode] == nil {
 			offices[a.UnitCode] = &OfficeSummary{UnitCode: a.UnitCode, UnitName: a.UnitName}
 		}
@@ -208,6 +258,47 @@ func BuildCentralReport(in CentralReportInput) CentralReport {
 	r.Awards = sortCounts(nation)
 	r.Clusters = RankClusters(in.Assessments)
 	return r
+}
+
+// ownAwards joins, by office and award, the own nominations the offices'
+// councils passed with the decisions the offices reported.
+func ownAwards(ns []CentralNomination, ds []CentralOwnDecision, rank func(string) int) []OwnAward {
+	type key struct{ unit, award string }
+	idx := map[key]int{}
+	var out []OwnAward
+	at := func(unit, unitName, award, awardName string) *OwnAward {
+		k := key{unit, award}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, OwnAward{UnitCode: unit, UnitName: unitName, Award: award, AwardName: awardName})
+		}
+		return &out[i]
+	}
+	for _, n := range ns {
+		if n.Passed {
+			at(n.UnitCode, n.UnitName, n.Award, n.AwardName).Passed++
+		}
+	}
+	for _, d := range ds {
+		a := at(d.UnitCode, d.UnitName, d.Award, d.AwardName)
+		a.Number, a.Date, a.Signer, a.Count = d.Number, d.Date, d.Signer, d.Count
+		if a.AwardName == "" {
+			a.AwardName = d.AwardName
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.UnitCode != b.UnitCode {
+			return a.UnitCode < b.UnitCode
+		}
+		if rank(a.Award) != rank(b.Award) {
+			return rank(a.Award) < rank(b.Award)
+		}
+		return a.Award < b.Award
+	})
+	return out
 }
 
 // RankClusters groups the offices by cluster and ranks each group by

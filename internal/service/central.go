@@ -509,7 +509,8 @@ func loadPackage(tx *store.Tx, rec store.CentralPackage, d pack.Data, o *ImportO
 	ns := make([]store.CentralNomination, 0, len(d.Nominations))
 	for _, n := range d.Nominations {
 		cn := store.CentralNomination{PackageID: id, UnitCode: office, Year: d.Year, Ref: n.ID, Subject: n.Subject, Code: n.Code, CCCD: n.CCCD,
-			Name: n.Name, SubUnit: n.UnitCode, Award: n.Award, AwardName: n.AwardName, Eligible: n.Eligible, Reasons: n.Reasons, Justification: n.Justification}
+			Name: n.Name, SubUnit: n.UnitCode, Award: n.Award, AwardName: n.AwardName, Eligible: n.Eligible, Reasons: n.Reasons, Justification: n.Justification,
+			ConferredBy: n.ConferredBy, Own: n.Own}
 		if n.Subject == string(domain.SubjectPerson) {
 			cccd := n.CCCD
 			if p, ok := people[n.Code]; ok && cccd == "" {
@@ -533,6 +534,14 @@ func loadPackage(tx *store.Tx, rec store.CentralPackage, d pack.Data, o *ImportO
 		return err
 	}
 	o.Nominations = len(ns)
+	own := make([]store.CentralOwnDecision, 0, len(d.OwnDecisions))
+	for _, x := range d.OwnDecisions {
+		own = append(own, store.CentralOwnDecision{PackageID: id, UnitCode: office, Year: d.Year, Award: x.Award, AwardName: x.AwardName,
+			Number: x.Number, Date: x.Date, Signer: x.Signer, Count: x.Count})
+	}
+	if err := tx.AddCentralOwnDecisions(own); err != nil {
+		return err
+	}
 	if a := d.Assessment; a != nil {
 		if err := tx.SaveCentralAssessment(store.CentralAssessment{PackageID: id, UnitCode: office, Year: d.Year, Cluster: a.Cluster, Total: a.Total, Max: a.Max}); err != nil {
 			return err
@@ -684,11 +693,21 @@ func (s *Service) CentralReport(ctx context.Context, year int) (docs.CentralRepo
 	for _, n := range ns {
 		row := docs.CentralNomination{ID: n.ID, Ref: n.Ref, UnitCode: n.UnitCode, UnitName: n.UnitName, Subject: domain.SubjectKind(n.Subject),
 			Code: n.Code, CCCD: n.CCCD, Name: n.Name, Award: n.Award, AwardName: n.AwardName, Eligible: n.Eligible, Reasons: n.Reasons,
-			Justification: n.Justification, Voted: n.Voted, For: n.For, Against: n.Against, Abstain: n.Abstain, Pct: n.Pct, Passed: n.Passed}
+			Justification: n.Justification, Voted: n.Voted, For: n.For, Against: n.Against, Abstain: n.Abstain, Pct: n.Pct, Passed: n.Passed,
+			Own: n.Own || cat.Own(n.Award, domain.AwardsDecidedFrom(n.Year))}
 		if d, ok := latest[n.ID]; ok {
 			row.Decision, row.DecisionNote = decisionOf(d)
 		}
 		in.Nominations = append(in.Nominations, row)
+	}
+	ods, err := s.st.CentralOwnDecisions(ctx, year)
+	if err != nil {
+		return docs.CentralReport{}, err
+	}
+	for _, d := range ods {
+		date, _ := domain.ParseDate(d.Date) // as the office sent it; a bad one prints blank
+		in.OwnDecisions = append(in.OwnDecisions, docs.CentralOwnDecision{UnitCode: d.UnitCode, UnitName: d.UnitName, Award: d.Award,
+			AwardName: d.AwardName, Number: d.Number, Date: date, Signer: d.Signer, Count: d.Count})
 	}
 	as, err := s.st.CentralAssessments(ctx, year)
 	if err != nil {
@@ -774,7 +793,7 @@ func (s *Service) RecordDecision(ctx context.Context, d CentralDecision) (int64,
 				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("không có đề nghị mã %d trong các gói đã nhận", it.NominationID)})
 			case ns[0].PackageStatus != store.PackageLoaded:
 				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("đề nghị mã %d (%s, %s) thuộc gói cũ đã được thay bằng gói mới hơn; quyết định trên đề nghị của gói mới", it.NominationID, ns[0].Name, ns[0].UnitCode)})
-			case cat.Own(ns[0].Award, d.Date):
+			case ns[0].Own || cat.Own(ns[0].Award, d.Date):
 				// The office's director confers these on the advice of its
 				// council; the centre only counts them.
 				errs = append(errs, domain.FieldError{Field: FieldDecisionItems, Msg: fmt.Sprintf("đề nghị mã %d (%s, %s) thuộc thẩm quyền Giám đốc Bảo hiểm xã hội tỉnh; đơn vị tự quyết định, Trung ương không quyết định thay", it.NominationID, ns[0].Name, ns[0].AwardName)})

@@ -322,6 +322,11 @@ type CentralNomination struct {
 	Abstain       int
 	Pct           float64
 	Passed        bool
+	// ConferredBy is who decides the award, as the office sent it; Own
+	// marks an award of the office's own director: counted, never decided
+	// by the centre.
+	ConferredBy string
+	Own         bool
 
 	// Read with the lists, from the package.
 	UnitName      string
@@ -337,15 +342,15 @@ func (tx *Tx) AddCentralNominations(ns []CentralNomination) error {
 		return nil
 	}
 	stmt, err := tx.tx.PrepareContext(tx.ctx, `INSERT INTO central_nomination(package_id, unit_code, year, ref, subject, code, cccd, person_key, name, sub_unit,
-		award, award_name, eligible, reasons, justification, voted, vote_for, vote_against, vote_abstain, vote_pct, passed)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		award, award_name, eligible, reasons, justification, voted, vote_for, vote_against, vote_abstain, vote_pct, passed, conferred_by, own)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return fmt.Errorf("add central nominations: %w", err)
 	}
 	defer stmt.Close()
 	for _, n := range ns {
 		if _, err := stmt.ExecContext(tx.ctx, n.PackageID, n.UnitCode, n.Year, n.Ref, n.Subject, n.Code, n.CCCD, nullable(n.PersonKey), n.Name, n.SubUnit,
-			n.Award, n.AwardName, boolInt(n.Eligible), reasonsJSON(n.Reasons), n.Justification, boolInt(n.Voted), n.For, n.Against, n.Abstain, n.Pct, boolInt(n.Passed)); err != nil {
+			n.Award, n.AwardName, boolInt(n.Eligible), reasonsJSON(n.Reasons), n.Justification, boolInt(n.Voted), n.For, n.Against, n.Abstain, n.Pct, boolInt(n.Passed), n.ConferredBy, boolInt(n.Own)); err != nil {
 			return fmt.Errorf("add central nomination %s %s %s: %w", n.UnitCode, n.Code, n.Award, err)
 		}
 	}
@@ -388,7 +393,7 @@ func listCentralNominations(ctx context.Context, q querier, f CentralFilter) ([]
 		w = "WHERE " + strings.Join(where, " AND ")
 	}
 	rows, err := q.QueryContext(ctx, `SELECT n.id, n.package_id, n.unit_code, n.year, n.ref, n.subject, n.code, n.cccd, ifnull(n.person_key, ''), n.name, n.sub_unit,
-		n.award, n.award_name, n.eligible, n.reasons, n.justification, n.voted, n.vote_for, n.vote_against, n.vote_abstain, n.vote_pct, n.passed,
+		n.award, n.award_name, n.eligible, n.reasons, n.justification, n.voted, n.vote_for, n.vote_against, n.vote_abstain, n.vote_pct, n.passed, n.conferred_by, n.own,
 		p.unit_name, p.round_ref, p.round_name, p.round_kind, p.status
 		FROM central_nomination n JOIN central_package p ON p.id=n.package_id `+w+` ORDER BY n.unit_code, n.year, p.id, n.ref`, args...)
 	if err != nil {
@@ -398,14 +403,14 @@ func listCentralNominations(ctx context.Context, q querier, f CentralFilter) ([]
 	var out []CentralNomination
 	for rows.Next() {
 		var n CentralNomination
-		var eligible, voted, passed int
+		var eligible, voted, passed, own int
 		var reasons string
 		if err := rows.Scan(&n.ID, &n.PackageID, &n.UnitCode, &n.Year, &n.Ref, &n.Subject, &n.Code, &n.CCCD, &n.PersonKey, &n.Name, &n.SubUnit,
-			&n.Award, &n.AwardName, &eligible, &reasons, &n.Justification, &voted, &n.For, &n.Against, &n.Abstain, &n.Pct, &passed,
+			&n.Award, &n.AwardName, &eligible, &reasons, &n.Justification, &voted, &n.For, &n.Against, &n.Abstain, &n.Pct, &passed, &n.ConferredBy, &own,
 			&n.UnitName, &n.RoundRef, &n.RoundName, &n.RoundKind, &n.PackageStatus); err != nil {
 			return nil, err
 		}
-		n.Eligible, n.Voted, n.Passed = eligible != 0, voted != 0, passed != 0
+		n.Eligible, n.Voted, n.Passed, n.Own = eligible != 0, voted != 0, passed != 0, own != 0
 		if err := json.Unmarshal([]byte(reasons), &n.Reasons); err != nil {
 			return nil, fmt.Errorf("central nomination %d reasons: %w", n.ID, err)
 		}
@@ -471,6 +476,55 @@ func (s *Store) CentralAssessments(ctx context.Context, year int) ([]CentralAsse
 		}
 		seen[a.UnitCode] = true
 		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// CentralOwnDecision is one of an office's own decisions that a package
+// reported: the award its director conferred, the Quyết định and how many.
+type CentralOwnDecision struct {
+	PackageID int64
+	UnitCode  string
+	UnitName  string // read from the package
+	Year      int
+	Award     string
+	AwardName string
+	Number    string
+	Date      string // YYYY-MM-DD as sent
+	Signer    string
+	Count     int
+}
+
+// AddCentralOwnDecisions records the own decisions a package reported.
+func (tx *Tx) AddCentralOwnDecisions(ds []CentralOwnDecision) error {
+	for _, d := range ds {
+		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO central_own_decision(package_id, unit_code, year, award, award_name, number, date, signer, count)
+			VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(package_id, award) DO UPDATE SET award_name=excluded.award_name, number=excluded.number,
+			date=excluded.date, signer=excluded.signer, count=excluded.count`,
+			d.PackageID, d.UnitCode, d.Year, d.Award, d.AwardName, d.Number, d.Date, d.Signer, d.Count); err != nil {
+			return fmt.Errorf("add own decision %s %s: %w", d.UnitCode, d.Award, err)
+		}
+	}
+	return nil
+}
+
+// CentralOwnDecisions lists the own decisions of a year that the current
+// packages reported, by office and award.
+func (s *Store) CentralOwnDecisions(ctx context.Context, year int) ([]CentralOwnDecision, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT d.package_id, d.unit_code, p.unit_name, d.year, d.award, d.award_name, d.number, d.date, d.signer, d.count
+		FROM central_own_decision d JOIN central_package p ON p.id=d.package_id
+		WHERE d.year=? AND p.status=? ORDER BY d.unit_code, p.id, d.award`, year, PackageLoaded)
+	if err != nil {
+		return nil, fmt.Errorf("list own decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []CentralOwnDecision
+	for rows.Next() {
+		var d CentralOwnDecision
+		if err := rows.Scan(&d.PackageID, &d.UnitCode, &d.UnitName, &d.Year, &d.Award, &d.AwardName, &d.Number, &d.Date, &d.Signer, &d.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
 	}
 	return out, rows.Err()
 }

@@ -15,6 +15,7 @@ const (
 	SheetByOffice    = "Theo đơn vị"
 	SheetByAward     = "Theo hình thức"
 	SheetNominations = "Danh sách đề nghị"
+	SheetOwn         = "Đơn vị tự khen thưởng"
 	SheetClusters    = "Xếp hạng cụm"
 )
 
@@ -22,7 +23,9 @@ const (
 // office and award the counts ("Theo đơn vị", the office's total row in
 // bold above its awards), the nationwide counts per award ("Theo hình
 // thức"), every nomination with its verdict, reasons, vote and decision
-// ("Danh sách đề nghị", CCCD kept as text), and the emulation clusters
+// ("Danh sách đề nghị", CCCD kept as text), what each office conferred
+// itself by its director's decisions, apart from the proposals ("Đơn vị tự
+// khen thưởng"), and the emulation clusters
 // ranked by the offices' self-assessment totals ("Xếp hạng cụm"). Every
 // sheet in the house style: titles, a frozen header with an autofilter,
 // A4 landscape.
@@ -51,6 +54,7 @@ func WriteCentralReport(r docs.CentralReport, w io.Writer) error {
 		{SheetByOffice, func() error { return writeByOffice(b, r, sub) }},
 		{SheetByAward, func() error { return writeByAward(b, r, sub) }},
 		{SheetNominations, func() error { return writeCentralNominations(b, r, sub) }},
+		{SheetOwn, func() error { return writeOwnAwards(b, r, sub) }},
 		{SheetClusters, func() error { return writeClusters(b, r, sub) }},
 	}
 	for _, s := range steps {
@@ -180,6 +184,40 @@ func writeCentralNominations(b *workbook, r docs.CentralReport, sub string) erro
 			cell(st.center, centralYesNo(n.Eligible)), cell(st.text, strings.Join(n.Reasons, "\n")), cell(st.text, n.Justification),
 			cell(st.integer, vf), cell(st.integer, va), cell(st.integer, vn), cell(st.percent, pct), cell(st.center, centralYesNo(n.Passed)),
 			cell(st.text, decision), cell(st.center, n.Ref),
+		}); err != nil {
+			return err
+		}
+	}
+	return s.finish(s.row)
+}
+
+func writeOwnAwards(b *workbook, r docs.CentralReport, sub string) error {
+	cols := []column{
+		{"STT", 6}, {"Mã đơn vị", 11}, {"Tên đơn vị", 30}, {"Danh hiệu, hình thức khen thưởng", 32}, {"Hội đồng đơn vị thông qua", 12},
+		{"Quyết định số", 18}, {"Ngày quyết định", 13}, {"Người ký", 34}, {"Số được khen theo quyết định", 13},
+	}
+	s, err := b.newSheet(SheetOwn, cols, 1, 3)
+	if err != nil {
+		return err
+	}
+	if err := s.titles(fmt.Sprintf("KHEN THƯỞNG THUỘC THẨM QUYỀN CỦA ĐƠN VỊ NĂM %d", r.Year), "(Đơn vị tự quyết định; tổng hợp để thống kê, không thuộc các đề nghị gửi Trung ương)"); err != nil {
+		return err
+	}
+	if err := s.header(centralHeaders(cols), 48); err != nil {
+		return err
+	}
+	st := b.st
+	for i, a := range r.Own {
+		number, count, date := any("Chưa ghi quyết định"), any(nil), any(nil)
+		if a.Number != "" {
+			number, count = a.Number, a.Count
+		}
+		if !a.Date.IsZero() {
+			date = a.Date.Time()
+		}
+		if err := s.add([]any{
+			cell(st.center, i+1), cell(st.center, a.UnitCode), cell(st.text, a.UnitName), cell(st.text, centralName(a.AwardName, a.Award)),
+			cell(st.integer, a.Passed), cell(st.text, number), cell(st.date, date), cell(st.text, a.Signer), cell(st.integer, count),
 		}); err != nil {
 			return err
 		}

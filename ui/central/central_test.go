@@ -311,9 +311,23 @@ func TestReport_ShowsOfficeExportsAndLooksUp(t *testing.T) {
 		t.Fatalf("workbook: %v", err)
 	}
 
+	// The office's own awards are counted apart from its proposals.
+	if !strings.Contains(v.totals.Text, "Các đơn vị tự khen thưởng") {
+		t.Errorf("totals without the offices' own awards: %q", v.totals.Text)
+	}
+	for _, n := range v.Nominations() {
+		if n.Own {
+			t.Errorf("the office's own %s of %s listed as a proposal", n.Award, n.Name)
+		}
+	}
+
 	// A person nominated, looked up by CCCD.
 	var name, cccd string
-	for _, n := range v.Nominations() {
+	all, err := w.centre.CentralNominations(context.Background(), store.CentralFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range all {
 		if n.CCCD != "" {
 			name, cccd = n.Name, n.CCCD
 			break

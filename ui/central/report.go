@@ -193,6 +193,14 @@ func (v *Report) load() {
 	t := r.Total
 	v.totals.SetText(fmt.Sprintf(lang.L("Năm %d, cả nước: %d đơn vị gửi %d đề nghị; %d đủ điều kiện, %d được Hội đồng thông qua; Trung ương đã quyết định khen %d, không khen %d."),
 		year, len(r.Offices), t.Nominations, t.Eligible, t.Passed, t.Granted, t.Refused))
+	if len(r.Own) > 0 {
+		passed, decided := 0, 0
+		for _, a := range r.Own {
+			passed += a.Passed
+			decided += a.Count
+		}
+		v.totals.SetText(v.totals.Text + " " + fmt.Sprintf(lang.L("Các đơn vị tự khen thưởng theo thẩm quyền của Giám đốc (không thuộc đề nghị gửi Trung ương): %d lượt được Hội đồng đơn vị thông qua, %d lượt đã có quyết định."), passed, decided))
+	}
 	v.filter()
 }
 
