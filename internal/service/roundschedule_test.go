@@ -228,3 +228,46 @@ func TestPackageData_OwnDecisionsApart(t *testing.T) {
 		t.Errorf("%d own and %d proposals up", own, up)
 	}
 }
+
+// A collective's title counts its members' Lao động tiên tiến of the same
+// round: before the office's decision on LĐTT the Tập thể lao động tiên
+// tiến rests on titles pending in the round, after it on recorded ones,
+// with the same share of members.
+func TestRound_CollectiveTitlesCountTheRoundsLDTT(t *testing.T) {
+	s := demoRoundFixture(t)
+	ctx := context.Background()
+	rs, _ := s.Rounds(ctx)
+	r := rs[0]
+	share := func(v rules.Verdict) string {
+		for _, x := range v.Reasons {
+			if strings.HasPrefix(x, "Tỷ lệ LĐTT") {
+				return x
+			}
+		}
+		return ""
+	}
+	before := verdictsOf(t, s, r.Year)
+	var units []string
+	for k, v := range before {
+		if strings.HasSuffix(k, "/TTLDTT") && v.Eligible {
+			units = append(units, k)
+			if !v.Pending || share(v) == "" {
+				t.Errorf("%s before the LĐTT decision: pending %v, reasons %q", k, v.Pending, v.Reasons)
+			}
+		}
+	}
+	if len(units) == 0 {
+		t.Fatal("no collective of the demo round is eligible for TTLĐTT")
+	}
+	c, _ := s.Council(ctx, r.ID)
+	if _, err := s.DecideAward(ctx, r.ID, Decision{Award: "LDTT", Number: "11", Date: demoWorkday(demoAddDays(c.Date, 7))}); err != nil {
+		t.Fatal(err)
+	}
+	after := verdictsOf(t, s, r.Year)
+	for _, k := range units {
+		v := after[k]
+		if !v.Eligible || v.Pending || share(v) != share(before[k]) {
+			t.Errorf("%s after the LĐTT decision: eligible %v pending %v, %q (before %q)", k, v.Eligible, v.Pending, share(v), share(before[k]))
+		}
+	}
+}
