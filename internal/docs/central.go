@@ -84,9 +84,9 @@ type CentralAssessment struct {
 // CentralReportInput is what the consolidation is built from: only the
 // current packages' rows (a superseded package does not count).
 type CentralReportInput struct {
-	Year        int
-	Centre      string      // the centre's name
-	Date        domain.Date // of the report
+	Year         int
+	Centre       string      // the centre's name
+	Date         domain.Date // of the report
 	AwardOrder   []string    // catalogue order of award codes
 	Nominations  []CentralNomination
 	OwnDecisions []CentralOwnDecision
