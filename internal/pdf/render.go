@@ -37,6 +37,22 @@ func RenderBook(ds []docs.Document, w io.Writer) error {
 
 // RenderBook writes ds as one PDF in layout l.
 func (l Layout) RenderBook(ds []docs.Document, w io.Writer) error {
+	return l.renderBook(ds, w, nil)
+}
+
+// textRun is one line of text as the renderer placed it: what layout
+// tests compare, page by page, against the expected placement.
+type textRun struct {
+	page       int
+	x, y, w    float64 // mm from the top left corner of the page
+	style      docs.Style
+	size       float64
+	align, txt string
+}
+
+// renderBook is RenderBook, telling trace (when not nil) every line it
+// places.
+func (l Layout) renderBook(ds []docs.Document, w io.Writer, trace func(textRun)) error {
 	if len(ds) == 0 {
 		return fmt.Errorf("RenderBook: no document")
 	}
@@ -49,6 +65,7 @@ func (l Layout) RenderBook(ds []docs.Document, w io.Writer) error {
 		}
 	}
 	r := newRenderer(l, ds[0])
+	r.trace = trace
 	for _, d := range ds {
 		r.doc, r.firstPage, r.onNewPage = d, r.f.PageNo()+1, nil
 		r.document()
@@ -88,6 +105,10 @@ type renderer struct {
 	onNewPage     func()  // repeats a table header after a break
 	paraSpacingMM float64
 	firstPage     int // the current document's first page (RenderBook)
+
+	style docs.Style // the current font
+	size  float64
+	trace func(textRun)
 }
 
 func newRenderer(l Layout, doc docs.Document) *renderer {
@@ -140,6 +161,7 @@ func (r *renderer) setFont(st docs.Style, size float64) {
 		r.registered[st] = true
 	}
 	r.f.SetFont(family, styleCodes[st], size)
+	r.style, r.size = st, size
 }
 
 // pageNumber prints the number of every page but the first, centred in the
@@ -151,8 +173,7 @@ func (r *renderer) pageNumber() {
 	}
 	h := r.tightH(r.l.PageNumberSize)
 	r.setFont(docs.Normal, r.l.PageNumberSize)
-	r.f.SetXY(r.left, (r.top-h)/2)
-	r.f.CellFormat(r.textW, h, strconv.Itoa(n), "", 0, "C", false, 0, "")
+	r.text(r.left, (r.top-h)/2, r.textW, h, strconv.Itoa(n), "C")
 }
 
 func (r *renderer) y() float64 { return r.f.GetY() }
@@ -182,6 +203,9 @@ func (r *renderer) room() float64 { return r.bottom - r.top }
 
 // text draws one line at (x, y) in a box of width w and height h.
 func (r *renderer) text(x, y, w, h float64, s string, align string) {
+	if r.trace != nil {
+		r.trace(textRun{page: r.f.PageNo(), x: x, y: y, w: w, style: r.style, size: r.size, align: align, txt: s})
+	}
 	r.f.SetXY(x, y)
 	r.f.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
