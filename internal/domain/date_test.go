@@ -102,3 +102,20 @@ func TestDiscipline_InEffectDuring(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistrationDate(t *testing.T) {
+	for _, c := range []struct {
+		year  int
+		today Date
+		want  Date
+	}{
+		{2026, NewDate(2025, 12, 20), NewDate(2025, 12, 20)}, // registered ahead
+		{2026, NewDate(2026, 1, 31), NewDate(2026, 1, 31)},   // the last day of January
+		{2026, NewDate(2026, 2, 1), Date{Year: 2026}},        // later: the year alone
+		{2025, NewDate(2026, 12, 7), Date{Year: 2025}},
+	} {
+		if got := RegistrationDate(c.year, c.today); got != c.want {
+			t.Errorf("RegistrationDate(%d, %s) = %+v, want %+v", c.year, c.today.VN(), got, c.want)
+		}
+	}
+}

@@ -218,6 +218,17 @@ type AwardRecord struct {
 	Initiatives  []string // titles of the initiatives this award rested on
 }
 
+// RegistrationDate is the date a registration of year printed on today
+// bears. Registrations are made by January of their year: printed later, it
+// keeps its year and leaves day and month blank, for the văn thư to copy
+// from the registered original, never the day of printing.
+func RegistrationDate(year int, today Date) Date {
+	if today.After(NewDate(year, 1, 31)) {
+		return Date{Year: year}
+	}
+	return today
+}
+
 // AwardsDecidedFrom is the first day on which the awards of a year are
 // decided: a year's titles and awards are conferred in the year after.
 func AwardsDecidedFrom(year int) Date { return NewDate(year+1, 1, 1) }

@@ -1115,13 +1115,7 @@ func (s *Service) RegistrationInput(ctx context.Context, year int) (docs.Registr
 	if err := s.require(domain.RoleViewer); err != nil {
 		return docs.RegistrationInput{}, err
 	}
-	// A registration is made by January of its year: printed later, it
-	// keeps its year and leaves day and month for the văn thư to copy
-	// from the registered original, never the day of printing.
-	in := docs.RegistrationInput{Year: year, Date: s.Today()}
-	if in.Date.After(domain.NewDate(year, 1, 31)) {
-		in.Date = domain.Date{Year: year}
-	}
+	in := docs.RegistrationInput{Year: year, Date: domain.RegistrationDate(year, s.Today())}
 	p, ok, err := s.st.Profile(ctx)
 	if err != nil {
 		return in, err

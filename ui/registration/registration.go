@@ -312,21 +312,25 @@ func (v *View) saveAs(name, format string, save func(path string)) {
 // export writes the year's registration to path.
 func (v *View) export(format, path string) {
 	year := v.year
-	v.writeDocument(path, "Đang xuất bản đăng ký thi đua", func(ctx context.Context, w io.Writer) error {
+	note := ""
+	if domain.RegistrationDate(year, v.svc.Today()).Day == 0 {
+		note = fmt.Sprintf(lang.L("Bản đăng ký năm %d in sau tháng 01 nên để trống ngày, tháng: ghi theo bản gốc đã đăng ký."), year)
+	}
+	v.writeDocument(path, "Đang xuất bản đăng ký thi đua", note, func(ctx context.Context, w io.Writer) error {
 		return v.svc.ExportRegistration(ctx, year, format, w)
 	})
 }
 
 // exportReview writes a movement's review data (sơ kết, tổng kết) to path.
 func (v *View) exportReview(id int64, format, path string) {
-	v.writeDocument(path, "Đang xuất số liệu sơ kết, tổng kết", func(ctx context.Context, w io.Writer) error {
+	v.writeDocument(path, "Đang xuất số liệu sơ kết, tổng kết", "", func(ctx context.Context, w io.Writer) error {
 		return v.svc.ExportMovementReview(ctx, id, format, w)
 	})
 }
 
 // writeDocument writes a document to path off the UI goroutine, then
-// offers to open it.
-func (v *View) writeDocument(path, title string, write func(ctx context.Context, w io.Writer) error) {
+// offers to open it, with note (when not empty) after the file's name.
+func (v *View) writeDocument(path, title, note string, write func(ctx context.Context, w io.Writer) error) {
 	v.run(v.win, title, func(ctx context.Context, _ kit.Progress) error {
 		return paths.WriteAtomic(path, func(w io.Writer) error { return write(ctx, w) })
 	}, func(err error) {
@@ -340,7 +344,7 @@ func (v *View) writeDocument(path, title string, write func(ctx context.Context,
 				kit.ShowError(v.win, err)
 			}
 		})
-		v.showBanner(fmt.Sprintf(lang.L("Đã lưu %s."), filepath.Base(path)), open)
+		v.showBanner(strings.TrimSpace(fmt.Sprintf(lang.L("Đã lưu %s."), filepath.Base(path))+" "+note), open)
 	})
 }
 
