@@ -19,6 +19,10 @@ import (
 	"tdkt/ui/winproc"
 )
 
+// windowWho is how another program that finds the database in use names
+// this one.
+const windowWho = "cửa sổ chương trình TĐKT"
+
 func main() {
 	dbPath := flag.String("db", "", "đường dẫn tệp cơ sở dữ liệu (mặc định: $TDKT_DB hoặc thư mục dữ liệu người dùng)")
 	smoke := flag.Bool("smoke", false, "mở cửa sổ, chờ khung hình đầu tiên rồi thoát (kiểm tra CI)")
@@ -48,7 +52,7 @@ func main() {
 		}
 		os.Exit(2)
 	}
-	st, err := store.Open(path, store.Options{})
+	st, err := store.Open(path, store.Options{Who: windowWho})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		release()
@@ -59,7 +63,7 @@ func main() {
 	// A restore closes the database to replace the file; the window then
 	// opens it again and goes back to the login screen.
 	reopen := func() (*service.Service, error) {
-		next, err := store.Open(path, store.Options{})
+		next, err := store.Open(path, store.Options{Who: windowWho})
 		if err != nil {
 			return nil, err
 		}

@@ -264,6 +264,32 @@ func (c *cli) init(args []string) error {
 	if err != nil {
 		return err
 	}
+	return c.fresh(func() error { return c.initOffice(user, password, *code, *name, *parent, *place, *fullName) })
+}
+
+// fresh runs create; when it fails on a database that did not exist
+// before, it removes what it made, so that a second try starts clean
+// instead of finding a half-made database.
+func (c *cli) fresh(create func() error) error {
+	_, statErr := os.Stat(c.db)
+	err := create()
+	if err == nil || statErr == nil {
+		return err
+	}
+	if c.svc != nil {
+		_ = c.svc.Store().Close()
+		c.svc = nil
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", ".owner.lock"} {
+		_ = os.Remove(c.db + suffix)
+	}
+	// The backup folders, only if empty.
+	_ = os.Remove(store.DefaultBackupDir(c.db))
+	_ = os.Remove(filepath.Dir(store.DefaultBackupDir(c.db)))
+	return err
+}
+
+func (c *cli) initOffice(user, password, code, name, parent, place, fullName string) error {
 	svc, err := c.open()
 	if err != nil {
 		return err
@@ -271,7 +297,7 @@ func (c *cli) init(args []string) error {
 	if svc.HasAccounts(c.ctx) {
 		svc, err = c.loginAs(svc, user, password)
 	} else {
-		svc, err = c.firstDirector(svc, user, password, *fullName)
+		svc, err = c.firstDirector(svc, user, password, fullName)
 	}
 	if err != nil {
 		return err
@@ -280,20 +306,20 @@ func (c *cli) init(args []string) error {
 	if err != nil {
 		return err
 	}
-	if ok && p.UnitCode != *code {
-		return fail(2, "cơ sở dữ liệu %s đã có đơn vị mã %s; không đổi mã thành %s", c.db, p.UnitCode, *code)
+	if ok && p.UnitCode != code {
+		return fail(2, "cơ sở dữ liệu %s đã có đơn vị mã %s; không đổi mã thành %s", c.db, p.UnitCode, code)
 	}
-	p.UnitCode, p.UnitName, p.ParentName = *code, *name, *parent
-	if *place != "" || p.Place == "" {
-		p.Place = *place
+	p.UnitCode, p.UnitName, p.ParentName = code, name, parent
+	if place != "" || p.Place == "" {
+		p.Place = place
 	}
 	if p.Place == "" {
-		p.Place = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(*name, "Bảo hiểm xã hội tỉnh"), "Bảo hiểm xã hội thành phố"))
+		p.Place = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(name, "Bảo hiểm xã hội tỉnh"), "Bảo hiểm xã hội thành phố"))
 	}
 	if err := svc.SaveProfile(c.ctx, p); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "Đã tạo đơn vị %s (%s) trong %s\n", *name, *code, c.db)
+	fmt.Fprintf(c.out, "Đã tạo đơn vị %s (%s) trong %s\n", name, code, c.db)
 	return c.initKey(svc)
 }
 
@@ -588,12 +614,16 @@ func (c *cli) backup(args []string) error {
 }
 
 func (c *cli) restore(args []string) error {
-	pos, err := parse(c.flags("restore"), args)
+	fs := c.flags("restore")
+	var accept store.RestoreAccept
+	fs.BoolVar(&accept.OtherOffice, "other-office", false, "khôi phục cả khi bản sao lưu là dữ liệu của đơn vị khác (hoặc của Trung ương)")
+	fs.BoolVar(&accept.BrokenJournal, "accept-broken-journal", false, "khôi phục cả khi nhật ký của bản sao lưu không nguyên vẹn (ghi vào nhật ký)")
+	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fail(2, "cách dùng: tdktctl restore IN.db")
+		return fail(2, "cách dùng: tdktctl restore IN.db [--other-office] [--accept-broken-journal]")
 	}
 	// Restoring replaces everything: a director's decision. A database that
 	// does not exist yet, or has no account, has nothing to protect.
@@ -618,8 +648,11 @@ func (c *cli) restore(args []string) error {
 		svc.Store().Close()
 		c.svc = nil
 	}
-	saved, err := store.Restore(pos[0], c.db, filepath.Join(filepath.Dir(c.db), "backups"), c.now())
-	if err != nil {
+	saved, err := store.Restore(pos[0], c.db, store.DefaultBackupDir(c.db), c.now(), accept)
+	switch {
+	case errors.Is(err, store.ErrRestoreRefused), errors.Is(err, paths.ErrInUse):
+		return fail(1, "Không khôi phục; cơ sở dữ liệu hiện tại không bị thay đổi. %v", err)
+	case err != nil:
 		return fail(2, "Không khôi phục được; cơ sở dữ liệu hiện tại không bị thay đổi. %v", err)
 	}
 	if saved != "" {

@@ -178,7 +178,7 @@ func TestRun_DemoBackupCheckRestore(t *testing.T) {
 	if code, _, errw := ctl(t, admin, "--db", db, "restore", bak); code != 0 {
 		t.Fatalf("restore: %s", errw)
 	}
-	saved, _ := filepath.Glob(filepath.Join(dir, "backups", "*truoc-khoi-phuc*.db"))
+	saved, _ := filepath.Glob(filepath.Join(dir, "backups", "*", "*truoc-khoi-phuc*.db"))
 	if len(saved) != 1 {
 		t.Fatalf("restore kept no copy of the current database: %v", saved)
 	}
@@ -189,6 +189,37 @@ func TestRun_DemoBackupCheckRestore(t *testing.T) {
 	}
 	if code, _, errw := ctl(t, nil, "--db", junk, "check"); code != 1 {
 		t.Fatalf("check of junk: %d %q", code, errw)
+	}
+
+	// Relative paths name files of the working folder.
+	t.Chdir(dir)
+	if code, _, errw := ctl(t, admin, "--db", "t.db", "backup", "tuong-doi.db"); code != 0 {
+		t.Fatalf("backup to a relative path: %s", errw)
+	}
+	if code, _, errw := ctl(t, admin, "--db", "t.db", "restore", "tuong-doi.db"); code != 0 {
+		t.Fatalf("restore from a relative path: %s", errw)
+	}
+
+	// Another office's backup is refused (exit 1, nothing changed) unless
+	// the director says it is meant.
+	other := filepath.Join(dir, "khac.db")
+	qni := map[string]string{"TDKT_USER": "gd.qni", "TDKT_PASSWORD": "quang-ninh-2026", "TDKT_PASSPHRASE": "quang-ninh-2026"}
+	if code, _, errw := ctl(t, qni, "--db", other, "init", "--unit-code", "QNI", "--unit-name", "Bảo hiểm xã hội tỉnh Quảng Ninh", "--place", "Quảng Ninh"); code != 0 {
+		t.Fatalf("init of another office: %s", errw)
+	}
+	otherBak := filepath.Join(dir, "khac-sao-luu.db")
+	if code, _, errw := ctl(t, qni, "--db", other, "backup", otherBak); code != 0 {
+		t.Fatalf("backup of another office: %s", errw)
+	}
+	before, _ := os.ReadFile(db)
+	if code, _, errw := ctl(t, admin, "--db", db, "restore", otherBak); code != 1 || !strings.Contains(errw, "Quảng Ninh (QNI)") || !strings.Contains(errw, "--other-office") {
+		t.Fatalf("restore of another office's backup: %d %q", code, errw)
+	}
+	if after, _ := os.ReadFile(db); string(after) != string(before) {
+		t.Fatal("a refused restore changed the database")
+	}
+	if code, _, errw := ctl(t, admin, "--db", db, "restore", otherBak, "--other-office"); code != 0 {
+		t.Fatalf("restore accepted with --other-office: %d %q", code, errw)
 	}
 }
 
@@ -583,5 +614,33 @@ func TestRun_RoundSetDecide(t *testing.T) {
 		if code, _, errw := ctl(t, admin, append([]string{"--db", db}, args...)...); code != 2 || errw == "" {
 			t.Errorf("%v: %d %q", args, code, errw)
 		}
+	}
+}
+
+// A creation that fails leaves no half-made database behind: the second
+// try, with what was missing, succeeds.
+func TestRun_FailedInitLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"central", "init", "--code", "BHXHVN", "--name", "Bảo hiểm xã hội Việt Nam"},
+		{"init", "--unit-code", "HTI", "--unit-name", "Bảo hiểm xã hội tỉnh Hà Tĩnh"},
+	} {
+		db := filepath.Join(dir, args[0]+".db")
+		// The first director's password is too short: refused after the
+		// file was created.
+		weak := map[string]string{"TDKT_USER": "gd.tw", "TDKT_PASSWORD": "ngan", "TDKT_PASSPHRASE": "trung-uong-2026"}
+		if code, _, errw := ctl(t, weak, append([]string{"--db", db}, args...)...); code == 0 || errw == "" {
+			t.Fatalf("%s with a weak password: %d %q", args[0], code, errw)
+		}
+		left, _ := filepath.Glob(filepath.Join(dir, "*"))
+		if len(left) != 0 {
+			t.Fatalf("%s failed and left %v", args[0], left)
+		}
+		good := map[string]string{"TDKT_USER": "gd.tw", "TDKT_PASSWORD": "mat-khau-2026", "TDKT_PASSPHRASE": "trung-uong-2026"}
+		if code, _, errw := ctl(t, good, append([]string{"--db", db}, args...)...); code != 0 {
+			t.Fatalf("%s again: %d %q", args[0], code, errw)
+		}
+		os.RemoveAll(dir)
+		os.MkdirAll(dir, 0o755)
 	}
 }

@@ -359,17 +359,21 @@ func (c *cli) centralInit(args []string) error {
 	if err != nil {
 		return err
 	}
-	svc, err := c.open()
-	if err != nil {
+	var fp string
+	err = c.fresh(func() error {
+		svc, err := c.open()
+		if err != nil {
+			return err
+		}
+		if svc, err = c.firstDirector(svc, user, password, *fullName); err != nil {
+			return err
+		}
+		if err := svc.InitCentral(c.ctx, *code, *name, pass); err != nil {
+			return err
+		}
+		_, fp, err = svc.CentralKeyFile(c.ctx)
 		return err
-	}
-	if svc, err = c.firstDirector(svc, user, password, *fullName); err != nil {
-		return err
-	}
-	if err := svc.InitCentral(c.ctx, *code, *name, pass); err != nil {
-		return err
-	}
-	_, fp, err := svc.CentralKeyFile(c.ctx)
+	})
 	if err != nil {
 		return err
 	}

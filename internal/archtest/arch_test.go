@@ -51,11 +51,12 @@ func layer(path string) (int, bool) {
 		return 0, true
 	case p == "assets":
 		return 0, true
-	case p == "internal/rules", p == "internal/docs":
+	case p == "internal/rules", p == "internal/docs", p == "internal/paths":
 		// docs holds the document models that pdf and docx render, so it
-		// sits below the renderers.
+		// sits below the renderers; paths (file names, atomic writes, the
+		// locks on a database file) serves the store as well as the rest.
 		return 1, true
-	case p == "internal/store", p == "internal/pdf", p == "internal/docx", p == "internal/xlsx", p == "internal/pack", p == "internal/paths", p == "internal/winres":
+	case p == "internal/store", p == "internal/pdf", p == "internal/docx", p == "internal/xlsx", p == "internal/pack", p == "internal/winres":
 		return 2, true
 	case p == "internal/service":
 		return 3, true

@@ -154,19 +154,52 @@ func (s *Service) OffsiteReminder(ctx context.Context) (days int, due bool) {
 	return days, days >= offsiteDays
 }
 
+// BackupSummary describes a backup before it is restored: whose data, how
+// much, the state of its journal, and whether it may replace the current
+// database (Problem, in Vietnamese, when it may not).
+type BackupSummary struct {
+	store.FileSummary
+	Problem string
+}
+
+// DescribeBackup reads the backup at path for the restore dialog.
+func (s *Service) DescribeBackup(ctx context.Context, path string) (BackupSummary, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return BackupSummary{}, err
+	}
+	sum, err := store.DescribeFile(ctx, path)
+	if err != nil {
+		return BackupSummary{}, fmt.Errorf("bản sao lưu %s không dùng được: %w", filepath.Base(path), err)
+	}
+	out := BackupSummary{FileSummary: sum}
+	cur, err := store.DescribeFile(ctx, s.st.Path())
+	if err != nil {
+		cur = store.FileSummary{}
+	}
+	if err := store.CheckRestore(sum, cur, store.RestoreAccept{}); err != nil {
+		out.Problem = err.Error()
+	}
+	return out, nil
+}
+
 // RestoreBackup replaces the office database with the backup at path,
-// after verifying it and backing up the current state (reason
-// truoc-khoi-phuc). The file is replaced underneath the open store, so
-// RestoreBackup closes it first: afterwards this Service and every handle
-// on its store are unusable, and the caller must open the database again
-// (store.Open, New) and log in again. When the backup fails its check the
-// store stays open and nothing changes.
+// after checking it (store.CheckRestore: another office's data, a newer
+// program's or a broken journal are refused) and backing up the current
+// state (reason truoc-khoi-phuc). The file is replaced underneath the open
+// store, so RestoreBackup closes it first: afterwards this Service and
+// every handle on its store are unusable, and the caller must open the
+// database again (store.Open, New) and log in again. When the backup fails
+// its checks the store stays open and nothing changes.
 func (s *Service) RestoreBackup(ctx context.Context, path string) error {
 	if err := s.require(domain.RoleDirector); err != nil {
 		return err
 	}
-	if err := store.VerifyFile(path); err != nil {
-		return fmt.Errorf("bản sao lưu %s không dùng được; dữ liệu hiện tại không bị thay đổi: %w", filepath.Base(path), err)
+	b, err := s.DescribeBackup(ctx, path)
+	if err != nil {
+		return fmt.Errorf("dữ liệu hiện tại không bị thay đổi: %w", err)
+	}
+	if b.Problem != "" {
+		return fmt.Errorf("dữ liệu hiện tại không bị thay đổi: %s", b.Problem)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -175,7 +208,7 @@ func (s *Service) RestoreBackup(ctx context.Context, path string) error {
 	if err := s.st.Close(); err != nil {
 		return fmt.Errorf("đóng cơ sở dữ liệu trước khi khôi phục: %w", err)
 	}
-	if _, err := store.Restore(path, db, dir, s.now()); err != nil {
+	if _, err := store.Restore(path, db, dir, s.now(), store.RestoreAccept{}); err != nil {
 		return fmt.Errorf("không khôi phục được; dữ liệu hiện tại không bị thay đổi. Hãy mở lại chương trình: %w", err)
 	}
 	return nil

@@ -31,7 +31,7 @@ import (
 // Database modes: a provincial office (the default) or the centre.
 const (
 	ModeProvince = "province"
-	ModeCentral  = "central"
+	ModeCentral  = store.ModeCentral
 )
 
 // DemoPassphrase is the signing passphrase of the demo office (contracts.md).
@@ -47,7 +47,7 @@ const (
 
 // Setting keys.
 const (
-	settingMode       = "mode"
+	settingMode       = store.SettingMode
 	settingSignPublic = "sign.public" // base64 Ed25519
 	settingSignSealed = "sign.sealed" // base64 of pack.Seal(private key)
 	settingAgePublic  = "age.recipient"

@@ -182,7 +182,8 @@ func TestStore_AutoBackup(t *testing.T) {
 	ctx := context.Background()
 	s := seedOffice(t)
 	createPerson(t, s, person("CB001", "Lê Văn Cường", "42.TCHC"))
-	if want := filepath.Join(filepath.Dir(s.Path()), "backups"); s.BackupDir() != want {
+	// Each database its own folder: backups/<its name>.
+	if want := filepath.Join(filepath.Dir(s.Path()), "backups", "tdkt"); s.BackupDir() != want {
 		t.Errorf("BackupDir = %s, want %s", s.BackupDir(), want)
 	}
 	// Old enough to go, and a file that is not a backup.
@@ -258,7 +259,7 @@ func TestRestore_KeepsTheCurrentStateFirst(t *testing.T) {
 	s.Close()
 
 	later := fixedNow.Add(time.Hour)
-	saved, err := Restore(bak, path, s.BackupDir(), later)
+	saved, err := Restore(bak, path, s.BackupDir(), later, RestoreAccept{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +284,7 @@ func TestRestore_KeepsTheCurrentStateFirst(t *testing.T) {
 	if err := copyFile(bak, old); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Restore(old, path, s.BackupDir(), later.Add(time.Hour)); err != nil {
+	if _, err := Restore(old, path, s.BackupDir(), later.Add(time.Hour), RestoreAccept{}); err != nil {
 		t.Fatalf("restore of an old backup: %v", err)
 	}
 	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
@@ -293,7 +294,7 @@ func TestRestore_KeepsTheCurrentStateFirst(t *testing.T) {
 	if err := os.WriteFile(path, []byte(strings.Repeat("hỏng ", 2000)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	saved, err = Restore(bak, path, s.BackupDir(), later.Add(2*time.Hour))
+	saved, err = Restore(bak, path, s.BackupDir(), later.Add(2*time.Hour), RestoreAccept{})
 	if err != nil {
 		t.Fatalf("restore over a damaged database: %v", err)
 	}
@@ -304,7 +305,7 @@ func TestRestore_KeepsTheCurrentStateFirst(t *testing.T) {
 	junk := filepath.Join(dir, "junk.db")
 	touch(t, junk, 100)
 	before, _ := os.ReadFile(path)
-	if _, err := Restore(junk, path, s.BackupDir(), later.Add(3*time.Hour)); err == nil {
+	if _, err := Restore(junk, path, s.BackupDir(), later.Add(3*time.Hour), RestoreAccept{}); err == nil {
 		t.Error("junk restored")
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(before) {

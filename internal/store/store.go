@@ -26,6 +26,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"tdkt/internal/paths"
 	"tdkt/internal/rules"
 )
 
@@ -51,6 +52,10 @@ type Store struct {
 	// then (the migrations of a new file) Write has no entries to chain.
 	journal   bool
 	backupDir string // where AutoBackup writes
+	who       string
+	// release lets the file go: every open Store holds it shared, so that
+	// no other process replaces or upgrades it underneath.
+	release func() error
 }
 
 // As returns a handle on the same database whose writes the audit journal
@@ -70,9 +75,30 @@ type Options struct {
 	// Now replaces the clock (tests, deterministic backup names).
 	Now func() time.Time
 	// BackupDir receives the automatic backups (before a migration, an
-	// import, a restore, at closing); default: "backups" beside the
-	// database file.
+	// import, a restore, at closing); default: DefaultBackupDir.
 	BackupDir string
+	// Who names this program to another that finds the database in use
+	// ("cửa sổ chương trình TĐKT", "tdktctl import"); default: the
+	// command line's program and first words.
+	Who string
+	// restoring: opened by a restore that holds the file, whose copy
+	// beside it is no leftover to sweep.
+	restoring bool
+}
+
+// defaultWho names the running program by its command line.
+func defaultWho() string {
+	if len(os.Args) == 0 {
+		return "chương trình TĐKT"
+	}
+	words := []string{filepath.Base(os.Args[0])}
+	for _, a := range os.Args[1:] {
+		if strings.HasPrefix(a, "-") || len(words) == 3 {
+			break
+		}
+		words = append(words, a)
+	}
+	return strings.Join(words, " ")
 }
 
 // fileDSN opens a file that is not the office database in use (a backup,
@@ -88,6 +114,10 @@ func fileDSN(path string) string {
 }
 
 func fileURI(path string) string {
+	// A relative path would become a path from the root ("/saoluu.db").
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	// A file: URI needs forward slashes, also for Windows paths (C:/...).
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
@@ -132,6 +162,26 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, fmt.Errorf("open store: create folder: %w", err)
 	}
+	if opt.Who == "" {
+		opt.Who = defaultWho()
+	}
+	release, err := paths.Share(abs, opt.Who)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(abs, opt)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	s.release = release
+	if !opt.restoring {
+		sweepStale(abs, s.backupDir, opt.Now())
+	}
+	return s, nil
+}
+
+func open(abs string, opt Options) (*Store, error) {
 	wc, err := newExecCacheConnector(dsn(abs, false))
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", abs, err)
@@ -141,13 +191,13 @@ func Open(path string, opt Options) (*Store, error) {
 	w.SetConnMaxLifetime(0)
 	backupDir := opt.BackupDir
 	if backupDir == "" {
-		backupDir = filepath.Join(filepath.Dir(abs), "backups")
+		backupDir = DefaultBackupDir(abs)
 	}
 	if backupDir, err = filepath.Abs(backupDir); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open store: backup folder: %w", err)
 	}
-	s := &Store{path: abs, write: w, now: opt.Now, backupDir: backupDir}
+	s := &Store{path: abs, write: w, now: opt.Now, backupDir: backupDir, who: opt.Who}
 	if err := s.checkIntegrity(); err != nil {
 		w.Close()
 		return nil, err
@@ -170,6 +220,18 @@ func Open(path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
+// DefaultBackupDir is where the automatic backups of the database at db
+// go: backups/<name of the database> beside it. Each database keeps its own
+// folder, so that the retention of one never removes another's backups and
+// a restore never offers another database's copies.
+func DefaultBackupDir(db string) string {
+	name := strings.TrimSuffix(filepath.Base(db), filepath.Ext(db))
+	if name == "" || name == "." {
+		name = "tdkt"
+	}
+	return filepath.Join(filepath.Dir(db), "backups", name)
+}
+
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
@@ -181,11 +243,17 @@ func (s *Store) Close() error {
 	}
 	_, _ = s.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	errs = append(errs, s.write.Close())
+	if s.release != nil {
+		errs = append(errs, s.release())
+	}
 	return errors.Join(errs...)
 }
 
 func (s *Store) checkIntegrity() error {
 	rows, err := s.write.Query("PRAGMA integrity_check")
+	if isBusy(err) {
+		return busyError(s.path, err)
+	}
 	if err != nil {
 		return fmt.Errorf("%w: %s không đọc được như một cơ sở dữ liệu SQLite (%v). Hãy khôi phục từ bản sao lưu gần nhất", ErrCorrupt, s.path, err)
 	}
@@ -206,7 +274,9 @@ func (s *Store) checkIntegrity() error {
 			}
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := rows.Err(); isBusy(err) {
+		return busyError(s.path, err)
+	} else if err != nil {
 		return fmt.Errorf("%w: %s không đọc được (%v). Hãy khôi phục từ bản sao lưu gần nhất", ErrCorrupt, s.path, err)
 	}
 	if len(problems) > 0 {
@@ -281,6 +351,13 @@ func (s *Store) migrate() error {
 	if current == len(all) {
 		return nil
 	}
+	// A new schema is written alone: another process with the file open
+	// would go on with the old one.
+	release, err := paths.Exclusive(s.path, s.who, true)
+	if err != nil {
+		return fmt.Errorf("cần nâng cấp cơ sở dữ liệu lên phiên bản mới của chương trình nhưng không làm được lúc này: %w", err)
+	}
+	defer release()
 	if current > 0 {
 		if _, err := s.AutoBackup(context.Background(), ReasonMigrate); err != nil {
 			return fmt.Errorf("sao lưu trước khi nâng cấp cơ sở dữ liệu: %w", err)

@@ -242,7 +242,7 @@ func TestCLI_AYearOnAVietnamesePath(t *testing.T) {
 		t.Fatalf("the backup does not pass the integrity check: %v", err)
 	}
 	must(t, e.ctl(t, "restore", backup), "restore")
-	saved, _ := filepath.Glob(filepath.Join(e.unix(winDir), "backups", "*truoc-khoi-phuc*.db"))
+	saved, _ := filepath.Glob(filepath.Join(e.unix(winDir), "backups", "*", "*truoc-khoi-phuc*.db"))
 	if len(saved) == 0 {
 		t.Error("restore kept no copy of the database it replaced")
 	}
@@ -479,7 +479,7 @@ func TestWindow_DrawnFittedAndBackedUpOnClosing(t *testing.T) {
 		if err := g.wait(); err != nil {
 			return err
 		}
-		backups, _ := filepath.Glob(filepath.Join(e.unix(winDir), "backups", "*dong-chuong-trinh*.db"))
+		backups, _ := filepath.Glob(filepath.Join(e.unix(winDir), "backups", "*", "*dong-chuong-trinh*.db"))
 		if len(backups) != 1 {
 			t.Fatalf("close-time backups: %v\n%s", backups, g.output())
 		}

@@ -42,6 +42,7 @@ type Service interface {
 	BackupNow(ctx context.Context) (string, error)
 	CopyBackup(ctx context.Context, path, dir string) (string, error)
 	RestoreBackup(ctx context.Context, path string) error
+	DescribeBackup(ctx context.Context, path string) (service.BackupSummary, error)
 }
 
 var _ Service = (*service.Service)(nil)
@@ -355,9 +356,32 @@ func (v *View) onRestore() {
 	if !ok || !v.director() {
 		return
 	}
-	msg := fmt.Sprintf(lang.L("Khôi phục dữ liệu về bản sao lưu lúc %s (%s)?\n\nMọi thay đổi sau thời điểm đó sẽ không còn trong dữ liệu đang dùng. Trước khi khôi phục, chương trình sao lưu dữ liệu hiện tại (lý do “Trước khi khôi phục”), nên vẫn quay lại được. Sau khi khôi phục, chương trình mở lại cơ sở dữ liệu."),
-		when(b), ReasonName(b.Reason))
-	v.confirm = kit.Confirm(v.win, lang.L("Khôi phục bản sao lưu"), msg, lang.L("Khôi phục"), true, func() { v.Restore(b) })
+	// What the backup holds is shown before asking: whose data, how much,
+	// and whether its journal is whole; a backup that may not replace
+	// this database is refused here with the reason.
+	var sum service.BackupSummary
+	v.run(v.win, "Đang kiểm tra bản sao lưu", func(ctx context.Context, _ kit.Progress) error {
+		var err error
+		sum, err = v.svc.DescribeBackup(ctx, b.Path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.showError(err)
+			return
+		}
+		if sum.Problem != "" {
+			v.say(widget.DangerImportance, sum.Problem)
+			kit.Tell(v.win, lang.L("Không khôi phục bản sao lưu này"), sum.Problem)
+			return
+		}
+		journal := lang.L("nguyên vẹn")
+		if !sum.Journal.OK {
+			journal = sum.Journal.Problem
+		}
+		msg := fmt.Sprintf(lang.L("Khôi phục dữ liệu về bản sao lưu lúc %s (%s)?\n\nBản sao lưu: dữ liệu của %s; %d cán bộ, %d đơn vị, %d khen thưởng; nhật ký thay đổi %s.\n\nMọi thay đổi sau thời điểm đó sẽ không còn trong dữ liệu đang dùng. Trước khi khôi phục, chương trình sao lưu dữ liệu hiện tại (lý do “Trước khi khôi phục”), nên vẫn quay lại được. Sau khi khôi phục, chương trình mở lại cơ sở dữ liệu."),
+			when(b), ReasonName(b.Reason), sum.Office(), sum.People, sum.Units, sum.Awards, journal)
+		v.confirm = kit.Confirm(v.win, lang.L("Khôi phục bản sao lưu"), msg, lang.L("Khôi phục"), true, func() { v.Restore(b) })
+	})
 }
 
 // Restore replaces the data with backup b (the service backs up the

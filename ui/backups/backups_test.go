@@ -3,6 +3,7 @@ package backups
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -248,5 +249,47 @@ func TestReminder_NotForViewers(t *testing.T) {
 	}
 	if Reminder(f.svc.As(domain.Account{Username: "cv", Role: domain.RoleClerk}), nil) == nil {
 		t.Fatal("no reminder for a clerk")
+	}
+}
+
+// A backup of another office, put into this database's backup folder by
+// hand, is refused before any confirmation, with whose data it is.
+func TestView_RestoreRefusesAnotherOfficesBackup(t *testing.T) {
+	f := newFixture(t, domain.RoleDirector)
+	test.Tap(f.v.NowBtn)
+	if f.v.LastErr != nil {
+		t.Fatal(f.v.LastErr)
+	}
+	// Another office's database, backed up under a backup's name.
+	dir := t.TempDir()
+	other, err := store.Open(filepath.Join(dir, "khac.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qni := profile
+	qni.UnitCode, qni.UnitName = "QNI", "Bảo hiểm xã hội tỉnh Quảng Ninh"
+	if err := service.New(other, nil).SaveProfile(f.ctx, qni); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(filepath.Dir(f.v.Shown[0].Path), "tdkt-20200101-080000-thu-cong.db")
+	if err := other.Backup(f.ctx, name); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	f.v.Reload()
+	f.v.Select(name)
+	before, _ := os.ReadFile(f.svc.DatabasePath())
+	test.Tap(f.v.RestoreBtn)
+	if f.v.confirm != nil {
+		t.Fatal("a confirmation asked for another office's backup")
+	}
+	if !strings.Contains(f.v.Status.Text, "Quảng Ninh (QNI)") {
+		t.Fatalf("status %q", f.v.Status.Text)
+	}
+	if _, _, err := f.svc.Profile(f.ctx); err != nil {
+		t.Fatalf("the database was closed: %v", err)
+	}
+	if f.reopened != 0 || len(before) == 0 {
+		t.Fatalf("reopened %d", f.reopened)
 	}
 }
