@@ -89,11 +89,18 @@ func RestoreCCCD(s string) (string, bool) {
 }
 
 // ValidatePerson checks a person as a form or an import row would, returning
-// every problem with the field it belongs to. asOf bounds plausible dates
-// (today, passed in so the check stays pure).
+// every problem with the field it belongs to, one per field. asOf bounds
+// plausible dates (today, passed in so the check stays pure). The text
+// checks (PersonTextProblems) come first; given cleaned text they still
+// find lengths, formula-like names and the hidden characters Clean keeps,
+// but only the raw text shows the control characters Clean drops.
 func ValidatePerson(p domain.Person, asOf domain.Date) domain.FieldErrors {
-	var errs domain.FieldErrors
-	add := func(field, msg string) { errs = append(errs, domain.FieldError{Field: field, Msg: msg}) }
+	errs := PersonTextProblems(p)
+	add := func(field, msg string) {
+		if errs.For(field) == "" {
+			errs = append(errs, domain.FieldError{Field: field, Msg: msg})
+		}
+	}
 	if p.StaffCode == "" {
 		add(FieldStaffCode, "chưa nhập; mỗi cán bộ cần một mã riêng")
 	} else if strings.ContainsAny(p.StaffCode, " \t/\\") {

@@ -99,8 +99,10 @@ func (s *Service) InitCentral(ctx context.Context, code, name, passphrase string
 	if err := s.requireOrFirstStart(ctx, domain.RoleDirector); err != nil {
 		return err
 	}
+	errs := rules.CheckFields(
+		rules.TextField{Field: FieldUnitCode, Value: code, Max: rules.MaxCode},
+		rules.TextField{Field: FieldUnitName, Value: name, Max: rules.MaxName, Name: true})
 	code, name, passphrase = rules.Clean(code), rules.Clean(name), cleanPassphrase(passphrase)
-	var errs domain.FieldErrors
 	if code == "" {
 		errs = append(errs, domain.FieldError{Field: FieldUnitCode, Msg: "chưa nhập; nhập mã của Trung ương (ví dụ BHXHVN)"})
 	}

@@ -218,6 +218,7 @@ func (s *Service) PreviewImport(ctx context.Context, kind ImportKind, r io.Reade
 			return nil, err
 		}
 		d := &draft{row: row, im: im}
+		im.checkText(d, spec)
 		im.parse(d)
 		drafts = append(drafts, d)
 	}
@@ -490,10 +491,44 @@ type draft struct {
 	warnings []ImportIssue
 	out      ImportRow
 	unit     *unitDraft // units only: resolved in a second pass over the file
+	// unreadable are the columns refused by checkText; nil when none.
+	unreadable map[string]bool
 }
 
 func (d *draft) reject(col, format string, args ...any) {
+	if d.unreadable[col] {
+		return
+	}
 	d.issues = append(d.issues, ImportIssue{Row: d.row.Num, Column: col, Reason: fmt.Sprintf(format, args...)})
+}
+
+// checkText rejects every cell of the row whose text cannot be taken as
+// it is: longer than its column allows, carrying hidden or control
+// characters, or a name that starts like a formula. It reads the cell as
+// the file holds it, before Clean, which would drop control characters
+// without a word. A column refused here gets no further complaint: the
+// later checks would only quote the unreadable text back.
+func (im *importer) checkText(d *draft, spec xlsx.Spec) {
+	for _, c := range spec.Columns {
+		i := im.tab.Index(c.Name)
+		if i < 0 || d.row.Cells[i].Blank() {
+			continue
+		}
+		max, name := textLimit(im.kind, c)
+		problem := ""
+		if name {
+			problem = rules.NameProblem(d.row.Cells[i].Text, max)
+		} else {
+			problem = rules.TextProblem(d.row.Cells[i].Text, max)
+		}
+		if problem != "" {
+			d.reject(c.Name, "%s", problem)
+			if d.unreadable == nil {
+				d.unreadable = map[string]bool{}
+			}
+			d.unreadable[c.Name] = true
+		}
+	}
 }
 
 func (d *draft) warn(col, format string, args ...any) {

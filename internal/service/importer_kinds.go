@@ -289,6 +289,41 @@ func importSpec(kind ImportKind, ex templateExamples) (xlsx.Spec, error) {
 	return spec, nil
 }
 
+// textLimits are the limits of the columns that hold more than a code, a
+// date, a number or a value of a closed list (names: see textLimit).
+var textLimits = map[string]int{
+	hdrParent:            rules.MaxName, // a code or a unit's name
+	rules.FieldUnit:      rules.MaxName, // a code or a unit's name
+	rules.FieldEthnicity: rules.MaxName,
+	rules.FieldPosition:  rules.MaxPosition,
+	hdrAward:             rules.MaxTitle,
+	hdrIssuer:            rules.MaxTitle,
+	hdrRecognizer:        rules.MaxTitle,
+	hdrTitle:             rules.MaxTitle,
+	hdrBasis:             rules.MaxText, // several initiative titles
+	rules.FieldNote:      rules.MaxText,
+}
+
+// textLimit is how many characters column c of kind may hold, and whether
+// it holds a name, which may not start like a formula.
+func textLimit(kind ImportKind, c xlsx.Column) (max int, name bool) {
+	switch {
+	case c.Name == rules.FieldFullName || c.Name == hdrUnitName:
+		return rules.MaxName, true
+	case kind == ImportInitiatives && c.Name == rules.FieldStaffCode:
+		return rules.MaxTitle, false // the authors' codes, separated by ;
+	case kind != ImportUnits && c.Name == hdrUnitCode:
+		return rules.MaxName, false // history rows may name the unit instead
+	}
+	if n, ok := textLimits[c.Name]; ok {
+		return n, false
+	}
+	if c.Kind == xlsx.Text {
+		return rules.MaxName, false // a value of a closed list
+	}
+	return rules.MaxCode, false
+}
+
 // parse checks one row of the file and, when it passes, prepares its write.
 func (im *importer) parse(d *draft) {
 	switch im.kind {

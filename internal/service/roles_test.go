@@ -271,6 +271,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"BackupNow":           {C, nil},
 		"CopyBackup":          {C, nil},
 		"RestoreBackup":       {D, nil},
+		"DescribeBackup":      {V, nil},
 	}
 
 	actors := []struct {

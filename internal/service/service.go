@@ -56,6 +56,9 @@ func (s *Service) SaveProfile(ctx context.Context, p domain.OfficeProfile) error
 	if err := s.requireOrFirstStart(ctx, domain.RoleDirector); err != nil {
 		return err
 	}
+	if errs := profileTextProblems(p); len(errs) > 0 {
+		return errs
+	}
 	p = cleanProfile(p)
 	if p.DocNumberCode == "" {
 		p.DocNumberCode = "BHXH"

@@ -23,8 +23,10 @@ func (s *Service) SaveUnit(ctx context.Context, u domain.Unit) error {
 	if err := s.require(domain.RoleClerk); err != nil {
 		return err
 	}
+	// The raw text is checked before Clean, which would drop control
+	// characters silently.
+	errs := unitTextProblems(u)
 	u.Code, u.Name, u.ParentCode = rules.Clean(u.Code), rules.Clean(u.Name), rules.Clean(u.ParentCode)
-	var errs domain.FieldErrors
 	if u.Code == "" {
 		errs = append(errs, domain.FieldError{Field: "Mã đơn vị", Msg: "chưa nhập; mỗi đơn vị cần một mã riêng"})
 	}
@@ -47,6 +49,38 @@ func (s *Service) SaveUnit(ctx context.Context, u domain.Unit) error {
 		_, err := tx.SaveUnit(u)
 		return err
 	})
+}
+
+// unitTextProblems checks the text of a unit as typed: lengths, hidden
+// characters, a name that starts like a formula.
+func unitTextProblems(u domain.Unit) domain.FieldErrors {
+	return rules.CheckFields(
+		rules.TextField{Field: "Mã đơn vị", Value: u.Code, Max: rules.MaxCode},
+		rules.TextField{Field: "Tên đơn vị", Value: u.Name, Max: rules.MaxName, Name: true},
+		rules.TextField{Field: "Đơn vị cấp trên", Value: u.ParentCode, Max: rules.MaxCode},
+	)
+}
+
+// profileTextProblems checks the text of the office profile as typed; the
+// office's name and its signers' names and positions head every document.
+func profileTextProblems(p domain.OfficeProfile) domain.FieldErrors {
+	fields := []rules.TextField{
+		{Field: "Mã đơn vị", Value: p.UnitCode, Max: rules.MaxCode},
+		{Field: "Tên đơn vị", Value: p.UnitName, Max: rules.MaxName, Name: true},
+		{Field: "Cơ quan cấp trên", Value: p.ParentName, Max: rules.MaxName, Name: true},
+		{Field: "Địa danh", Value: p.Place, Max: rules.MaxName},
+		{Field: "Ký hiệu trên số văn bản", Value: p.DocNumberCode, Max: rules.MaxCode},
+		// The form shows a signer's name and position on one line.
+		{Field: "Giám đốc", Value: p.Director.Name, Max: rules.MaxName, Name: true},
+		{Field: "Giám đốc", Value: p.Director.Position, Max: rules.MaxPosition},
+	}
+	for i, d := range p.Deputies {
+		field := fmt.Sprintf("Phó Giám đốc %d", i+1)
+		fields = append(fields,
+			rules.TextField{Field: field, Value: d.Name, Max: rules.MaxName, Name: true},
+			rules.TextField{Field: field, Value: d.Position, Max: rules.MaxPosition})
+	}
+	return rules.CheckFields(fields...)
 }
 
 // DeleteUnit removes an empty unit.
@@ -113,9 +147,16 @@ func (s *Service) SavePerson(ctx context.Context, p domain.Person, moved domain.
 	if err := s.require(domain.RoleClerk); err != nil {
 		return domain.Person{}, err
 	}
+	// The raw text first: Clean drops control characters silently, and a
+	// name that carried one is asked for again rather than guessed.
+	errs := rules.PersonTextProblems(p)
 	p = CleanPerson(p)
-	errs := rules.ValidatePerson(p, s.Today())
-	if p.UnitCode != "" {
+	for _, e := range rules.ValidatePerson(p, s.Today()) {
+		if errs.For(e.Field) == "" {
+			errs = append(errs, e)
+		}
+	}
+	if p.UnitCode != "" && errs.For(rules.FieldUnit) == "" {
 		if _, ok, err := s.st.Unit(ctx, p.UnitCode); err != nil {
 			return p, err
 		} else if !ok {

@@ -94,7 +94,16 @@ func criteriaSpec() Spec {
 // under it is a group; any other row needs a maximum, and its method
 // defaults to scoring by hand (a negative maximum: a penalty). Total rows
 // ("Tổng cộng") and the column-number row under the header are skipped.
-func ReadCriteria(r io.Reader) ([]CriterionRow, []Issue, error) {
+// A workbook too damaged to read, even one that makes excelize panic,
+// gives an error wrapping ErrNotWorkbook.
+func ReadCriteria(r io.Reader) (rows []CriterionRow, issues []Issue, err error) {
+	var at location
+	defer recoverCorrupt(&at, &err)
+	return readCriteria(r, &at)
+}
+
+// readCriteria is ReadCriteria, keeping at up to date for a panic's message.
+func readCriteria(r io.Reader, at *location) ([]CriterionRow, []Issue, error) {
 	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
@@ -110,6 +119,7 @@ func ReadCriteria(r io.Reader) ([]CriterionRow, []Issue, error) {
 	spec := criteriaSpec()
 	var firstErr error
 	for _, sheet := range sheets {
+		at.sheet = sheet
 		raw, _, err := readRaw(f, sheet)
 		if err != nil {
 			return nil, nil, err

@@ -103,8 +103,16 @@ var openOptions = excelize.Options{UnzipSizeLimit: 256 << 20}
 // ReadTable reads the first sheet of the workbook in r: it finds the header
 // row (the first of the first ten rows that holds every required column of
 // spec), maps the columns whatever their order, and returns the non-blank
-// rows below it with typed cells.
-func ReadTable(r io.Reader, spec Spec) (*Table, error) {
+// rows below it with typed cells. A workbook too damaged to read, even one
+// that makes excelize panic, gives an error wrapping ErrNotWorkbook.
+func ReadTable(r io.Reader, spec Spec) (t *Table, err error) {
+	var at location
+	defer recoverCorrupt(&at, &err)
+	return readTable(r, spec, &at)
+}
+
+// readTable is ReadTable, keeping at up to date for a panic's message.
+func readTable(r io.Reader, spec Spec, at *location) (*Table, error) {
 	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
@@ -115,6 +123,7 @@ func ReadTable(r io.Reader, spec Spec) (*Table, error) {
 		return nil, fmt.Errorf("%w: tệp không có trang tính nào", ErrNotWorkbook)
 	}
 	sheet := sheets[0]
+	at.sheet = sheet
 	raw, meta, err := readRaw(f, sheet)
 	if err != nil {
 		return nil, err
@@ -145,12 +154,14 @@ func ReadTable(r io.Reader, spec Spec) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	ty.at = at
 	var pending []pendingCell
 	for i := t.HeaderRow; i < len(raw); i++ {
 		vals := raw[i]
 		if blankRow(vals) {
 			continue
 		}
+		at.row = i + 1
 		row := Row{Num: i + 1, Cells: make([]Cell, len(t.Headers)), table: t}
 		for c := 0; c < len(t.Headers) && c < len(vals); c++ {
 			v := vals[c]
@@ -393,6 +404,7 @@ type typer struct {
 	sheet    string
 	date1904 bool
 	isDate   map[int]bool // style ID -> its number format shows a date
+	at       *location    // how far reading has got, for a panic; nil: not kept
 }
 
 func newTyper(f *excelize.File, sheet string) (*typer, error) {
@@ -409,6 +421,9 @@ func (ty *typer) fill(c *Cell, col, row int) error {
 	axis, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
 		return err
+	}
+	if ty.at != nil {
+		ty.at.row, ty.at.cell = row, axis
 	}
 	typ, err := ty.f.GetCellType(ty.sheet, axis)
 	if err != nil {
@@ -548,13 +563,16 @@ func dateFormatCode(code string) bool {
 // ReadRows returns the cell texts of the first sheet as Excel shows them,
 // row by row. Tests use it to look at templates and reports without
 // importing excelize themselves.
-func ReadRows(r io.Reader) ([][]string, error) {
+func ReadRows(r io.Reader) (rows [][]string, err error) {
+	var at location
+	defer recoverCorrupt(&at, &err)
 	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(f.GetSheetName(0))
+	at.sheet = f.GetSheetName(0)
+	rows, err = f.GetRows(at.sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
