@@ -106,7 +106,7 @@ func ReadCriteria(r io.Reader) (rows []CriterionRow, issues []Issue, err error) 
 func readCriteria(r io.Reader, at *location) ([]CriterionRow, []Issue, error) {
 	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
+		return nil, nil, openError(err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()

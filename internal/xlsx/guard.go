@@ -1,8 +1,13 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Reading a workbook that a person chose runs excelize over bytes nobody
@@ -59,4 +64,22 @@ func recoverCorrupt(at *location, err *error) {
 		return
 	}
 	*err = &CorruptError{Where: at.String(), Detail: fmt.Sprint(r)}
+}
+
+// openError says, for people, why a chosen file did not open as a
+// workbook; excelize's own words ("zip: not a valid zip file", "unzip size
+// exceeds the 268435456 bytes limit") mean nothing to a clerk.
+func openError(err error) error {
+	var why string
+	switch {
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, excelize.ErrWorkbookFileFormat):
+		why = "tệp không phải bảng tính .xlsx (có thể là tệp .xls cũ, .csv hoặc tệp khác đổi tên); hãy mở bằng Excel rồi lưu thành “Excel Workbook (.xlsx)”"
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		why = "tệp có mật khẩu; hãy bỏ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc) rồi thử lại"
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		why = fmt.Sprintf("nội dung tệp khi giải nén vượt %d MB, quá lớn cho một bảng nhập; hãy chia thành nhiều tệp nhỏ hơn", openOptions.UnzipSizeLimit>>20)
+	default:
+		why = "tệp bị hỏng hoặc chép thiếu; hãy mở bằng Excel, lưu lại thành tệp .xlsx mới rồi thử lại"
+	}
+	return fmt.Errorf("%w: %s", ErrNotWorkbook, why)
 }

@@ -143,3 +143,41 @@ func TestReaders_BrokenWorkbooks(t *testing.T) {
 		check("ReadCriteria", err)
 	}
 }
+
+// A file that is no workbook, or one that unpacks to too much, is refused
+// in words a clerk can act on, not excelize's.
+func TestReadTable_OpenErrorsInVietnamese(t *testing.T) {
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for range 300 { // 300 MB of zeros, a few hundred KB packed
+		if _, err := w.Write(zeros); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		body []byte
+		want string
+	}{
+		"text":  {[]byte("họ tên,ngày sinh\nAn,01/01/1990\n"), "không phải bảng tính .xlsx"},
+		"bomb":  {bomb.Bytes(), "vượt 256 MB"},
+		"empty": {nil, "không phải bảng tính .xlsx"},
+	} {
+		_, err := ReadRows(bytes.NewReader(c.body))
+		if !errors.Is(err, ErrNotWorkbook) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", name, err, c.want)
+		}
+		for _, raw := range []string{"zip:", "unzip size", "exceeds"} {
+			if err != nil && strings.Contains(err.Error(), raw) {
+				t.Errorf("%s: %q shows excelize's words %q", name, err, raw)
+			}
+		}
+	}
+}

@@ -115,7 +115,7 @@ func ReadTable(r io.Reader, spec Spec) (t *Table, err error) {
 func readTable(r io.Reader, spec Spec, at *location) (*Table, error) {
 	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
+		return nil, openError(err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -568,7 +568,7 @@ func ReadRows(r io.Reader) (rows [][]string, err error) {
 	defer recoverCorrupt(&at, &err)
 	f, err := excelize.OpenReader(r, openOptions)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
+		return nil, openError(err)
 	}
 	defer f.Close()
 	at.sheet = f.GetSheetName(0)
