@@ -466,6 +466,47 @@ func checkData(d pack.Data) string {
 			return fmt.Sprintf("người %q thiếu mã cán bộ", p.FullName)
 		}
 	}
+	return dataTextProblem(d)
+}
+
+// dataTextProblem applies to a package's text the limits and the refusal
+// of hidden characters that the office's own forms and imports apply: a
+// package made by another program, or an older one, must not carry into
+// the centre's reports a name that displays as something else.
+func dataTextProblem(d pack.Data) string {
+	type field struct {
+		where, label, value string
+		max                 int
+	}
+	var fs []field
+	add := func(where, label, value string, max int) { fs = append(fs, field{where, label, value, max}) }
+	add("đơn vị", "tên", d.Unit.Name, rules.MaxName)
+	for _, p := range d.People {
+		w := "người mã " + rules.Clean(p.StaffCode)
+		add(w, "mã cán bộ", p.StaffCode, rules.MaxCode)
+		add(w, "họ và tên", p.FullName, rules.MaxName)
+		add(w, "chức vụ", p.Position, rules.MaxPosition)
+		add(w, "đơn vị", p.UnitName, rules.MaxName)
+		add(w, "số CCCD", p.CCCD, rules.MaxCode)
+	}
+	for _, c := range d.Collectives {
+		add("tập thể mã "+rules.Clean(c.Code), "tên", c.Name, rules.MaxName)
+	}
+	for _, n := range d.Nominations {
+		w := fmt.Sprintf("đề nghị mã %d", n.ID)
+		add(w, "mã đối tượng", n.Code, rules.MaxCode)
+		add(w, "tên", n.Name, rules.MaxName)
+		add(w, "hình thức khen thưởng", n.AwardName, rules.MaxTitle)
+		add(w, "giải trình", n.Justification, rules.MaxText)
+		for _, r := range n.Reasons {
+			add(w, "lý do", r, rules.MaxText)
+		}
+	}
+	for _, f := range fs {
+		if p := rules.TextProblem(f.value, f.max); p != "" {
+			return fmt.Sprintf("%s, %s: %s", f.where, f.label, p)
+		}
+	}
 	return ""
 }
 

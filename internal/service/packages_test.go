@@ -961,9 +961,19 @@ func TestCentralImport_PeopleHeldRejected(t *testing.T) {
 	dup := base
 	dup.Nominations = append(append([]pack.DataNomination(nil), base.Nominations...), base.Nominations[0])
 	twice := build("AAA", dup, keys["AAA"], at.Add(3*time.Hour))
+	// Signed by AAA but a name that shows reversed (U+202E): refused as
+	// the office's own forms refuse it.
+	rlo := base
+	rlo.People = append([]pack.DataPerson(nil), base.People...)
+	rlo.People[0].FullName = "Nguyễn \u202eVăn An"
+	hidden := build("AAA", rlo, keys["AAA"], at.Add(4*time.Hour))
 
-	res, err := cen.CentralImport(ctx, []string{aaa, bbb, ccc, forged, broken, older, filepath.Join(dir, "khong-co.zip"), twice}, "", nil)
+	res, err := cen.CentralImport(ctx, []string{aaa, bbb, ccc, forged, broken, older, filepath.Join(dir, "khong-co.zip"), twice, hidden}, "", nil)
 	must(t, err)
+	if p := res[8].Problems; res[8].Status != ImportRejected || len(p) == 0 || p[0].Code != ProblemBadData || !strings.Contains(p[0].Message, "U+202E") || !strings.Contains(p[0].Message, "họ và tên") {
+		t.Errorf("a hidden character in a signed package: %+v", res[8])
+	}
+	res = res[:8]
 	want := "loaded,loaded,held,rejected,rejected,superseded,rejected,rejected"
 	if got := strings.Join(outcomeStatuses(res), ","); got != want {
 		t.Fatalf("outcomes %s, want %s: %+v", got, want, res)
@@ -1032,8 +1042,8 @@ func TestCentralImport_PeopleHeldRejected(t *testing.T) {
 	}
 	pkgs, err := cen.CentralPackages(ctx)
 	must(t, err)
-	if len(pkgs) != 7 {
-		t.Errorf("%d packages recorded, want 7 (the unreadable file is not)", len(pkgs))
+	if len(pkgs) != 8 {
+		t.Errorf("%d packages recorded, want 8 (the unreadable file is not)", len(pkgs))
 	}
 	held, err := cen.ReleaseHeld(ctx, "")
 	must(t, err)
