@@ -16,9 +16,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -31,33 +33,57 @@ import (
 
 // The crash test: a child process (this test binary again, running
 // TestCrashChild) works on one office database doing what clerks do,
-// imports, edits, ratings, rounds and nominees, exports and backups, in an
-// order drawn from a seed, until the parent kills it with SIGKILL at a
-// random moment. The parent then opens the database as the application
-// would and checks that it passes SQLite's integrity check, that every
-// change the child had committed is there and nothing half done is (an
-// operation the kill interrupted is entirely there or entirely absent),
-// that no export or backup file is partial, and that the audit journal's
-// chain holds. Then the next child carries on with the same database.
+// imports, edits, ratings, rounds and nominees, exports and backups, until
+// the parent kills it with SIGKILL. The parent then opens the database as
+// the application would and checks that it passes SQLite's integrity
+// check, that every change the child had committed is there and nothing
+// half done is (an operation the kill interrupted is entirely there or
+// entirely absent), that no export or backup file is partial, and that the
+// audit journal's chain holds. Then the next child carries on with the
+// same database.
 //
 // The child tells the parent what it did through a log file it appends to
 // and syncs: "begin" before an operation, with what the operation will
-// change, and "done" once it has committed (or "fail"). The parent writes
-// "resolved" after a kill that interrupted an operation, saying whether
-// the database showed it committed, so that a later replay of the log
-// knows.
+// change, and "done" once it has committed. The parent writes "resolved"
+// after a kill that interrupted an operation, saying whether the database
+// showed it committed, so that a later replay of the log knows.
+//
+// Where a kill lands is chosen from what the child has reached, never from
+// the clock, so that a run covers the same operations on a fast machine
+// and on a loaded one. The parent draws a schedule from the seed in which
+// every kind of operation is the aim of the same number of kills. For each
+// kill it tells the child its plan: one operation to do first (which the
+// schedule also spreads evenly over the kinds, so that each kind commits
+// that many times before a kill), then the aimed one. The child marks the
+// aimed operation with an "aim" line just before its "begin", and logs a
+// "step" at each point inside it that it can see (the service or the store
+// reading the clock, as when a transaction starts or a backup is named; a
+// dossier file written; the first bytes of an export). The parent kills
+// once it has read a number of lines past the "aim", drawn from the seed:
+// right after the "begin" (the child may be anywhere in the operation by
+// then), after a step, or after the operation is done. For some kills the
+// child is told to stop dead at a step until it is killed ("park" instead
+// of "step"), which puts those kills inside the operation on any machine.
 
 const (
 	envCrashDir  = "TDKT_CRASH_CHILD_DIR"  // the working folder: database, log, exports
-	envCrashSeed = "TDKT_CRASH_CHILD_SEED" // the child's operation sequence
+	envCrashSeed = "TDKT_CRASH_CHILD_SEED" // the child's choices of what to change
+	envCrashPlan = "TDKT_CRASH_CHILD_PLAN" // "warm-up aim park": see crashAim.plan
 )
 
-// crashKills is how many times the parent kills a child; crashYear is the
-// year the ratings and rounds are for.
+// crashOps are the operations the child does, each the aim of
+// crashAimsPerOp kills (so the parent kills crashAimsPerOp*len(crashOps)
+// times); crashYear is the year the ratings and rounds are for.
+var crashOps = []string{"import", "edit", "ratings", "round-create", "round-delete", "nominee-add", "nominee-remove", "export-dossier", "export-registration", "backup"}
+
 const (
-	crashKills = 100
-	crashPool  = 300 // staff of the office, imported again and again
-	crashYear  = 2025
+	crashAimsPerOp = 10
+	crashPool      = 300 // staff of the office, imported again and again
+	crashYear      = 2025
+	// crashHang bounds the wait for a child to reach its kill point. It
+	// is no part of the test: a healthy child gets there in a second or
+	// two even on a loaded machine; only a hung child meets it.
+	crashHang = 3 * time.Minute
 )
 
 var crashDirector = domain.Account{Username: "gd.crash", FullName: "Giám đốc thử", Role: domain.RoleDirector}
@@ -111,14 +137,34 @@ func crashImport(ctx context.Context, s *Service, note string) error {
 }
 
 // crashLog appends lines to the log, each synced before the call returns.
-type crashLog struct{ f *os.File }
+type crashLog struct {
+	mu sync.Mutex // park holds it for good
+	f  *os.File
+}
 
 func openCrashLog(path string) (*crashLog, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-	return &crashLog{f}, err
+	return &crashLog{f: f}, err
 }
 
 func (l *crashLog) line(fields ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.write(fields)
+}
+
+// park writes the line and never returns: the process waits there for the
+// parent's kill, and nothing else reaches the log, which so ends inside
+// the operation.
+func (l *crashLog) park(fields ...string) {
+	l.mu.Lock()
+	l.write(fields)
+	for {
+		time.Sleep(time.Hour)
+	}
+}
+
+func (l *crashLog) write(fields []string) {
 	if _, err := l.f.WriteString(strings.Join(fields, "\t") + "\n"); err != nil {
 		panic(err)
 	}
@@ -127,10 +173,106 @@ func (l *crashLog) line(fields ...string) {
 	}
 }
 
+// crashSteps logs the points inside the aimed operation that the child can
+// see, for the parent to count lines up to, and stops the child at the
+// park-th of them when told to.
+type crashSteps struct {
+	log  *crashLog
+	mu   sync.Mutex
+	op   string // the aimed operation while it runs, else ""
+	n    int    // steps of it so far
+	park int    // the step to stop at; 0: none
+}
+
+func (c *crashSteps) arm(op string, park int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.op, c.n, c.park = op, 0, park
+}
+
+func (c *crashSteps) disarm() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.op = ""
+}
+
+func (c *crashSteps) step(where string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.op == "" {
+		return
+	}
+	c.n++
+	if c.n == c.park {
+		c.log.park("park", c.op, where)
+	}
+	c.log.line("step", c.op, where)
+}
+
+// now is the clock of the child's service and store: both read it at the
+// points worth a kill (a write transaction has begun, a backup is about to
+// be written, a round's event is stamped inside its transaction).
+func (c *crashSteps) now() time.Time {
+	where := "clock"
+	pcs := make([]uintptr, 8)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.Contains(f.Function, "crashSteps") {
+			where = "clock read by " + strings.TrimPrefix(f.Function, "tdkt/internal/")
+			break
+		}
+		if !more {
+			break
+		}
+	}
+	c.step(where)
+	return time.Now()
+}
+
+// crashWriter steps at the first bytes an export writes.
+type crashWriter struct {
+	w     io.Writer
+	steps *crashSteps
+	wrote bool
+}
+
+func (w *crashWriter) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if n > 0 && !w.wrote {
+		w.wrote = true
+		w.steps.step("export written in part")
+	}
+	return n, err
+}
+
 func crashTestRound(name string) bool { return strings.HasPrefix(name, "Đợt thử ") }
 
+// crashNeedsRound are the operations on a test round.
+var crashNeedsRound = []string{"round-delete", "nominee-add", "nominee-remove", "export-dossier"}
+
+// crashNominees reads the nominees of the test rounds, by round, and who is
+// proposed in any of them (at most once a year).
+func crashNominees(ctx context.Context, s *Service, ours []domain.Round) (map[int64][]domain.Nominee, map[string]bool, error) {
+	byRound := map[int64][]domain.Nominee{}
+	taken := map[string]bool{}
+	for _, r := range ours {
+		ns, err := s.Nominees(ctx, r.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		byRound[r.ID] = ns
+		for _, nm := range ns {
+			taken[nm.Subject.Code] = true
+		}
+	}
+	return byRound, taken, nil
+}
+
 // TestCrashChild is not a test: it is the process TestCrash_KillNineAnywhere
-// kills. It works until killed, or stops with exit status 2 when an
+// kills. It does the operations of its plan, the missing prerequisites of
+// each first (a round to delete, a nominee to remove), then operations
+// drawn from its seed until killed. It stops with exit status 2 when an
 // operation fails, which the parent reports.
 func TestCrashChild(t *testing.T) {
 	dir := os.Getenv(envCrashDir)
@@ -148,12 +290,21 @@ func TestCrashChild(t *testing.T) {
 		fmt.Printf("%s: %v\n", op, err)
 		os.Exit(2)
 	}
+	var queue []string // the plan's operations still to do; the last is the aim
+	park := 0
+	if f := strings.Fields(os.Getenv(envCrashPlan)); len(f) == 3 {
+		queue = f[:2]
+		park, _ = strconv.Atoi(f[2])
+	} else {
+		die("plan", fmt.Errorf("%s=%q", envCrashPlan, os.Getenv(envCrashPlan)))
+	}
+	steps := &crashSteps{log: log}
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(dir, "tdkt.db"), store.Options{})
+	st, err := store.Open(filepath.Join(dir, "tdkt.db"), store.Options{Now: steps.now})
 	if err != nil {
 		die("open", err)
 	}
-	s := New(st, nil).As(crashDirector)
+	s := New(st, steps.now).As(crashDirector)
 	rng := rand.New(rand.NewPCG(seed, 0x6b696c6c))
 	log.line("ready", strconv.FormatUint(seed, 10))
 	for n := 0; ; n++ {
@@ -168,15 +319,48 @@ func TestCrashChild(t *testing.T) {
 				ours = append(ours, r)
 			}
 		}
+		var byRound map[int64][]domain.Nominee
+		var taken map[string]bool
+		if len(ours) > 0 {
+			if byRound, taken, err = crashNominees(ctx, s, ours); err != nil {
+				die("nominees", err)
+			}
+		}
 		op := crashPick(rng, len(ours))
+		if len(queue) > 0 {
+			op = queue[0]
+		}
+		aimed := false
+		switch {
+		case len(ours) == 0 && slices.Contains(crashNeedsRound, op):
+			op = "round-create"
+		case op == "nominee-remove" && len(taken) == 0:
+			op = "nominee-add"
+		case len(queue) > 0:
+			queue = queue[1:]
+			aimed = len(queue) == 0
+		}
+		begin := func(fields ...string) {
+			if aimed {
+				log.line("aim", op)
+			}
+			log.line(append([]string{"begin", op}, fields...)...)
+			if aimed {
+				steps.arm(op, park)
+			}
+		}
+		done := func(fields ...string) {
+			steps.disarm()
+			log.line(append([]string{"done", op}, fields...)...)
+		}
 		switch op {
 		case "import":
 			note := "nhập lần " + id
-			log.line("begin", op, note)
+			begin(note)
 			if err := crashImport(ctx, s, note); err != nil {
 				die(op, err)
 			}
-			log.line("done", op, note)
+			done(note)
 		case "edit":
 			code := crashCode(rng.IntN(crashPool))
 			pos := "Chuyên viên chính " + id
@@ -190,11 +374,11 @@ func TestCrashChild(t *testing.T) {
 			}
 			p := people[i]
 			p.Position = pos
-			log.line("begin", op, code, pos)
+			begin(code, pos)
 			if _, err := s.SavePerson(ctx, p, domain.Date{}); err != nil {
 				die(op, err)
 			}
-			log.line("done", op, code, pos)
+			done(code, pos)
 		case "ratings":
 			m := map[string]domain.Rating{}
 			for k := 1 + rng.IntN(40); k > 0; k-- {
@@ -204,91 +388,88 @@ func TestCrashChild(t *testing.T) {
 			for _, c := range slices.Sorted(maps.Keys(m)) {
 				pairs = append(pairs, c+"="+string(m[c]))
 			}
-			log.line("begin", op, strings.Join(pairs, ","))
+			begin(strings.Join(pairs, ","))
 			if _, err := s.SetRatings(ctx, crashYear, m, nil); err != nil {
 				die(op, err)
 			}
-			log.line("done", op, strings.Join(pairs, ","))
+			done(strings.Join(pairs, ","))
 		case "round-create":
 			name := "Đợt thử " + id
-			log.line("begin", op, name)
+			begin(name)
 			rid, err := s.CreateRound(ctx, domain.Round{Year: crashYear, Kind: domain.RoundRegular, Name: name})
 			if err != nil {
 				die(op, err)
 			}
-			log.line("done", op, name, strconv.FormatInt(rid, 10))
+			done(name, strconv.FormatInt(rid, 10))
 		case "round-delete":
 			r := ours[rng.IntN(len(ours))]
-			log.line("begin", op, r.Name)
+			begin(r.Name)
 			if err := s.DeleteRound(ctx, r.ID); err != nil {
 				die(op, err)
 			}
-			log.line("done", op, r.Name)
-		case "nominee-add", "nominee-remove":
+			done(r.Name)
+		case "nominee-add":
 			r := ours[rng.IntN(len(ours))]
-			taken := map[string]int64{} // proposed for CSTĐCS in any round of the year
-			var here []domain.Nominee
-			for _, o := range ours {
-				ns, err := s.Nominees(ctx, o.ID)
-				if err != nil {
-					die(op, err)
-				}
-				for _, nm := range ns {
-					taken[nm.Subject.Code] = nm.ID
-					if o.ID == r.ID {
-						here = append(here, nm)
-					}
+			var free []string // one proposal for CSTĐCS a year, whatever the round
+			for i := 0; i < crashPool; i++ {
+				if !taken[crashCode(i)] {
+					free = append(free, crashCode(i))
 				}
 			}
-			if op == "nominee-remove" {
-				if len(here) == 0 {
-					continue
-				}
-				nm := here[rng.IntN(len(here))]
-				log.line("begin", op, r.Name, nm.Subject.Code)
-				if err := s.RemoveNominee(ctx, nm.ID); err != nil {
-					die(op, err)
-				}
-				log.line("done", op, r.Name, nm.Subject.Code)
-				continue
+			if len(free) == 0 {
+				die(op, errors.New("the whole pool is proposed already"))
 			}
-			code := crashCode(rng.IntN(crashPool))
-			if _, dup := taken[code]; dup {
-				continue
-			}
-			log.line("begin", op, r.Name, code)
+			code := free[rng.IntN(len(free))]
+			begin(r.Name, code)
 			if _, err := s.AddNominee(ctx, r.ID, domain.PersonSubject(code), "CSTDCS"); err != nil {
 				die(op, err)
 			}
-			log.line("done", op, r.Name, code)
+			done(r.Name, code)
+		case "nominee-remove":
+			var with []domain.Round
+			for _, r := range ours {
+				if len(byRound[r.ID]) > 0 {
+					with = append(with, r)
+				}
+			}
+			r := with[rng.IntN(len(with))]
+			nm := byRound[r.ID][rng.IntN(len(byRound[r.ID]))]
+			begin(r.Name, nm.Subject.Code)
+			if err := s.RemoveNominee(ctx, nm.ID); err != nil {
+				die(op, err)
+			}
+			done(r.Name, nm.Subject.Code)
 		case "export-dossier":
 			r := ours[rng.IntN(len(ours))]
 			out := filepath.Join(dir, "exports", "ho-so-"+id)
-			log.line("begin", op, out)
-			if err := s.ExportDossier(ctx, r.ID, out, DossierOptions{}); err != nil {
+			begin(out)
+			progress := func(k, total int) { steps.step(fmt.Sprintf("dossier file %d of %d written", k, total)) }
+			if err := s.ExportDossier(ctx, r.ID, out, DossierOptions{Progress: progress}); err != nil {
 				die(op, err)
 			}
 			files, err := crashFiles(out)
 			if err != nil {
 				die(op, err)
 			}
-			log.line(append([]string{"done", op, out}, files...)...)
+			done(append([]string{out}, files...)...)
 		case "export-registration":
 			format := []string{"pdf", "xlsx"}[rng.IntN(2)]
 			out := filepath.Join(dir, "exports", "dang-ky-"+id+"."+format)
-			log.line("begin", op, out)
-			err := paths.WriteAtomic(out, func(w io.Writer) error { return s.ExportRegistration(ctx, crashYear+1, format, w) })
+			begin(out)
+			err := paths.WriteAtomic(out, func(w io.Writer) error {
+				return s.ExportRegistration(ctx, crashYear+1, format, &crashWriter{w: w, steps: steps})
+			})
 			if err != nil {
 				die(op, err)
 			}
-			log.line("done", op, out, out)
+			done(out, out)
 		case "backup":
-			log.line("begin", op)
+			begin()
 			path, err := s.BackupNow(ctx)
 			if err != nil {
 				die(op, err)
 			}
-			log.line("done", op, path)
+			done(path)
 		}
 	}
 }
@@ -507,6 +688,62 @@ func readCrashState(ctx context.Context, s *Service) (*crashState, error) {
 	return st, nil
 }
 
+// crashAim is where the parent kills one child: the child does warm first,
+// to completion, then op; the parent kills once the log shows the given
+// number of lines after the "begin" of op. With park, the child stops dead
+// at the last of them if it is a step of op.
+type crashAim struct {
+	warm, op string
+	lines    int
+	park     bool
+}
+
+// plan is the child's part of the aim: "warm op k", k the step to park at
+// (0: none).
+func (a crashAim) plan() string {
+	k := 0
+	if a.park {
+		k = a.lines
+	}
+	return fmt.Sprintf("%s %s %d", a.warm, a.op, k)
+}
+
+// crashSchedule draws the kills of a run: every operation is the aim of
+// crashAimsPerOp of them and the warm-up of as many, in an order drawn
+// from rng, so that what a run covers owes nothing to the machine's speed.
+func crashSchedule(rng *rand.Rand) []crashAim {
+	var ops, warms []string
+	for range crashAimsPerOp {
+		ops = append(ops, crashOps...)
+		warms = append(warms, crashOps...)
+	}
+	rng.Shuffle(len(ops), func(i, j int) { ops[i], ops[j] = ops[j], ops[i] })
+	rng.Shuffle(len(warms), func(i, j int) { warms[i], warms[j] = warms[j], warms[i] })
+	out := make([]crashAim, len(ops))
+	for i := range ops {
+		a := crashAim{warm: warms[i], op: ops[i]}
+		switch r := rng.IntN(8); {
+		case r < 3:
+			// Right after "begin": wherever the child has got to by the
+			// time the signal arrives, usually early in the operation.
+		case r < 6:
+			// With the child stopped at a step: a transaction begun, a
+			// round's event stamped inside its transaction, some files
+			// of a dossier written. Every operation has a first step, so
+			// a kill at it is inside the operation whatever the machine;
+			// an operation with fewer steps than drawn is killed after
+			// its end instead.
+			a.lines, a.park = 1+rng.IntN(4), true
+		default:
+			// After a step, with the child still working, or after the
+			// operation, between it and the next.
+			a.lines = 1 + rng.IntN(4)
+		}
+		out[i] = a
+	}
+	return out
+}
+
 // crashRun is the parent's bookkeeping over the whole run.
 type crashRun struct {
 	t        *testing.T
@@ -516,9 +753,13 @@ type crashRun struct {
 	backups  int              // backup files checked (then removed)
 	temps    int              // temporary export files a kill left behind
 	kills    int
+	parked   map[string]int // kills of a child stopped inside an operation, by operation
 	midOp    map[string]int // kills that interrupted an operation, by operation
+	begun    map[string]int // operations begun, by operation
 	done     map[string]int // operations committed, by operation
 	resolved map[string]int // interrupted operations found committed after the kill
+
+	children, checks time.Duration // time spent running children, checking after kills
 }
 
 func (c *crashRun) fatalf(format string, args ...any) {
@@ -527,8 +768,9 @@ func (c *crashRun) fatalf(format string, args ...any) {
 }
 
 // TestCrash_KillNineAnywhere kills a working application process with
-// SIGKILL at least crashKills times and checks after each kill what the
-// clerk would find on reopening. TDKT_CRASH_SEED repeats a run.
+// SIGKILL crashAimsPerOp times inside or right after each kind of
+// operation and checks after each kill what the clerk would find on
+// reopening. TDKT_CRASH_SEED repeats a run.
 func TestCrash_KillNineAnywhere(t *testing.T) {
 	seed := uint64(20261123)
 	if v := os.Getenv("TDKT_CRASH_SEED"); v != "" {
@@ -539,7 +781,8 @@ func TestCrash_KillNineAnywhere(t *testing.T) {
 	}
 	start := time.Now()
 	dir := t.TempDir()
-	c := &crashRun{t: t, seed: seed, dir: dir, verified: map[string]int64{}, midOp: map[string]int{}, done: map[string]int{}, resolved: map[string]int{}}
+	c := &crashRun{t: t, seed: seed, dir: dir, verified: map[string]int64{}, parked: map[string]int{}, midOp: map[string]int{},
+		begun: map[string]int{}, done: map[string]int{}, resolved: map[string]int{}}
 	ctx := context.Background()
 
 	// The office before the first kill: its profile, a unit, the pool.
@@ -570,34 +813,43 @@ func TestCrash_KillNineAnywhere(t *testing.T) {
 	log.line("begin", "import", "gốc")
 	log.line("done", "import", "gốc")
 
-	// Where each kill lands is chosen from what the child has reached, not
-	// from the clock: after its k-th operation has begun (k drawn from the
-	// seed), and then a short random wait, so the kills fall inside
-	// operations of every kind, and a run does the same work on a fast
-	// machine and on a loaded one.
 	rng := rand.New(rand.NewPCG(seed, 0x70617265))
-	for c.kills < crashKills {
-		childSeed := seed*1000 + uint64(c.kills)
-		begun := 1 + rng.IntN(4)
-		wait := time.Duration(rng.IntN(40)) * time.Millisecond
-		c.runChild(childSeed, begun, wait)
-		c.check(ctx, log)
+	schedule := crashSchedule(rng)
+	surePark := 0 // kills at a first step the child was told to stop at
+	for _, a := range schedule {
+		if a.park && a.lines == 1 {
+			surePark++
+		}
 	}
-	c.report(time.Since(start))
+	for _, a := range schedule {
+		t0 := time.Now()
+		parked := c.runChild(seed*1000+uint64(c.kills), a)
+		t1 := time.Now()
+		c.check(ctx, log, parked)
+		c.children += t1.Sub(t0)
+		c.checks += time.Since(t1)
+	}
+	c.report(time.Since(start), surePark)
 }
 
-// runChild starts a child and kills it once it has begun its begun-th
-// operation and wait has passed since.
-func (c *crashRun) runChild(seed uint64, begun int, wait time.Duration) {
+// runChild starts a child with the plan of a and kills it once the log
+// shows a.lines lines past the "begin" of a.op; parked tells whether the
+// child had stopped at the last of them.
+func (c *crashRun) runChild(seed uint64, a crashAim) (parked bool) {
 	c.t.Helper()
 	logPath := filepath.Join(c.dir, "crash.log")
-	info, err := os.Stat(logPath)
+	lf, err := os.Open(logPath)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	from := info.Size() // the child's lines start here
+	defer lf.Close()
+	// The child's lines start at the end: the parent's own lines end with
+	// a newline, and nobody else writes while no child runs.
+	if _, err := lf.Seek(0, io.SeekEnd); err != nil {
+		c.t.Fatal(err)
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), envCrashDir+"="+c.dir, envCrashSeed+"="+strconv.FormatUint(seed, 10))
+	cmd.Env = append(os.Environ(), envCrashDir+"="+c.dir, envCrashSeed+"="+strconv.FormatUint(seed, 10), envCrashPlan+"="+a.plan())
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -605,45 +857,84 @@ func (c *crashRun) runChild(seed uint64, begun int, wait time.Duration) {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	// A generous bound only against a child that hangs: no verdict
-	// depends on how fast the child works.
-	deadline := time.After(5 * time.Minute)
-	tick := time.NewTicker(2 * time.Millisecond)
+	reaped := false
+	defer func() {
+		// A failure below must not leave a child working on (or parked).
+		if !reaped {
+			_ = cmd.Process.Kill()
+			<-exited
+		}
+	}()
+	hang := time.NewTimer(crashHang)
+	defer hang.Stop()
+	tick := time.NewTicker(time.Millisecond)
 	defer tick.Stop()
-	for n := 0; n < begun; {
+	var pending []byte // read, not yet a whole line
+	var seen []string  // the child's lines so far
+	past := -1         // lines read past the "aim" line; -1 before it
+	buf := make([]byte, 64<<10)
+	for past < 1+a.lines {
 		select {
 		case err := <-exited:
-			c.fatalf("the child stopped by itself before the kill (%v):\n%s", err, out.String())
-		case <-deadline:
-			c.fatalf("the child did not begin %d operations in 5 minutes:\n%s", begun, out.String())
+			reaped = true
+			c.fatalf("the child (plan %q) stopped by itself before the kill (%v); its log: %s\noutput:\n%s", a.plan(), err, crashTail(seen), out.String())
+		case <-hang.C:
+			c.fatalf("the child (plan %q) did not reach its kill point, %d lines past the begin of %s, in %v: it hangs; its log: %s\noutput:\n%s",
+				a.plan(), a.lines, a.op, crashHang, crashTail(seen), out.String())
 		case <-tick.C:
-			n = countBegun(logPath, from)
+			n, err := lf.Read(buf)
+			if err != nil && err != io.EOF {
+				c.t.Fatal(err)
+			}
+			pending = append(pending, buf[:n]...)
+			for past < 1+a.lines {
+				i := bytes.IndexByte(pending, '\n')
+				if i < 0 {
+					break
+				}
+				l := string(pending[:i])
+				pending = pending[i+1:]
+				seen = append(seen, l)
+				switch {
+				case past >= 0:
+					past++
+					if past == 1 && l != "begin\t"+a.op && !strings.HasPrefix(l, "begin\t"+a.op+"\t") {
+						c.fatalf("the child's aim at %s is followed by %q, not its begin", a.op, l)
+					}
+					parked = strings.HasPrefix(l, "park\t")
+				case l == "aim\t"+a.op:
+					past = 0
+				}
+			}
 		}
 	}
-	time.Sleep(wait)
 	if err := syscall.Kill(cmd.Process.Pid, syscall.SIGKILL); err != nil {
 		c.t.Fatal(err)
 	}
 	err = <-exited
+	reaped = true
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
 		c.fatalf("the child ended with %v, not by the kill:\n%s", err, out.String())
 	}
 	c.kills++
+	return parked
 }
 
-// countBegun counts the "begin" lines the log holds from offset from on
-// (from is just past a newline: the parent's own lines end with one).
-func countBegun(path string, from int64) int {
-	data, err := os.ReadFile(path)
-	if err != nil || int64(len(data)) < from {
-		return 0
+// crashTail is the end of a child's log, for a failure message.
+func crashTail(lines []string) string {
+	if len(lines) > 12 {
+		lines = lines[len(lines)-12:]
 	}
-	return bytes.Count(data[from-1:], []byte("\nbegin\t"))
+	if len(lines) == 0 {
+		return "(nothing)"
+	}
+	return "\n\t" + strings.Join(lines, "\n\t")
 }
 
-// check reopens the database after a kill and checks everything.
-func (c *crashRun) check(ctx context.Context, log *crashLog) {
+// check reopens the database after a kill and checks everything; parked
+// says the child had stopped inside an operation for the kill.
+func (c *crashRun) check(ctx context.Context, log *crashLog, parked bool) {
 	c.t.Helper()
 	evs, err := readCrashLog(filepath.Join(c.dir, "crash.log"))
 	if err != nil {
@@ -654,7 +945,7 @@ func (c *crashRun) check(ctx context.Context, log *crashLog) {
 	var pending *crashEvent
 	var mustExist []string // export files and backups the log says were written
 	var backups []string
-	done := map[string]int{}
+	begun, done := map[string]int{}, map[string]int{}
 	for i := range evs {
 		ev := &evs[i]
 		switch ev.kind {
@@ -663,6 +954,7 @@ func (c *crashRun) check(ctx context.Context, log *crashLog) {
 				c.fatalf("log: %s begun while %s was pending", ev.op, pending.op)
 			}
 			pending = ev
+			begun[ev.op]++
 		case "done":
 			if ev.op == "setup" {
 				continue
@@ -691,7 +983,13 @@ func (c *crashRun) check(ctx context.Context, log *crashLog) {
 			c.fatalf("the child failed: %s %v", ev.op, ev.args)
 		}
 	}
-	c.done = done
+	c.begun, c.done = begun, done
+	if parked {
+		if pending == nil {
+			c.fatalf("log: the child stopped inside an operation, but none is pending")
+		}
+		c.parked[pending.op]++
+	}
 
 	st, err := store.Open(filepath.Join(c.dir, "tdkt.db"), store.Options{})
 	if err != nil {
@@ -831,27 +1129,33 @@ func (c *crashRun) checkBackups(dir string, logged []string) {
 	}
 }
 
-func (c *crashRun) report(took time.Duration) {
+func (c *crashRun) report(took time.Duration, surePark int) {
 	c.t.Helper()
-	mid := 0
+	mid, parked := 0, 0
 	for _, n := range c.midOp {
 		mid += n
 	}
-	c.t.Logf("seed %d: %d kills in %v; committed operations %v; kills during an operation %d %v (found committed %v); backups checked %d, export files checked %d, temporary files left by kills %d",
-		c.seed, c.kills, took.Round(time.Millisecond), c.done, mid, c.midOp, c.resolved, c.backups, len(c.verified)-c.backups, c.temps)
-	// The run proves something only if the children did real work and
-	// the kills landed inside it.
-	for _, op := range []string{"import", "edit", "ratings", "round-create", "round-delete", "nominee-add", "nominee-remove", "export-dossier", "export-registration", "backup"} {
-		if c.done[op] < 3 {
-			c.fatalf("only %d %s operations committed in the run", c.done[op], op)
+	for _, n := range c.parked {
+		parked += n
+	}
+	c.t.Logf("seed %d: %d kills in %v (children %v, checks %v); operations begun %v, committed %v; kills during an operation %d %v, of which with the child stopped in it %d %v (found committed %v); backups checked %d, export files checked %d, temporary files left by kills %d",
+		c.seed, c.kills, took.Round(time.Millisecond), c.children.Round(time.Millisecond), c.checks.Round(time.Millisecond),
+		c.begun, c.done, mid, c.midOp, parked, c.parked, c.resolved, c.backups, len(c.verified)-c.backups, c.temps)
+	// The run proves something only if the children did every kind of
+	// work and the kills landed inside it. The schedule guarantees all
+	// three on any machine: each operation was aimed at (so begun) and
+	// done as a warm-up crashAimsPerOp times, and a child told to stop at
+	// an operation's first step always reaches it. Failing here means the
+	// child or the schedule changed, never that the machine was slow.
+	for _, op := range crashOps {
+		if c.begun[op] < crashAimsPerOp {
+			c.fatalf("only %d %s operations begun in the run, want %d", c.begun[op], op, crashAimsPerOp)
+		}
+		if c.done[op] < crashAimsPerOp {
+			c.fatalf("only %d %s operations committed in the run, want %d", c.done[op], op, crashAimsPerOp)
 		}
 	}
-	if mid < crashKills/4 {
-		c.fatalf("only %d of %d kills interrupted an operation", mid, c.kills)
-	}
-	for _, op := range []string{"import", "export-dossier", "backup"} {
-		if c.midOp[op] == 0 {
-			c.fatalf("no kill interrupted a %s", op)
-		}
+	if parked < surePark {
+		c.fatalf("only %d kills found the child stopped inside an operation, want at least %d: an operation logs no step any more", parked, surePark)
 	}
 }
