@@ -59,7 +59,8 @@ func TestExportPackage_KillChild(t *testing.T) {
 }
 
 // TestExportPackage_KillNineNeverLeavesAPartialPackage kills (SIGKILL) a
-// process exporting packages at random moments, at least 30 times: after
+// process exporting packages 30 times, at points drawn from what it
+// reports (most as it starts writing the zip): after
 // each kill the output folder holds only complete, valid packages (and at
 // most hidden temporary files, never a .zip), and the database passes
 // SQLite's integrity check.
