@@ -28,5 +28,5 @@ cat "$out" "$out.second"
 grep -q "smoke: window drawn" "$out" || { echo "smoke: the window was not drawn" >&2; exit 1; }
 grep -q "second instance exit 2" "$out.second" || { echo "smoke: a second instance was not refused" >&2; exit 1; }
 grep -q "đang mở" "$out.second" || { echo "smoke: the second instance did not say why" >&2; exit 1; }
-ls "$(dirname "$db")/backups/"*dong-chuong-trinh*.db >/dev/null || { echo "smoke: no backup was taken when the window closed" >&2; exit 1; }
+ls "$(dirname "$db")/backups/"*/*dong-chuong-trinh*.db >/dev/null || { echo "smoke: no backup was taken when the window closed" >&2; exit 1; }
 echo "smoke: ok"

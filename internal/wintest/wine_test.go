@@ -487,7 +487,7 @@ func TestWindow_DrawnFittedAndBackedUpOnClosing(t *testing.T) {
 			t.Fatalf("the close-time backup: %v", err)
 		}
 		must(t, e.run(t, "run", filepath.Join(e.windir, "tdktctl.exe"), "--db",
-			winDir+`\backups\`+filepath.Base(backups[0]), "check"), "check of the close-time backup")
+			winDir+`\backups\`+filepath.Base(filepath.Dir(backups[0]))+`\`+filepath.Base(backups[0]), "check"), "check of the close-time backup")
 		return nil
 	})
 }
