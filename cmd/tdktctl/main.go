@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"tdkt/internal/domain"
+	"tdkt/internal/pack"
 	"tdkt/internal/paths"
 	"tdkt/internal/rules"
 	"tdkt/internal/service"
@@ -67,7 +68,8 @@ Lệnh:
                                                                        ghi quyết định (khen mọi đề nghị Hội đồng thông qua, trừ --refuse) và lập gói phản hồi đã ký
   backup OUT.db                                                        sao lưu
   restore IN.db                                                        khôi phục (tài khoản Giám đốc)
-  check                                                                kiểm tra toàn vẹn
+  check [--against TỆP.zip|TỆP.db]                                    kiểm tra toàn vẹn và nhật ký thay đổi (--against: đối chiếu với đầu chuỗi
+                                                                       nhật ký ghi trong một gói đã ký hoặc một bản sao lưu lập trước đây)
   account admin [--full-name TÊN]                                      tạo Giám đốc đầu tiên cho cơ sở dữ liệu chưa có tài khoản
   account create --username U --full-name TÊN --role giam-doc|chuyen-vien|chi-xem
                                                                        tạo tài khoản (Giám đốc; mật khẩu từ TDKT_NEW_PASSWORD)
@@ -640,8 +642,8 @@ func (c *cli) restore(args []string) error {
 			if svc, err = c.loginAs(svc, user, password); err != nil {
 				return err
 			}
-			if err := c.need(svc, domain.RoleDirector, "khôi phục cơ sở dữ liệu"); err != nil {
-				return err
+			if err := svc.MayRestore(); err != nil {
+				return fail(2, "Không khôi phục: %v", err)
 			}
 		}
 		// The restore replaces the file: close it first.
@@ -663,8 +665,19 @@ func (c *cli) restore(args []string) error {
 }
 
 func (c *cli) check(args []string) error {
-	if _, err := parse(c.flags("check"), args); err != nil {
+	fs := c.flags("check")
+	against := fs.String("against", "", "gói đã ký (.zip) hoặc bản sao lưu (.db) lập trước đây: nhật ký phải còn nguyên tới đầu chuỗi ghi trong đó")
+	pos, err := parse(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(pos) != 0 {
+		return fail(2, "cách dùng: tdktctl check [--against TỆP.zip|TỆP.db]")
+	}
+	if *against != "" {
+		if _, err := os.Stat(*against); err != nil {
+			return fail(2, "không đọc được %s: %v", *against, err)
+		}
 	}
 	if _, err := os.Stat(c.db); err != nil {
 		return fail(2, "không có cơ sở dữ liệu %s", c.db)
@@ -680,17 +693,102 @@ func (c *cli) check(args []string) error {
 		return fail(1, "%v", err)
 	}
 	fmt.Fprintf(c.out, "%s: toàn vẹn (integrity_check: ok)\n", c.db)
-	// The audit journal's hash chain: an entry edited or deleted outside
-	// the program breaks it at that entry.
+	// The audit journal: its hash chain (an entry edited or deleted outside
+	// the program breaks it at that entry), its triggers, and the accounts,
+	// settings and catalogue against what it records.
 	jc, err := svc.Store().VerifyJournal(c.ctx)
 	if err != nil {
 		return err
 	}
-	if !jc.OK {
-		return fail(1, "nhật ký thay đổi bị sửa hoặc xóa ngoài chương trình: %s (mục đầu tiên bị phá: %d)", jc.Problem, jc.FirstBroken)
+	var msg []string
+	problems := jc.Problems
+	switch {
+	case jc.FirstBroken != 0:
+		msg = append(msg, fmt.Sprintf("nhật ký thay đổi bị sửa hoặc xóa ngoài chương trình: %s (mục đầu tiên bị phá: %d)", jc.Problem, jc.FirstBroken))
+		problems = problems[1:]
+	case !jc.OK:
+		msg = append(msg, "phát hiện thay đổi làm ngoài chương trình mà nhật ký thay đổi không ghi lại:")
 	}
-	fmt.Fprintf(c.out, "nhật ký thay đổi: %d mục, chuỗi băm nguyên vẹn\n", jc.Entries)
+	for _, p := range problems {
+		msg = append(msg, "  - "+p)
+	}
+	// A head kept outside the file: only it shows a journal rewritten with
+	// every hash recomputed.
+	var anchored string
+	if *against != "" {
+		line, problem, err := c.checkAgainst(svc, *against)
+		if err != nil {
+			return err
+		}
+		if problem != "" {
+			msg = append(msg, problem)
+		}
+		anchored = line
+	}
+	if len(msg) > 0 {
+		return fail(1, "%s", strings.Join(msg, "\n"))
+	}
+	fmt.Fprintf(c.out, "nhật ký thay đổi: %d mục, chuỗi băm nguyên vẹn; tài khoản, cài đặt, danh mục khớp với nhật ký\n", jc.Entries)
+	if anchored != "" {
+		fmt.Fprintln(c.out, anchored)
+	}
 	return nil
+}
+
+// checkAgainst compares the journal with the head recorded in file: a
+// package the office signed (its manifest's journal head, the signature
+// checked against the office's key) or a backup (its own journal, entry by
+// entry up to its head). It returns the line to print when the journal
+// holds the head, or the problem when it does not.
+func (c *cli) checkAgainst(svc *service.Service, file string) (line, problem string, err error) {
+	st := svc.Store()
+	name := filepath.Base(file)
+	if isZip(file) {
+		what := "gói " + name
+		opt := pack.VerifyOptions{}
+		if pub, err := svc.PublicKey(c.ctx); err == nil {
+			opt.Expected = pub
+		}
+		p, err := pack.VerifyFile(file, opt)
+		if err != nil {
+			return "", "", fail(2, "không đọc được %s: %v", what, err)
+		}
+		if !p.Valid() {
+			why := make([]string, len(p.Problems))
+			for i, pr := range p.Problems {
+				why[i] = pr.Message
+			}
+			return "", "", fail(2, "%s không dùng làm mốc được: gói không hợp lệ hoặc không do đơn vị này ký (%s)", what, strings.Join(why, " "))
+		}
+		h := p.Manifest.JournalHead
+		if h == nil {
+			return "", "", fail(2, "%s không ghi đầu chuỗi nhật ký (gói lập bằng phiên bản chương trình cũ hoặc không phải gói của đơn vị); không dùng làm mốc được", what)
+		}
+		problem, err := st.CheckAnchor(c.ctx, store.JournalAnchor{ID: h.ID, Hash: h.Hash}, what)
+		if err != nil {
+			return "", "", err
+		}
+		return fmt.Sprintf("đối chiếu với %s: nhật ký còn nguyên tới mục số %d, đầu chuỗi lúc lập gói", what, h.ID), problem, nil
+	}
+	what := "bản sao lưu " + name
+	head, problem, err := st.CheckAgainstBackup(c.ctx, file, what)
+	if err != nil {
+		return "", "", fail(2, "%v", err)
+	}
+	return fmt.Sprintf("đối chiếu với %s: nhật ký còn nguyên tới mục số %d, đầu chuỗi lúc sao lưu", what, head.ID), problem, nil
+}
+
+// isZip reports whether file is a zip archive (a package) by its first
+// bytes, whatever its name.
+func isZip(file string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var b [4]byte
+	_, err = io.ReadFull(f, b[:])
+	return err == nil && string(b[:]) == "PK\x03\x04"
 }
 
 // verdictJSON is one object of `eligibility --json` (contracts.md).

@@ -48,17 +48,29 @@ type FileEntry struct {
 
 // Manifest is manifest.json. The signature covers its exact bytes.
 type Manifest struct {
-	Format       string      `json:"format"`
-	Type         string      `json:"type"` // TypeSubmission | TypeFeedback
-	Unit         Unit        `json:"unit"`
-	Year         int         `json:"year"`
-	Round        RoundRef    `json:"round"`
-	CreatedAt    string      `json:"created_at"` // RFC 3339
-	AppVersion   string      `json:"app_version"`
-	RulesVersion string      `json:"rules_version"`
-	Encryption   string      `json:"encryption,omitempty"` // "" or EncryptionAge
-	Recipient    string      `json:"recipient,omitempty"`  // the age recipient (age1…) when encrypted
-	Files        []FileEntry `json:"files"`
+	Format       string   `json:"format"`
+	Type         string   `json:"type"` // TypeSubmission | TypeFeedback
+	Unit         Unit     `json:"unit"`
+	Year         int      `json:"year"`
+	Round        RoundRef `json:"round"`
+	CreatedAt    string   `json:"created_at"` // RFC 3339
+	AppVersion   string   `json:"app_version"`
+	RulesVersion string   `json:"rules_version"`
+	Encryption   string   `json:"encryption,omitempty"` // "" or EncryptionAge
+	Recipient    string   `json:"recipient,omitempty"`  // the age recipient (age1…) when encrypted
+	// JournalHead is the head of the maker's audit journal when the package
+	// was made. The signature covers it, so the office can later show that
+	// its journal was not rewritten before that point (tdktctl check
+	// --against). Packages made before it existed have none.
+	JournalHead *JournalAnchor `json:"journal_head,omitempty"`
+	Files       []FileEntry    `json:"files"`
+}
+
+// JournalAnchor is an entry of the audit journal: its number and its
+// SHA-256 chain hash (hex).
+type JournalAnchor struct {
+	ID   int64  `json:"id"`
+	Hash string `json:"hash"`
 }
 
 // Data is data.json of a submission: every record the centre needs.

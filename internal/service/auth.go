@@ -54,6 +54,9 @@ func (s *Service) require(need domain.Role) error {
 		return fmt.Errorf("tài khoản %s (%s) không được %s; việc này cần vai trò %s: %w",
 			a.Username, a.Role.Label(), needText(need), need.Label(), domain.ErrForbidden)
 	}
+	if need == domain.RoleDirector && a.ID > 0 {
+		return s.journalVouchesFor(a) // journal.go
+	}
 	return nil
 }
 

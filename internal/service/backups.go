@@ -182,6 +182,11 @@ func (s *Service) DescribeBackup(ctx context.Context, path string) (BackupSummar
 	return out, nil
 }
 
+// MayRestore says whether the account may replace the database with a
+// backup (a director the journal vouches for), for the command line, which
+// restores with the database closed and so without RestoreBackup.
+func (s *Service) MayRestore() error { return s.require(domain.RoleDirector) }
+
 // RestoreBackup replaces the office database with the backup at path,
 // after checking it (store.CheckRestore: another office's data, a newer
 // program's or a broken journal are refused) and backing up the current

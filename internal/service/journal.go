@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/store"
@@ -19,7 +20,9 @@ func (s *Service) Journal(ctx context.Context, f store.JournalFilter) ([]store.J
 }
 
 // VerifyJournal recomputes the journal's hash chain and reports the first
-// entry edited, deleted or added outside the application.
+// entry edited, deleted or added outside the application, the journal's
+// triggers dropped or changed, and the accounts, settings, office and
+// catalogue records that differ from what the journal records.
 func (s *Service) VerifyJournal(ctx context.Context) (store.JournalCheck, error) {
 	if err := s.require(domain.RoleViewer); err != nil {
 		return store.JournalCheck{}, err
@@ -49,4 +52,24 @@ func (s *Service) UndoDeletion(ctx context.Context, tx int64) (int, error) {
 		return err
 	})
 	return n, err
+}
+
+// journalVouchesFor refuses what needs a director (role changes, restore,
+// the catalogue, approving a round) to an account the journal does not
+// account for: its role, password or state changed with another program,
+// or its password hash shared with another account. That is how a role
+// given with SQL would be used, so the promotion buys nothing. The check
+// is of the one account, cheap enough for every such action; the whole
+// journal is VerifyJournal's. A director other than the account puts it
+// right through the program, which vouches for it again.
+func (s *Service) journalVouchesFor(a domain.Account) error {
+	p, err := s.st.AccountProblem(context.Background(), a.ID)
+	if err != nil {
+		return fmt.Errorf("đối chiếu tài khoản %s với nhật ký thay đổi: %w", a.Username, err)
+	}
+	if p == "" {
+		return nil
+	}
+	return fmt.Errorf("tài khoản %s không được làm việc cần quyền Giám đốc vì nhật ký thay đổi không ghi lại một thay đổi của chính tài khoản này: %s "+
+		"Hãy báo người quản trị; một Giám đốc khác sửa lại tài khoản này trong chương trình (vai trò, mật khẩu) rồi làm lại: %w", a.Username, p, domain.ErrForbidden)
 }

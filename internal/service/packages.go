@@ -119,6 +119,13 @@ func (s *Service) ExportPackage(ctx context.Context, roundID int64, out string, 
 		AppVersion:   Version,
 		RulesVersion: regimeOf(cat, r.Year),
 	}
+	// The journal's head goes under the signature: a journal rewritten
+	// later, even with every hash recomputed, no longer holds it.
+	if head, err := s.st.JournalHead(ctx); err != nil {
+		return PackageRecord{}, err
+	} else if head.Hash != "" {
+		m.JournalHead = &pack.JournalAnchor{ID: head.ID, Hash: head.Hash}
+	}
 	path := packagePath(out, pack.FileName(p.UnitCode, r.Year, r.ID, now))
 	// The history keeps where the file went even if the process's working
 	// folder changes (the window re-verifies from there).

@@ -272,6 +272,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"CopyBackup":          {C, nil},
 		"RestoreBackup":       {D, nil},
 		"DescribeBackup":      {V, nil},
+		"MayRestore":          {D, nil},
 	}
 
 	actors := []struct {

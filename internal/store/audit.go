@@ -11,8 +11,16 @@ package store
 // Write has chained.
 //
 // The chain has no secret: someone who reads this file can recompute it.
-// It detects edits and deletions made with ordinary tools, which is what
-// the office needs, not a forger with the source code.
+// It detects edits and deletions made with ordinary tools; a forger with
+// the source code is found by a head kept outside the file, in every
+// package the office signs and in every backup (audit_anchor.go).
+//
+// Beyond the chain, VerifyJournal replays the journal of the tables that
+// decide who may do what (audit_replay.go) and checks the triggers
+// (audit_install.go), because a record changed after dropping a trigger,
+// or whose entry was deleted before any Write chained it, leaves the chain
+// whole. Secret values enter the journal only as fingerprints
+// (audit_secret.go).
 
 import (
 	"context"
@@ -51,17 +59,18 @@ const auditTriggerPrefix = "audit_"
 const jsonObjectArgs = 50
 
 type auditColumn struct {
-	name   string
-	blob   bool // declared BLOB: kept as hex text, turned back by unhex on undo
-	secret bool // never copied into the journal (which every role may read)
+	name string
+	blob bool // declared BLOB: kept as hex text, turned back by unhex on undo
+	// secret: never copied into the journal (which every role may read),
+	// only its fingerprint (audit_secret.go); nil for an ordinary column.
+	secret *secretRule
+	// dflt is the column's declared default as SQL text (NULL: none): the
+	// value rows had when a migration added the column, which the journal
+	// check assumes for entries written before.
+	dflt sql.NullString
 }
 
-// secretColumns hold what no reader of the journal may see: the password
-// hashes (a viewer could otherwise take them away and guess offline). The
-// journal records that the value changed, not the value.
-var secretColumns = map[string]bool{"account.password_hash": true}
-
-// secretMark stands for a secret value in the journal.
+// secretMark starts the journal's stand-in for a secret value.
 const secretMark = "(ẩn)"
 
 type auditTable struct {
@@ -115,7 +124,7 @@ func auditTables(ctx context.Context, q querier) ([]auditTable, error) {
 }
 
 func auditTableInfo(ctx context.Context, q querier, name string) (auditTable, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid`, name)
+	rows, err := q.QueryContext(ctx, `SELECT name, type, pk, dflt_value FROM pragma_table_info(?) ORDER BY cid`, name)
 	if err != nil {
 		return auditTable{}, fmt.Errorf("columns of %s: %w", name, err)
 	}
@@ -129,10 +138,11 @@ func auditTableInfo(ctx context.Context, q querier, name string) (auditTable, er
 	for rows.Next() {
 		var c, decl string
 		var pk int
-		if err := rows.Scan(&c, &decl, &pk); err != nil {
+		var dflt sql.NullString
+		if err := rows.Scan(&c, &decl, &pk, &dflt); err != nil {
 			return auditTable{}, err
 		}
-		t.cols = append(t.cols, auditColumn{name: c, blob: strings.Contains(strings.ToUpper(decl), "BLOB"), secret: secretColumns[name+"."+c]})
+		t.cols = append(t.cols, auditColumn{name: c, blob: strings.Contains(strings.ToUpper(decl), "BLOB"), secret: secretRuleFor(name, c), dflt: dflt})
 		if pk > 0 {
 			keys = append(keys, keyCol{pk, c})
 		}
@@ -164,15 +174,24 @@ func (t auditTable) column(name string) (auditColumn, bool) {
 // fails or, worse, turns it into something else), so a BLOB column is
 // written as hex text, and a blob that ended up in another column as an
 // object {"hex": ...} that undo recognises.
+//
+// A secret column is written as its fingerprint (in the rows where it
+// holds a secret), computed by the function the package registers.
 func valueSQL(ref string, c auditColumn) string {
 	v := ref + "." + quoteIdent(c.name)
-	if c.secret {
-		return "CASE WHEN " + v + " IS NULL THEN NULL ELSE " + quoteText(secretMark) + " END"
-	}
+	plain := "CASE WHEN typeof(" + v + ")='blob' THEN json_object('hex', hex(" + v + ")) ELSE " + v + " END"
 	if c.blob {
-		return "CASE WHEN " + v + " IS NULL THEN NULL ELSE hex(" + v + ") END"
+		plain = "CASE WHEN " + v + " IS NULL THEN NULL ELSE hex(" + v + ") END"
 	}
-	return "CASE WHEN typeof(" + v + ")='blob' THEN json_object('hex', hex(" + v + ")) ELSE " + v + " END"
+	if c.secret == nil {
+		return plain
+	}
+	fp := secretFunc + "(" + v + ")"
+	cond := c.secret.condSQL(func(name string) string { return ref + "." + quoteIdent(name) })
+	if cond == "" {
+		return fp
+	}
+	return "CASE WHEN " + cond + " THEN " + fp + " ELSE " + plain + " END"
 }
 
 // objectSQL builds a JSON object of the given columns of ref, in column
@@ -220,22 +239,26 @@ var subjectColumns = []struct{ name, table string }{
 	{"nominee_id", "nominee"},
 }
 
+// subjectsSQL is the person_id, round_id and nominee_id an entry about
+// the row ref (NEW or OLD) is filed under.
+func (t auditTable) subjectsSQL(ref string) string {
+	out := make([]string, len(subjectColumns))
+	for i, col := range subjectColumns {
+		out[i] = "NULL"
+		if _, ok := t.column(col.name); ok {
+			out[i] = ref + "." + quoteIdent(col.name)
+		} else if t.name == col.table && len(t.key) == 1 {
+			out[i] = ref + "." + quoteIdent(t.key[0])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // triggers returns the three triggers of t by name. The UPDATE trigger
 // fires only when a column really changed, so an upsert that writes the
 // same values (a re-import) leaves no entry.
 func (t auditTable) triggers() map[string]string {
-	subjects := func(ref string) string {
-		out := make([]string, len(subjectColumns))
-		for i, col := range subjectColumns {
-			out[i] = "NULL"
-			if _, ok := t.column(col.name); ok {
-				out[i] = ref + "." + quoteIdent(col.name)
-			} else if t.name == col.table && len(t.key) == 1 {
-				out[i] = ref + "." + quoteIdent(t.key[0])
-			}
-		}
-		return strings.Join(out, ", ")
-	}
+	subjects := t.subjectsSQL
 	tbl := quoteIdent(t.name)
 	name := func(op string) string { return auditTriggerPrefix + t.name + "_" + op }
 	changed := make([]string, len(t.cols))
@@ -288,53 +311,6 @@ func dropAuditTriggers(ctx context.Context, tx *sql.Tx) error {
 			return fmt.Errorf("drop trigger %s: %w", n, err)
 		}
 	}
-	return nil
-}
-
-// installJournal makes the triggers match the current schema and turns
-// journaling on for this handle. When they already match (every Open but
-// the first after a migration) it changes nothing, so opening stays cheap
-// and does not touch the file.
-func (s *Store) installJournal(ctx context.Context) error {
-	var n int
-	if err := s.write.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type='table' AND name='audit'`).Scan(&n); err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
-	if n == 0 {
-		return nil // a schema from before the journal (only tests build one)
-	}
-	tables, err := auditTables(ctx, s.write)
-	if err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
-	want := map[string]string{}
-	for _, t := range tables {
-		maps.Copy(want, t.triggers())
-	}
-	have, err := auditTriggers(ctx, s.write)
-	if err != nil {
-		return fmt.Errorf("journal: %w", err)
-	}
-	if !maps.Equal(want, have) {
-		tx, err := s.write.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("journal: %w", err)
-		}
-		if err := dropAuditTriggers(ctx, tx); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("journal: %w", err)
-		}
-		for name, ddl := range want {
-			if _, err := tx.ExecContext(ctx, ddl); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("journal: create trigger %s: %w", name, err)
-			}
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("journal: %w", err)
-		}
-	}
-	s.journal = true
 	return nil
 }
 
@@ -587,42 +563,58 @@ func (e rawEntry) sum(prev string) string {
 // JournalCheck is the result of VerifyJournal.
 type JournalCheck struct {
 	Entries     int    // entries in the journal
-	OK          bool   // the whole chain verifies
-	FirstBroken int64  // id of the first entry edited, deleted or not chained; 0 when OK
-	Problem     string // for people, in Vietnamese: which entry and what happened to it
+	OK          bool   // the chain verifies and the checked tables agree with it
+	FirstBroken int64  // id of the first entry edited, deleted or not chained; 0 when the chain is whole
+	Problem     string // for people, in Vietnamese: the first of Problems
+	// Problems lists everything found, for people, in Vietnamese: the
+	// first break of the chain, then the triggers dropped or changed, then
+	// each record of a checked table that differs from what the journal
+	// says (accounts, settings, the office, the catalogue).
+	Problems []string
 }
 
-// VerifyJournal walks the journal in id order, recomputing every hash, and
-// reports the first entry that was edited (its hash no longer matches),
-// deleted (a gap in the ids, a successor whose prev does not match, or a
-// chain shorter than its recorded head) or added outside the application
-// (never chained).
-func (s *Store) VerifyJournal(ctx context.Context) (JournalCheck, error) {
-	// One read transaction: the entries and the head from the same moment.
-	rtx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+func (c *JournalCheck) add(p string) {
+	c.OK = false
+	if c.Problem == "" {
+		c.Problem = p
 	}
-	defer rtx.Rollback()
-	rows, err := rtx.QueryContext(ctx, `SELECT `+rawColumns+` FROM audit ORDER BY id`)
+	c.Problems = append(c.Problems, p)
+}
+
+// chainWalk is what walkChain found.
+type chainWalk struct {
+	entries     int
+	firstBroken int64 // 0: every entry verifies
+	problem     string
+	next        int64  // the id after the last entry
+	prev        string // the hash of the last entry
+}
+
+// walkChain reads the entries that query selects (rawColumns, in id order)
+// and recomputes every hash, stopping the judgement (not the count) at the
+// first entry that was edited (its hash no longer matches), deleted (a gap
+// in the ids, a successor whose prev does not match) or added outside the
+// application (never chained).
+func walkChain(ctx context.Context, q querier, query string, args ...any) (chainWalk, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+		return chainWalk{}, err
 	}
 	defer rows.Close()
-	c := JournalCheck{OK: true}
+	w := chainWalk{next: 1}
 	broken := func(id int64, format string, args ...any) {
-		c.OK, c.FirstBroken, c.Problem = false, id, fmt.Sprintf(format, args...)
+		w.firstBroken, w.problem = id, fmt.Sprintf(format, args...)
 	}
-	next, prev := int64(1), ""
 	for rows.Next() {
 		var e rawEntry
 		if err := rows.Scan(e.scanTo()...); err != nil {
-			return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+			return chainWalk{}, err
 		}
-		c.Entries++
-		if !c.OK {
+		w.entries++
+		if w.firstBroken != 0 {
 			continue // keep counting
 		}
+		next, prev := w.next, w.prev
 		switch {
 		case e.id > next:
 			if e.id == next+1 {
@@ -637,32 +629,77 @@ func (s *Store) VerifyJournal(ctx context.Context) (JournalCheck, error) {
 		case e.sum(prev) != e.hash.String:
 			broken(e.id, "Mục nhật ký số %d (%s bảng %s lúc %s) đã bị sửa bằng một chương trình khác: nội dung không còn khớp với mã kiểm tra.", e.id, opText(e.op), e.tbl, e.at.String)
 		}
-		next, prev = e.id+1, e.hash.String
+		w.next, w.prev = e.id+1, e.hash.String
 	}
-	if err := rows.Err(); err != nil {
+	return w, rows.Err()
+}
+
+// VerifyJournal checks the journal and what it vouches for:
+//
+//   - it walks the journal in id order, recomputing every hash, and reports
+//     the first entry that was edited (its hash no longer matches), deleted
+//     (a gap in the ids, a successor whose prev does not match, or a chain
+//     shorter than its recorded head) or added outside the application
+//     (never chained);
+//   - it reports the journal's triggers that are missing or changed now,
+//     and those that the program found missing or changed when it opened
+//     the file (journal notes of kind tamper);
+//   - it replays the journal of the checked tables (accounts, settings, the
+//     office, the catalogue) and reports every record whose values differ
+//     from the journal's, that exists without an entry, or whose deletion
+//     the journal does not record; and accounts sharing a password hash.
+//
+// The chain has no secret: a forger with the source code can recompute it.
+// CheckAnchor and CheckAgainstBackup compare it with a head kept outside
+// the file.
+func (s *Store) VerifyJournal(ctx context.Context) (JournalCheck, error) {
+	// One read transaction: the entries, the head and the records from the
+	// same moment.
+	rtx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
 		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
 	}
-	if !c.OK {
-		return c, nil
-	}
-	var headID int64
-	var headHash string
-	err = rtx.QueryRowContext(ctx, `SELECT last_id, last_hash FROM audit_head WHERE id=1`).Scan(&headID, &headHash)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		broken(next, "Bản ghi đầu chuỗi của nhật ký đã bị xoá bằng một chương trình khác: không còn biết được các mục từ số %d trở đi có bị xoá hay không.", next)
-	case err != nil:
+	defer rtx.Rollback()
+	w, err := walkChain(ctx, rtx, `SELECT `+rawColumns+` FROM audit ORDER BY id`)
+	if err != nil {
 		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
-	case headID > next-1:
-		if headID == next {
-			broken(next, "Mục nhật ký mới nhất (số %d) đã bị xoá bằng một chương trình khác.", next)
-		} else {
-			broken(next, "Các mục nhật ký mới nhất (từ số %d đến số %d) đã bị xoá bằng một chương trình khác.", next, headID)
+	}
+	c := JournalCheck{OK: true, Entries: w.entries}
+	if w.firstBroken != 0 {
+		c.FirstBroken = w.firstBroken
+		c.add(w.problem)
+	} else {
+		next, prev := w.next, w.prev
+		var headID int64
+		var headHash string
+		broken := func(id int64, format string, args ...any) {
+			c.FirstBroken = id
+			c.add(fmt.Sprintf(format, args...))
 		}
-	case headID < next-1:
-		broken(headID+1, "Mục nhật ký số %d trở đi không do chương trình ghi.", headID+1)
-	case headHash != prev:
-		broken(headID, "Mục nhật ký mới nhất (số %d) không khớp với đầu chuỗi đã lưu: nó hoặc đầu chuỗi đã bị sửa bằng một chương trình khác.", headID)
+		err = rtx.QueryRowContext(ctx, `SELECT last_id, last_hash FROM audit_head WHERE id=1`).Scan(&headID, &headHash)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			broken(next, "Bản ghi đầu chuỗi của nhật ký đã bị xoá bằng một chương trình khác: không còn biết được các mục từ số %d trở đi có bị xoá hay không.", next)
+		case err != nil:
+			return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+		case headID > next-1:
+			if headID == next {
+				broken(next, "Mục nhật ký mới nhất (số %d) đã bị xoá bằng một chương trình khác.", next)
+			} else {
+				broken(next, "Các mục nhật ký mới nhất (từ số %d đến số %d) đã bị xoá bằng một chương trình khác.", next, headID)
+			}
+		case headID < next-1:
+			broken(headID+1, "Mục nhật ký số %d trở đi không do chương trình ghi.", headID+1)
+		case headHash != prev:
+			broken(headID, "Mục nhật ký mới nhất (số %d) không khớp với đầu chuỗi đã lưu: nó hoặc đầu chuỗi đã bị sửa bằng một chương trình khác.", headID)
+		}
+	}
+	problems, err := checkJournalCoverage(ctx, rtx)
+	if err != nil {
+		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+	}
+	for _, p := range problems {
+		c.add(p)
 	}
 	return c, nil
 }
@@ -812,6 +849,7 @@ var tableLabels = map[string]string{
 	"movement_review":       "sơ kết, tổng kết phong trào",
 	"nominee":               "người/tập thể được đề nghị",
 	"nominee_attachment":    "tài liệu kèm đề nghị",
+	"journal_note":          "ghi chú về nhật ký",
 	"office_profile":        "thông tin đơn vị",
 	"package_sent":          "gói hồ sơ đã gửi",
 	"person":                "cán bộ",
@@ -1094,6 +1132,10 @@ func (tx *Tx) UndoDeletion(txID int64) (int, error) {
 				TableLabel(g.tbl), g.key, domain.ErrDuplicate)
 		}
 		if err := reinsert(ctx, tx.tx, def, g.before); err != nil {
+			if errors.Is(err, errSecretNotKept) {
+				return 0, fmt.Errorf("không hoàn tác được: %s %s: nhật ký chỉ giữ dấu vân tay của %s, không giữ giá trị, nên không phục hồi được bản ghi này",
+					TableLabel(g.tbl), g.key, strings.TrimPrefix(err.Error(), errSecretNotKept.Error()+": "))
+			}
 			if strings.Contains(err.Error(), "constraint") {
 				return 0, fmt.Errorf("không hoàn tác được: %s %s trùng với một bản ghi đang có (%v): %w", TableLabel(g.tbl), g.key, err, domain.ErrDuplicate)
 			}
@@ -1119,6 +1161,10 @@ func (tx *Tx) UndoDeletion(txID int64) (int, error) {
 	return len(list), nil
 }
 
+// errSecretNotKept: the journal holds only the fingerprint of a secret
+// value of the record, so the record cannot be put back.
+var errSecretNotKept = errors.New("secret value not kept")
+
 // reinsert inserts the record whose values are the journal's JSON before,
 // into the columns that the table still has (a column added since takes
 // its default).
@@ -1130,8 +1176,20 @@ func reinsert(ctx context.Context, tx *sql.Tx, t auditTable, before string) erro
 	var cols, exprs []string
 	var args []any
 	for _, c := range t.cols {
-		if _, ok := vals[c.name]; !ok {
+		raw, ok := vals[c.name]
+		if !ok {
 			continue
+		}
+		if c.secret != nil {
+			var v, key any
+			if c.secret.keyColumn != "" {
+				_ = json.Unmarshal(vals[c.secret.keyColumn], &key)
+			}
+			if c.secret.holds(key) && json.Unmarshal(raw, &v) == nil {
+				if str, ok := v.(string); ok && isSecretMark(str) {
+					return fmt.Errorf("%w: %s", errSecretNotKept, columnLabel(t.name, c.name))
+				}
+			}
 		}
 		p := quoteText(jsonPath(c.name))
 		cols = append(cols, quoteIdent(c.name))

@@ -119,11 +119,26 @@ func (v *View) Check() {
 			return
 		}
 		v.CheckResult.Importance = widget.DangerImportance
-		msg := fmt.Sprintf(lang.L("Nhật ký KHÔNG toàn vẹn: dòng số %d là dòng đầu tiên bị sửa hoặc xóa ngoài chương trình."), res.FirstBroken)
-		if p := strings.TrimSpace(res.Problem); p != "" {
-			msg += " " + p
+		// A broken chain has a first broken line; a record changed beside
+		// an intact chain (a role set with another program, a trigger
+		// dropped) has none, only what was found.
+		msg := lang.L("Nhật ký KHÔNG toàn vẹn.")
+		if res.FirstBroken > 0 {
+			msg = fmt.Sprintf(lang.L("Nhật ký KHÔNG toàn vẹn: dòng số %d là dòng đầu tiên bị sửa hoặc xóa ngoài chương trình."), res.FirstBroken)
 		}
-		msg += " " + lang.L("Hãy báo cho người quản trị và khôi phục từ một bản sao lưu trước thời điểm đó nếu cần.")
+		problems := res.Problems
+		if len(problems) == 0 && strings.TrimSpace(res.Problem) != "" {
+			problems = []string{res.Problem}
+		}
+		const shown = 5
+		for i, p := range problems {
+			if i == shown {
+				msg += " " + fmt.Sprintf(lang.L("… và %d vấn đề khác (xem bằng lệnh tdktctl check)."), len(problems)-shown)
+				break
+			}
+			msg += "\n• " + strings.TrimSpace(p)
+		}
+		msg += "\n" + lang.L("Hãy báo cho người quản trị và khôi phục từ một bản sao lưu trước thời điểm đó nếu cần.")
 		v.CheckResult.SetText(msg)
 	})
 }

@@ -3,6 +3,7 @@ package journal
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"strconv"
 	"strings"
@@ -198,6 +199,58 @@ func TestView_ChainCheckNamesTheFirstBrokenEntryInRed(t *testing.T) {
 	want := "số " + strconv.FormatInt(created.ID, 10)
 	if !strings.Contains(r.Text, "KHÔNG toàn vẹn") || !strings.Contains(r.Text, want) {
 		t.Fatalf("check result %q does not name entry %d", r.Text, created.ID)
+	}
+}
+
+// A record changed with another program beside an intact chain (the
+// office's name, its triggers dropped first so that no entry is written)
+// has no first broken line: the area lists what was found instead.
+func TestView_ChainCheckListsRecordsChangedOutside(t *testing.T) {
+	f := newFixture(t, domain.RoleViewer)
+	st := f.svc.Store()
+	path := st.Path()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='office_profile'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var triggers []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		triggers = append(triggers, n)
+	}
+	rows.Close()
+	for _, n := range triggers {
+		if _, err := db.Exec(`DROP TRIGGER "` + n + `"`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`UPDATE office_profile SET unit_name='Đơn vị giả mạo'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	reopened, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reopened.Close() })
+	svc := service.New(reopened, uitest.Now).As(domain.Account{Username: "xem", Role: domain.RoleViewer})
+	v := newView(svc, f.win, uitest.RunNow)
+	f.win.SetContent(v.Content())
+	v.Reload()
+	test.Tap(v.checkBtn)
+	r := v.CheckResult
+	if r.Importance != widget.DangerImportance || !strings.Contains(r.Text, "KHÔNG toàn vẹn") || !strings.Contains(r.Text, "•") || strings.Contains(r.Text, "dòng số 0") {
+		t.Fatalf("check result %q", r.Text)
 	}
 }
 
