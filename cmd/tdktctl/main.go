@@ -652,6 +652,8 @@ func (c *cli) restore(args []string) error {
 	}
 	saved, err := store.Restore(pos[0], c.db, store.DefaultBackupDir(c.db), c.now(), accept)
 	switch {
+	case errors.Is(err, store.ErrNotRecorded):
+		return fail(2, "Đã khôi phục %s từ %s, nhưng: %v", c.db, pos[0], err)
 	case errors.Is(err, store.ErrRestoreRefused), errors.Is(err, paths.ErrInUse):
 		return fail(1, "Không khôi phục; cơ sở dữ liệu hiện tại không bị thay đổi. %v", err)
 	case err != nil:

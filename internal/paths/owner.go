@@ -99,6 +99,10 @@ func Exclusive(path, who string, upgrade bool) (release func() error, err error)
 	defer ownersMu.Unlock()
 	o := owners[key]
 	switch {
+	case o != nil && o.excl && upgrade:
+		// A restore that puts an older file in place opens it, and the
+		// open upgrades it, under the restore's own hold.
+		return func() error { return nil }, nil
 	case o != nil && o.excl:
 		return nil, fmt.Errorf("%w: %s đang được khôi phục hoặc nâng cấp trong chính chương trình này", ErrInUse, path)
 	case o != nil && (o.shared > 1 || !upgrade):

@@ -71,6 +71,12 @@ func TestOwner_SameProcess(t *testing.T) {
 	if _, err := Exclusive(path, "khôi phục", false); !errors.Is(err, ErrInUse) {
 		t.Errorf("a second restore: %v", err)
 	}
+	// The restored file, older, is upgraded under the restore's hold.
+	up2, err := Exclusive(path, "nâng cấp", true)
+	if err != nil {
+		t.Fatalf("upgrade under the restore's hold: %v", err)
+	}
+	up2()
 	inner()
 	x()
 	if _, ok := owners[mustAbs(t, path)]; ok {

@@ -694,7 +694,19 @@ func (s *Store) VerifyJournal(ctx context.Context) (JournalCheck, error) {
 			broken(headID, "Mục nhật ký mới nhất (số %d) không khớp với đầu chuỗi đã lưu: nó hoặc đầu chuỗi đã bị sửa bằng một chương trình khác.", headID)
 		}
 	}
-	problems, err := checkJournalCoverage(ctx, rtx)
+	// The triggers and the journal's format are those of the program that
+	// last opened the file: a file an older version wrote (a backup from
+	// before an upgrade) differs from this version's without anyone
+	// tampering.
+	var version int
+	if err := rtx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migration`).Scan(&version); err != nil {
+		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+	}
+	all, err := migrations()
+	if err != nil {
+		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
+	}
+	problems, err := checkJournalCoverage(ctx, rtx, version == len(all))
 	if err != nil {
 		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
 	}

@@ -246,20 +246,26 @@ func upgradeNote(version int, diffs []rowDiff) string {
 
 // checkJournalCoverage is what VerifyJournal checks beside the chain: the
 // triggers now, the tamper notes, the checked tables against the journal,
-// the shared password hashes. Each problem is a sentence for people.
-func checkJournalCoverage(ctx context.Context, q querier) ([]string, error) {
+// the shared password hashes. Each problem is a sentence for people. A
+// file an older version of the program wrote (current false: a backup from
+// before an upgrade) has that version's triggers and journal format: only
+// its chain, notes and password hashes are checked; the rest is checked
+// once it has been opened, and upgraded, by this version.
+func checkJournalCoverage(ctx context.Context, q querier, current bool) ([]string, error) {
 	var out []string
-	want, uses, err := expectedTriggers(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	have, err := auditTriggers(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if ps := triggerProblems(want, have, uses); len(ps) > 0 {
-		out = append(out, "Bộ ghi nhật ký đã bị thay đổi bằng một chương trình khác: "+strings.Join(ps, "; ")+
-			". Những thay đổi dữ liệu đó không còn được ghi vào nhật ký; mở lại chương trình để cài lại.")
+	if current {
+		want, uses, err := expectedTriggers(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		have, err := auditTriggers(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		if ps := triggerProblems(want, have, uses); len(ps) > 0 {
+			out = append(out, "Bộ ghi nhật ký đã bị thay đổi bằng một chương trình khác: "+strings.Join(ps, "; ")+
+				". Những thay đổi dữ liệu đó không còn được ghi vào nhật ký; mở lại chương trình để cài lại.")
+		}
 	}
 	if ok, err := tableExists(ctx, q, "journal_note"); err != nil {
 		return nil, err
@@ -285,15 +291,17 @@ func checkJournalCoverage(ctx context.Context, q querier) ([]string, error) {
 			return nil, err
 		}
 	}
-	diffs, breaks, err := diffCheckedTables(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range diffs {
-		out = append(out, d.problem())
-	}
-	for _, b := range breaks {
-		out = append(out, b.problem())
+	if current {
+		diffs, breaks, err := diffCheckedTables(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range diffs {
+			out = append(out, d.problem())
+		}
+		for _, b := range breaks {
+			out = append(out, b.problem())
+		}
 	}
 	if ok, err := tableExists(ctx, q, "account"); err != nil {
 		return nil, err

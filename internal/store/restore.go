@@ -41,6 +41,10 @@ func VerifyFile(path string) error {
 	return nil
 }
 
+// ErrNotRecorded is wrapped by Restore's error when the backup is in
+// place but its restore could not be written into the journal.
+var ErrNotRecorded = errors.New("đã khôi phục nhưng chưa ghi được việc khôi phục vào nhật ký")
+
 // ErrRestoreRefused is wrapped by Restore's error when the backup is not
 // one to put in place of the database without being told so: from a newer
 // version of the program, of another office or mode, or with a broken
@@ -230,7 +234,7 @@ func Restore(src, dst, backupDir string, now time.Time, accept RestoreAccept) (s
 func recordRestore(dst, backupDir string, now time.Time, src string, sum FileSummary, accept RestoreAccept) error {
 	st, err := Open(dst, Options{Now: func() time.Time { return now }, BackupDir: backupDir, Who: "khôi phục dữ liệu", restoring: true})
 	if err != nil {
-		return fmt.Errorf("đã khôi phục nhưng chưa mở lại được để ghi nhật ký: %w", err)
+		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
 	}
 	defer st.Close()
 	note := fmt.Sprintf("%s: khôi phục từ %s (%s)", now.UTC().Format(time.RFC3339), filepath.Base(src), sum.Office())
@@ -240,7 +244,10 @@ func recordRestore(dst, backupDir string, now time.Time, src string, sum FileSum
 	if accept.BrokenJournal {
 		note += "; chấp nhận nhật ký không nguyên vẹn: " + sum.Journal.Problem
 	}
-	return st.Write(context.Background(), func(tx *Tx) error { return tx.SetSetting(settingLastRestore, note) })
+	if err := st.Write(context.Background(), func(tx *Tx) error { return tx.SetSetting(settingLastRestore, note) }); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotRecorded, err)
+	}
+	return nil
 }
 
 // settingLastRestore holds the note of the last restore; changing it puts

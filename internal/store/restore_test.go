@@ -201,3 +201,40 @@ func TestOpen_BusyIsNotCorrupt(t *testing.T) {
 		t.Fatalf("open of a held database: %v", err)
 	}
 }
+
+// A backup from before an upgrade has the older program's journal format:
+// it is restored (its chain checked), upgraded on the way in, and verifies
+// afterwards.
+func TestRestore_BackupFromAnOlderVersion(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	all, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	migrationsUpTo(t, len(all)-1)
+	old := officeBackup(t, filepath.Join(dir, "cu.db"), "HTI", "Bảo hiểm xã hội tỉnh Hà Tĩnh")
+	// What the older program journaled for a password: the bare mark.
+	db := rawDB(t, old)
+	mustExec(t, db, `UPDATE audit SET after = json_set(after, '$.password_hash', '(ẩn)') WHERE tbl = 'account' AND after IS NOT NULL`)
+	forgeChain(t, db)
+	db.Close()
+	migrationFiles = migrationFS
+
+	mine := filepath.Join(dir, "tdkt.db")
+	officeBackup(t, mine, "HTI", "Bảo hiểm xã hội tỉnh Hà Tĩnh")
+	sum, err := DescribeFile(ctx, old)
+	if err != nil || sum.Schema != len(all)-1 || !sum.Journal.OK {
+		t.Fatalf("older backup: %+v, %v", sum, err)
+	}
+	if _, err := Restore(old, mine, DefaultBackupDir(mine), fixedNow.Add(time.Hour), RestoreAccept{}); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, mine)
+	if v, _ := s.SchemaVersion(); v != len(all) {
+		t.Errorf("restored at version %d, want %d", v, len(all))
+	}
+	if c := verify(t, s); !c.OK {
+		t.Errorf("journal after restoring an older backup: %+v", c)
+	}
+}
