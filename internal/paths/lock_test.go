@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -76,58 +77,15 @@ func TestLock_OtherProcessUntilKilled(t *testing.T) {
 		t.Skip("runs a child process")
 	}
 	path := filepath.Join(t.TempDir(), "tdkt.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperLock$", "-test.count=1")
-	cmd.Env = append(os.Environ(), envLockHelper+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	killed := false
-	t.Cleanup(func() {
-		if !killed {
-			_ = cmd.Process.Kill()
-			_ = cmd.Wait()
-		}
-	})
-	lines := make(chan string, 10)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	var childPID string
-	for childPID == "" {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatal("child ended before taking the lock")
-			}
-			if pid, found := strings.CutPrefix(l, "LOCKED "); found {
-				childPID = pid
-			} else if strings.HasPrefix(l, "LOCK-FAILED") {
-				t.Fatalf("child: %s", l)
-			}
-		case <-time.After(time.Minute):
-			t.Fatal("child did not take the lock")
-		}
-	}
+	childPID, kill := startHolder(t, "TestHelperLock", envLockHelper+"="+path, "LOCKED ")
 
-	_, err = Lock(path)
+	_, err := Lock(path)
 	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), childPID) {
 		t.Fatalf("Lock while the child holds it: %v (child %s)", err, childPID)
 	}
 
 	// kill -9: no chance to release. The system drops the lock with the process.
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	killed = true
+	kill()
 	var release func() error
 	deadline := time.Now().Add(5 * time.Second) // Windows may take a moment
 	for {
@@ -140,4 +98,53 @@ func TestLock_OtherProcessUntilKilled(t *testing.T) {
 		t.Fatalf("Lock after the holder was killed: %v", err)
 	}
 	release()
+}
+
+// startHolder starts this test binary as a child running the test run with
+// env, which holds a lock and prints ready followed by its process id. It
+// returns that id and a kill -9 of the child (also done when the test
+// ends).
+func startHolder(t *testing.T, run, env, ready string) (pid string, kill func()) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+run+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	kill = func() {
+		once.Do(func() {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		})
+	}
+	t.Cleanup(kill)
+	lines := make(chan string, 10)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatal("the child ended before it held the lock")
+			}
+			if p, found := strings.CutPrefix(l, ready); found {
+				return p, kill
+			}
+			if strings.Contains(l, "FAILED") {
+				t.Fatalf("child: %s", l)
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("the child did not take the lock")
+		}
+	}
 }

@@ -13,18 +13,7 @@ import (
 // even in the same process, and the lock goes when the last descriptor
 // closes, i.e. when the process dies. Go opens files close-on-exec, so a
 // program the application starts (a PDF viewer) does not inherit it.
-func lockFile(f *os.File) error {
-	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		switch {
-		case errors.Is(err, syscall.EINTR):
-			continue
-		case errors.Is(err, syscall.EWOULDBLOCK):
-			return errHeld
-		}
-		return err
-	}
-}
+func lockFile(f *os.File) error { return flockNB(f, syscall.LOCK_EX) }
 
 func unlockFile(f *os.File) error {
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
@@ -36,7 +25,7 @@ func lockShared(f *os.File) error { return flockNB(f, syscall.LOCK_SH) }
 
 // lockExclusive takes (or converts a shared lock of f to) the exclusive
 // lock without waiting.
-func lockExclusive(f *os.File) error { return flockNB(f, syscall.LOCK_EX) }
+func lockExclusive(f *os.File) error { return lockFile(f) }
 
 func flockNB(f *os.File, how int) error {
 	for {

@@ -1,11 +1,9 @@
 package paths
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,37 +99,9 @@ func TestOwner_OtherProcess(t *testing.T) {
 		t.Skip("runs a child process")
 	}
 	path := filepath.Join(t.TempDir(), "tdkt.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperShare$", "-test.count=1")
-	cmd.Env = append(os.Environ(), envShareHelper+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	killed := false
-	t.Cleanup(func() {
-		if !killed {
-			_ = cmd.Process.Kill()
-			_ = cmd.Wait()
-		}
-	})
-	var childPID string
-	sc := bufio.NewScanner(out)
-	for childPID == "" && sc.Scan() {
-		l := sc.Text()
-		if pid, ok := strings.CutPrefix(l, "SHARED "); ok {
-			childPID = pid
-		} else if strings.HasPrefix(l, "SHARE-FAILED") {
-			t.Fatalf("child: %s", l)
-		}
-	}
-	if childPID == "" {
-		t.Fatal("child ended before holding the file")
-	}
+	childPID, kill := startHolder(t, "TestHelperShare", envShareHelper+"="+path, "SHARED ")
 
-	_, err = Exclusive(path, "khôi phục", false)
+	_, err := Exclusive(path, "khôi phục", false)
 	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "tdktctl import (tiến trình số "+childPID+")") {
 		t.Fatalf("restore while the child has the file open: %v (child %s)", err, childPID)
 	}
@@ -144,11 +114,7 @@ func TestOwner_OtherProcess(t *testing.T) {
 	}
 	open()
 
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	killed = true
+	kill()
 	x, err := Exclusive(path, "khôi phục", false)
 	if err != nil {
 		t.Fatalf("restore after the child died: %v", err)

@@ -182,17 +182,7 @@ func TestView_ChainCheckNamesTheFirstBrokenEntryInRed(t *testing.T) {
 	if err := os.WriteFile(path, bytes.ReplaceAll(data, old, forged), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reopened, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { reopened.Close() })
-	svc := service.New(reopened, uitest.Now).As(domain.Account{Username: "xem", Role: domain.RoleViewer})
-	v := newView(svc, f.win, uitest.RunNow)
-	f.win.SetContent(v.Content())
-	v.Reload()
-	test.Tap(v.checkBtn)
-	r := v.CheckResult
+	r := checkReopened(t, f, path)
 	if r.Importance != widget.DangerImportance {
 		t.Fatalf("a broken chain is not shown in red: %q", r.Text)
 	}
@@ -238,6 +228,16 @@ func TestView_ChainCheckListsRecordsChangedOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
+	r := checkReopened(t, f, path)
+	if r.Importance != widget.DangerImportance || !strings.Contains(r.Text, "KHÔNG toàn vẹn") || !strings.Contains(r.Text, "•") || strings.Contains(r.Text, "dòng số 0") {
+		t.Fatalf("check result %q", r.Text)
+	}
+}
+
+// checkReopened opens the database at path again, as the next start of the
+// program would after it was changed outside, and runs the area's check.
+func checkReopened(t *testing.T, f *fixture, path string) *widget.Label {
+	t.Helper()
 	reopened, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -248,10 +248,7 @@ func TestView_ChainCheckListsRecordsChangedOutside(t *testing.T) {
 	f.win.SetContent(v.Content())
 	v.Reload()
 	test.Tap(v.checkBtn)
-	r := v.CheckResult
-	if r.Importance != widget.DangerImportance || !strings.Contains(r.Text, "KHÔNG toàn vẹn") || !strings.Contains(r.Text, "•") || strings.Contains(r.Text, "dòng số 0") {
-		t.Fatalf("check result %q", r.Text)
-	}
+	return v.CheckResult
 }
 
 // buttons finds the buttons labelled text inside o as it is rendered.
