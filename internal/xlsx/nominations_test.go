@@ -214,3 +214,46 @@ func TestWriteNominationList_LibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// A cell of more lines than Excel's tallest row (409 points) holds gets
+// that height, and the list is written: a long list of achievements must
+// not stop a large office's dossier.
+func TestWriteNominationList_TallCellCapped(t *testing.T) {
+	in := nominationInput(12)
+	long := strings.TrimSpace(strings.Repeat("Hoàn thành xuất sắc nhiệm vụ được giao trong năm.\n", 60))
+	tall := -1
+	for i := range in.Nominees {
+		if in.Nominees[i].Passed {
+			in.Nominees[i].Basis = long
+			tall = i
+			break
+		}
+	}
+	if tall < 0 {
+		t.Fatal("the sample passes nobody")
+	}
+	var buf bytes.Buffer
+	if err := WriteNominationList(in, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := false
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for r, row := range rows {
+			if len(row) > 7 && row[7] == long {
+				found = true
+				if h, err := f.GetRowHeight(sh, r+1); err != nil || h != 409 {
+					t.Errorf("%s row %d: height %v %v, want 409", sh, r+1, h, err)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the long text is not in the list")
+	}
+}

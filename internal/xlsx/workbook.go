@@ -281,13 +281,19 @@ func (s *sheetWriter) add(cells []any) error {
 	s.row++
 	var opts []excelize.RowOpts
 	if n := s.lines(cells); n > 1 {
-		opts = append(opts, excelize.RowOpts{Height: lineHeight*float64(n) + 3})
+		opts = append(opts, excelize.RowOpts{Height: min(lineHeight*float64(n)+3, maxRowHeight)})
 	}
 	return s.sw.SetRow(fmt.Sprintf("A%d", s.row), cells, opts...)
 }
 
 // lineHeight is the height in points of a line of 12-point text.
 const lineHeight = 15.75
+
+// maxRowHeight is the tallest row Excel allows, in points. A cell of more
+// lines (a long list of achievements) gets this height and wraps inside
+// it; the whole text stays in the cell, to be read in the formula bar or
+// by widening the row's cell.
+const maxRowHeight = 409
 
 // lines estimates how many lines the tallest cell of a row wraps to. The
 // stream writer stores no row heights of its own and LibreOffice does not
