@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -173,6 +174,10 @@ type column struct {
 }
 
 // sheetWriter streams one sheet of the year's shape.
+// ErrTooManyRows is wrapped when a sheet would pass the last row Excel
+// has: nothing past it is attempted, and the file is not written.
+var ErrTooManyRows = errors.New("bảng tính quá dài")
+
 type sheetWriter struct {
 	b       *workbook
 	name    string
@@ -277,6 +282,9 @@ func (s *sheetWriter) add(cells []any) error {
 				cells[i] = v
 			}
 		}
+	}
+	if s.row >= excelize.TotalRows {
+		return fmt.Errorf("%w: trang “%s” đã đủ %d dòng, số dòng tối đa của một trang Excel; hãy xuất theo từng phần (từng năm, từng đơn vị)", ErrTooManyRows, s.name, excelize.TotalRows)
 	}
 	s.row++
 	var opts []excelize.RowOpts

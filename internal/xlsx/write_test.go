@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -166,5 +167,31 @@ func TestWriteReport(t *testing.T) {
 	st, _ = f.GetStyle(id)
 	if len(st.Fill.Color) != 0 {
 		t.Errorf("good cell should not be shaded: %v", st.Fill.Color)
+	}
+}
+
+// A sheet is never written past Excel's last row: the row after it is
+// refused with a Vietnamese message naming the sheet, before anything of
+// it is attempted.
+func TestSheet_RefusesRowsPastExcelsLast(t *testing.T) {
+	b, err := newBook(bookInfo{title: "Thử"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.f.Close()
+	s, err := b.newSheet("Danh sách", []column{{"Họ và tên", 20}}, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.add([]any{cell(b.st.text, "Nguyễn Văn An")}); err != nil {
+		t.Fatal(err)
+	}
+	s.row = excelize.TotalRows - 1 // as if the sheet had been filled
+	if err := s.add([]any{cell(b.st.text, "dòng cuối")}); err != nil {
+		t.Fatalf("the last row: %v", err)
+	}
+	err = s.add([]any{cell(b.st.text, "một dòng quá")})
+	if !errors.Is(err, ErrTooManyRows) || !strings.Contains(err.Error(), "“Danh sách”") || !strings.Contains(err.Error(), "1048576") {
+		t.Fatalf("a row past the last: %v", err)
 	}
 }
