@@ -142,18 +142,12 @@ func (t *authorityTab) edit(aa rules.AwardAuthority) {
 	e.form.Add(service.FieldAwardFullName, e.name, "in trên Tờ trình, Quyết định, danh sách và báo cáo")
 	e.form.Add(service.FieldValidFrom, e.from, "")
 	e.form.Add(service.FieldValidTo, e.to, "Để trống nếu không giới hạn")
-	cancel := widget.NewButton(lang.L("Hủy"), func() { t.close() })
-	e.save = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), t.save)
-	e.save.Importance = widget.HighImportance
 	title := lang.L("Thêm thời kỳ thẩm quyền")
 	if aa.ID != 0 {
 		title = fmt.Sprintf(lang.L("Sửa %s"), aa.FullName)
 	}
-	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(e.form.Content()), v.win)
-	e.dlg.SetButtons([]fyne.CanvasObject{cancel, e.save})
-	e.dlg.Resize(fyne.NewSize(640, 480))
 	t.dlg = e
-	e.dlg.Show()
+	e.dlg, _, e.save = v.editorDialog(title, e.form, fyne.NewSize(640, 480), t.close, t.save)
 }
 
 func (t *authorityTab) close() {
@@ -183,10 +177,7 @@ func (t *authorityTab) save() {
 	if len(errs) == 0 {
 		err = v.svc.SaveAwardAuthority(context.Background(), aa)
 	}
-	if err != nil {
-		if rest := e.form.ShowErrors(err); rest != nil {
-			kit.ShowError(v.win, rest)
-		}
+	if v.saveFailed(e.form, err) {
 		return
 	}
 	t.close()

@@ -420,14 +420,8 @@ func (v *View) editAward(a rules.AwardType) {
 	e.form.Add("Hiệu lực từ", e.from, "")
 	e.form.Add("Hiệu lực đến", e.to, "Để trống cả hai ngày nếu không giới hạn")
 
-	e.cancel = widget.NewButton(lang.L("Hủy"), func() { v.closeAward() })
-	e.save = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), func() { v.saveAward() })
-	e.save.Importance = widget.HighImportance
-	e.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Sửa %s"), a.Name), container.NewVScroll(e.form.Content()), v.win)
-	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
-	e.dlg.Resize(fyne.NewSize(640, 640))
 	v.awardDlg = e
-	e.dlg.Show()
+	e.dlg, e.cancel, e.save = v.editorDialog(fmt.Sprintf(lang.L("Sửa %s"), a.Name), e.form, fyne.NewSize(640, 640), v.closeAward, v.saveAward)
 }
 
 func (v *View) closeAward() {
@@ -462,10 +456,7 @@ func (v *View) saveAward() {
 	} else {
 		err = errs
 	}
-	if err != nil {
-		if rest := e.form.ShowErrors(err); rest != nil {
-			kit.ShowError(v.win, rest)
-		}
+	if v.saveFailed(e.form, err) {
 		return
 	}
 	v.closeAward()
@@ -531,14 +522,35 @@ func (v *View) editParam(p store.ParamRow) {
 	if p.ID != 0 {
 		title = fmt.Sprintf(lang.L("Sửa tham số %s"), p.Key)
 	}
-	e.cancel = widget.NewButton(lang.L("Hủy"), func() { v.closeParam() })
-	e.save = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), func() { v.saveParam() })
-	e.save.Importance = widget.HighImportance
-	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(e.form.Content()), v.win)
-	e.dlg.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
-	e.dlg.Resize(fyne.NewSize(680, 640))
 	v.paramDlg = e
-	e.dlg.Show()
+	e.dlg, e.cancel, e.save = v.editorDialog(title, e.form, fyne.NewSize(680, 640), v.closeParam, v.saveParam)
+}
+
+// editorDialog shows an editor's form in a dialog closed by Hủy (cancel)
+// or Lưu (save, the button highlighted), and returns the dialog and its
+// two buttons.
+func (v *View) editorDialog(title string, form *kit.Form, size fyne.Size, cancel, save func()) (*dialog.CustomDialog, *widget.Button, *widget.Button) {
+	cancelBtn := widget.NewButton(lang.L("Hủy"), cancel)
+	saveBtn := widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), save)
+	saveBtn.Importance = widget.HighImportance
+	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(form.Content()), v.win)
+	d.SetButtons([]fyne.CanvasObject{cancelBtn, saveBtn})
+	d.Resize(size)
+	d.Show()
+	return d, cancelBtn, saveBtn
+}
+
+// saveFailed shows a failed save's problems under the editor's fields (what
+// belongs to no field in a message box) and reports whether there were any:
+// the dialog then stays open.
+func (v *View) saveFailed(form *kit.Form, err error) bool {
+	if err == nil {
+		return false
+	}
+	if rest := form.ShowErrors(err); rest != nil {
+		kit.ShowError(v.win, rest)
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {
@@ -577,10 +589,7 @@ func (v *View) saveParam() {
 	} else {
 		err = v.svc.SaveParam(context.Background(), e.id, p)
 	}
-	if err != nil {
-		if rest := e.form.ShowErrors(err); rest != nil {
-			kit.ShowError(v.win, rest)
-		}
+	if v.saveFailed(e.form, err) {
 		return
 	}
 	v.closeParam()
