@@ -33,7 +33,8 @@ Cách dùng: tdktctl [--db TỆP] LỆNH [tham số]
 Lệnh:
   init --unit-code C --unit-name N [--parent-name P] [--place NƠI] [--full-name TÊN]
                                                                        tạo đơn vị và tài khoản Giám đốc đầu tiên
-  demo [--staff N] [--years Y] [--seed S]                             tạo đơn vị mẫu (tài khoản Giám đốc admin, mật khẩu demo)
+  demo [--staff N] [--years Y] [--seed S] [--office MÃ]               tạo đơn vị mẫu: một trong 34 BHXH tỉnh, thành phố (--office,
+                                                                       mặc định HTI, Hà Tĩnh); tài khoản Giám đốc admin, mật khẩu demo
   template KIND OUT.xlsx                                              ghi mẫu nhập
   import KIND FILE.xlsx [--dry-run] [--report OUT.xlsx] [--json]      nhập dữ liệu
   eligibility --year Y [--unit MÃ] [--json] [--strict]                xét điều kiện khen thưởng năm Y
@@ -330,6 +331,7 @@ func (c *cli) demo(args []string) error {
 	staff := fs.Int("staff", 300, "số cán bộ")
 	years := fs.Int("years", 6, "số năm lịch sử")
 	seed := fs.Int64("seed", 1, "hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu)")
+	office := fs.String("office", service.DemoUnitCode, "mã đơn vị mẫu: một trong 34 BHXH tỉnh, thành phố (HNI, HCM, DNG…)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -348,10 +350,14 @@ func (c *cli) demo(args []string) error {
 			return err
 		}
 	}
-	if err := svc.FillDemo(c.ctx, service.DemoOptions{Staff: *staff, Years: *years, Seed: *seed}, nil); err != nil {
+	if err := svc.FillDemo(c.ctx, service.DemoOptions{Staff: *staff, Years: *years, Seed: *seed, Office: *office}, nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "Đã tạo đơn vị mẫu với %d cán bộ, %d năm lịch sử trong %s\n", *staff, *years, c.db)
+	o, ok := service.DemoOfficeByCode(*office)
+	if !ok { // --office "": the default office
+		o, _ = service.DemoOfficeByCode(service.DemoUnitCode)
+	}
+	fmt.Fprintf(c.out, "Đã tạo đơn vị mẫu %s (%s) với %d cán bộ, %d năm lịch sử trong %s\n", o.Name, o.Code, *staff, *years, c.db)
 	fmt.Fprintf(c.out, "Tài khoản Giám đốc: %s, mật khẩu %s (TDKT_USER=%s TDKT_PASSWORD=%s)\n", service.DemoUser, service.DemoPassword, service.DemoUser, service.DemoPassword)
 	return nil
 }

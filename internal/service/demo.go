@@ -1,9 +1,22 @@
 package service
 
-// The demo office: a realistic, fictitious Bảo hiểm xã hội tỉnh Hà Tĩnh with
-// its departments, its grassroots offices before and after the 2025
-// reorganisation, its staff and their history, generated deterministically
-// from a seed so that tests, screenshots and training sessions can rely on it.
+// The demo office: a realistic, fictitious provincial office — any of the 34
+// BHXH offices of the provinces and cities of DemoOffices (demo_offices.go),
+// Bảo hiểm xã hội tỉnh Hà Tĩnh (HTI) by default — with its departments, its
+// grassroots offices before and after the 2025 reorganisation, its staff
+// and their history, generated deterministically from a seed so that tests,
+// screenshots and training sessions can rely on it, and so that a script
+// can build 34 distinct offices to feed a central database.
+//
+// Every office has the same structure: the same departments, 8 district
+// offices H01–H08 until 30/6/2025 and 7 BHXH cơ sở CS01–CS07 from 1/7/2025
+// with the same successor mapping, the same deliberate cases. Hà Tĩnh's
+// grassroots offices carry the names of its districts; another office's are
+// named by number ("Bảo hiểm xã hội khu vực số 1", "Bảo hiểm xã hội cơ sở
+// số 1"). The staff are born mostly in the office's own province (the
+// first digits of their CCCD numbers). The random parts (names, birth dates,
+// CCCD numbers, ratings, …) differ from office to office with the same
+// seed (demoStream).
 //
 // Years are relative to L, the last completed year (2025 when run in 2026).
 // History is recorded for L-Years+1 .. L: ratings every year; titles and
@@ -13,8 +26,9 @@ package service
 // Giấy khen during L.
 //
 // Deliberate cases for eligibility tests (staff codes are fixed whatever the
-// seed; names, birth dates and CCCD vary with it). "Q" qualifies, "miss"
-// just misses, for year L:
+// seed; names, birth dates and CCCD vary with it). They are listed with the
+// codes of the default office HTI: another office's start with its own code
+// (HNI0001, HNI-KHTC). "Q" qualifies, "miss" just misses, for year L:
 //
 //	HTI0001 Giám đốc         HCLD3 Q: BK_TTG in L-6; L-5..L all ≥ HTTNV with HTXSNV; CSTĐCS L-4, L-2, L-1
 //	HTI0002 Phó Giám đốc (nữ) HCLD3 miss: BK_TTG in L-5, 3 CSTĐCS after it, but no HTXSNV in L-4..L
@@ -69,6 +83,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"sort"
 	"strconv"
@@ -82,12 +97,14 @@ import (
 
 // DemoOptions sizes the demo office. Zero fields take their defaults.
 type DemoOptions struct {
-	Staff int   // number of people (default 300, at least 20)
-	Years int   // years of history ending with the last completed year (default 6, 6–20)
-	Seed  int64 // random seed (default 1)
+	Staff  int    // number of people (default 300, at least 20)
+	Years  int    // years of history ending with the last completed year (default 6, 6–20)
+	Seed   int64  // random seed (default 1)
+	Office string // code of the office in DemoOffices, in any case (default DemoUnitCode)
 }
 
-// DemoUnitCode is the code of the demo office's root unit.
+// DemoUnitCode is the code of the default demo office's root unit:
+// Bảo hiểm xã hội tỉnh Hà Tĩnh.
 const DemoUnitCode = "HTI"
 
 // DemoUser and DemoPassword are the demo office's director account
@@ -134,6 +151,14 @@ func (o DemoOptions) normalised() (DemoOptions, error) {
 	if o.Seed == 0 {
 		o.Seed = 1
 	}
+	if strings.TrimSpace(o.Office) == "" {
+		o.Office = DemoUnitCode
+	}
+	if off, ok := DemoOfficeByCode(o.Office); ok {
+		o.Office = off.Code
+	} else {
+		return o, domain.FieldError{Field: "Đơn vị mẫu", Msg: fmt.Sprintf("không có đơn vị mẫu mã %q; chọn một trong %d mã: %s", strings.TrimSpace(o.Office), len(DemoOffices), demoOfficeCodes())}
+	}
 	if o.Staff < demoMinStaff || o.Staff > demoMaxStaff {
 		return o, domain.FieldError{Field: "Số cán bộ", Msg: fmt.Sprintf("cần từ %d đến %d, đang là %d", demoMinStaff, demoMaxStaff, o.Staff)}
 	}
@@ -170,7 +195,8 @@ func (s *Service) FillDemo(ctx context.Context, opt DemoOptions, progress func(d
 	if err != nil {
 		return err
 	}
-	g := newDemoGen(opt, cat, last, s.Today())
+	office, _ := DemoOfficeByCode(opt.Office)
+	g := newDemoGen(opt, office, cat, last, s.Today())
 	if err := g.plan(); err != nil {
 		return fmt.Errorf("tạo dữ liệu mẫu: %w", err)
 	}
@@ -229,23 +255,59 @@ type demoUnit struct {
 	free      bool // no collective case at year L: new recruits of L may go here
 }
 
-func demoUnitList() []*demoUnit {
-	root := DemoUnitCode
+// demoDistrict is a grassroots office of the demo, before (level set) or
+// after the 2025 reorganisation.
+type demoDistrict struct {
+	code, level, place, succ string
+	weight                   float64
+	secondary, free          bool
+}
+
+// demoHTIOld and demoHTINew are Hà Tĩnh's district offices and the BHXH cơ
+// sở that took them over; every office has the same structure.
+var (
+	demoHTIOld = []demoDistrict{
+		{code: "H01", level: "thành phố", place: "Hà Tĩnh", succ: "CS01", weight: 1.6},
+		{code: "H02", level: "thị xã", place: "Hồng Lĩnh", succ: "CS02", weight: 1.0},
+		{code: "H03", level: "huyện", place: "Đức Thọ", succ: "CS02", weight: 1.1, secondary: true},
+		{code: "H04", level: "huyện", place: "Hương Sơn", succ: "CS03", weight: 1.2},
+		{code: "H05", level: "huyện", place: "Hương Khê", succ: "CS04", weight: 1.1},
+		{code: "H06", level: "huyện", place: "Can Lộc", succ: "CS05", weight: 1.1},
+		{code: "H07", level: "huyện", place: "Cẩm Xuyên", succ: "CS06", weight: 1.2},
+		{code: "H08", level: "huyện", place: "Kỳ Anh", succ: "CS07", weight: 1.2},
+	}
+	demoHTINew = []demoDistrict{
+		{code: "CS01", place: "Thành Sen", free: true},
+		{code: "CS02", place: "Hồng Lĩnh", free: true},
+		{code: "CS03", place: "Hương Sơn", free: true},
+		{code: "CS04", place: "Hương Khê"},
+		{code: "CS05", place: "Can Lộc", free: true},
+		{code: "CS06", place: "Cẩm Xuyên", free: true},
+		{code: "CS07", place: "Kỳ Anh", free: true},
+	}
+)
+
+// demoUnitList is the office o: its root, departments and grassroots
+// offices. Hà Tĩnh's grassroots offices carry its districts' names; another
+// office's are numbered: "Bảo hiểm xã hội khu vực số 1" until 30/6/2025,
+// "Bảo hiểm xã hội cơ sở số 1" from 1/7/2025.
+func demoUnitList(o DemoOffice) []*demoUnit {
+	root, area := o.Code, o.area()
 	dept := func(code, name string, w float64, free bool) *demoUnit {
 		return &demoUnit{Unit: domain.Unit{Code: root + "-" + code, Name: name, ParentCode: root, Kind: domain.UnitDepartment, ValidFrom: demoFounded},
-			area: "tỉnh Hà Tĩnh", weight: w, free: free}
+			area: area, weight: w, free: free}
 	}
-	old := func(code, level, place, succ string, w float64, secondary bool) *demoUnit {
-		return &demoUnit{Unit: domain.Unit{Code: root + "-" + code, Name: "Bảo hiểm xã hội " + level + " " + place, ParentCode: root, Kind: domain.UnitGrassroots,
+	old := func(d demoDistrict) *demoUnit {
+		return &demoUnit{Unit: domain.Unit{Code: root + "-" + d.code, Name: "Bảo hiểm xã hội " + d.level + " " + d.place, ParentCode: root, Kind: domain.UnitGrassroots,
 			ValidFrom: demoFounded, ValidTo: domain.DateOf(demoReorg.Time().AddDate(0, 0, -1))},
-			area: level + " " + place, level: level, successor: root + "-" + succ, weight: w, secondary: secondary}
+			area: d.level + " " + d.place, level: d.level, successor: root + "-" + d.succ, weight: d.weight, secondary: d.secondary}
 	}
-	cs := func(code, place string, free bool) *demoUnit {
-		return &demoUnit{Unit: domain.Unit{Code: root + "-" + code, Name: "Bảo hiểm xã hội cơ sở " + place, ParentCode: root, Kind: domain.UnitGrassroots, ValidFrom: demoReorg},
-			area: "khu vực " + place, free: free}
+	cs := func(d demoDistrict) *demoUnit {
+		return &demoUnit{Unit: domain.Unit{Code: root + "-" + d.code, Name: "Bảo hiểm xã hội cơ sở " + d.place, ParentCode: root, Kind: domain.UnitGrassroots, ValidFrom: demoReorg},
+			area: "khu vực " + d.place, free: d.free}
 	}
-	return []*demoUnit{
-		{Unit: domain.Unit{Code: root, Name: "Bảo hiểm xã hội tỉnh Hà Tĩnh", Kind: domain.UnitProvince, ValidFrom: demoFounded}, area: "tỉnh Hà Tĩnh"},
+	units := []*demoUnit{
+		{Unit: domain.Unit{Code: root, Name: o.Name, Kind: domain.UnitProvince, ValidFrom: demoFounded}, area: area},
 		dept("VP", "Văn phòng", 1.2, true),
 		dept("TCCB", "Phòng Tổ chức cán bộ", 0.6, true),
 		dept("KHTC", "Phòng Kế hoạch - Tài chính", 1.0, false),
@@ -254,22 +316,20 @@ func demoUnitList() []*demoUnit {
 		dept("GD", "Phòng Giám định BHYT", 1.1, true),
 		dept("KT", "Phòng Kiểm tra", 0.8, false),
 		dept("CNTT", "Phòng Công nghệ thông tin và Chuyển đổi số", 0.8, false),
-		old("H01", "thành phố", "Hà Tĩnh", "CS01", 1.6, false),
-		old("H02", "thị xã", "Hồng Lĩnh", "CS02", 1.0, false),
-		old("H03", "huyện", "Đức Thọ", "CS02", 1.1, true),
-		old("H04", "huyện", "Hương Sơn", "CS03", 1.2, false),
-		old("H05", "huyện", "Hương Khê", "CS04", 1.1, false),
-		old("H06", "huyện", "Can Lộc", "CS05", 1.1, false),
-		old("H07", "huyện", "Cẩm Xuyên", "CS06", 1.2, false),
-		old("H08", "huyện", "Kỳ Anh", "CS07", 1.2, false),
-		cs("CS01", "Thành Sen", true),
-		cs("CS02", "Hồng Lĩnh", true),
-		cs("CS03", "Hương Sơn", true),
-		cs("CS04", "Hương Khê", false),
-		cs("CS05", "Can Lộc", true),
-		cs("CS06", "Cẩm Xuyên", true),
-		cs("CS07", "Kỳ Anh", true),
 	}
+	for i, d := range demoHTIOld {
+		if root != DemoUnitCode {
+			d.level, d.place = "khu vực", fmt.Sprintf("số %d", i+1)
+		}
+		units = append(units, old(d))
+	}
+	for i, d := range demoHTINew {
+		if root != DemoUnitCode {
+			d.place = fmt.Sprintf("số %d", i+1)
+		}
+		units = append(units, cs(d))
+	}
+	return units
 }
 
 type demoWeighted struct {
@@ -306,12 +366,6 @@ var demoFemaleGiven = []string{
 	"Hương", "Lan", "Hoa", "Mai", "Hà", "Linh", "Trang", "Nga", "Huyền", "Thảo", "Phương", "Hằng",
 	"Thủy", "Dung", "Yến", "Nhung", "Oanh", "Vân", "Hiền", "Ngân", "Giang", "Loan", "Hạnh", "Tâm",
 	"Liên", "Nhàn", "Quỳnh", "Anh", "Chi", "Ly", "Nhi", "Thư", "Hậu", "Tuyết", "Duyên", "Uyên", "Vy",
-}
-
-// demoProvinces are the CCCD province codes (Thông tư 59/2021/TT-BCA) of
-// places of birth registration: Hà Tĩnh mostly, then its neighbours.
-var demoProvinces = []demoWeighted{
-	{"042", 85}, {"040", 6}, {"044", 3}, {"038", 2}, {"001", 2}, {"079", 2},
 }
 
 var demoEthnicities = []demoWeighted{{"Kinh", 97}, {"Mường", 1}, {"Thái", 1}, {"Tày", 0.5}, {"Chứt", 0.5}}
@@ -416,21 +470,26 @@ type demoScriptMove struct {
 	position string
 }
 
-func demoScripts() []demoScript {
+// scripts are the deliberate cases of the office, with its codes.
+func (g *demoGen) scripts() []demoScript {
 	const (
 		cs = domain.ScopeGrassroots
 		bo = domain.ScopeMinistry
 		tq = domain.ScopeNational
 	)
-	u := func(c string) string { return DemoUnitCode + "-" + c }
+	u := g.u
+	// The heads of the district offices: "Giám đốc BHXH huyện" in Hà Tĩnh's
+	// Hương Sơn and Can Lộc, "Giám đốc BHXH khu vực" in a numbered office.
+	_, deputyH04 := g.headTitles(g.unit[u("H04")])
+	headH06, _ := g.headTitles(g.unit[u("H06")])
 	return []demoScript{
-		{num: 1, always: true, chain: true, unit: DemoUnitCode, position: "Giám đốc", gender: domain.Male, born: [2]int{1967, 1970},
+		{num: 1, always: true, chain: true, unit: g.root, position: "Giám đốc", gender: domain.Male, born: [2]int{1967, 1970},
 			ratings: demoRatings(-5, "XXTXXX"), cs: []int{-4, -2, -1},
 			awards: []demoScriptAward{{off: -13, code: "BK_BO"}, {off: -6, code: "BK_TTG"}}},
-		{num: 2, always: true, chain: true, unit: DemoUnitCode, position: "Phó Giám đốc", gender: domain.Female, born: [2]int{1970, 1973},
+		{num: 2, always: true, chain: true, unit: g.root, position: "Phó Giám đốc", gender: domain.Female, born: [2]int{1970, 1973},
 			ratings: demoRatings(-5, "XTTTTT"), cs: []int{-4, -3, -1},
 			awards: []demoScriptAward{{off: -11, code: "BK_BO"}, {off: -5, code: "BK_TTG"}}},
-		{num: 3, always: true, chain: true, unit: DemoUnitCode, position: "Phó Giám đốc", gender: domain.Male, born: [2]int{1972, 1976},
+		{num: 3, always: true, chain: true, unit: g.root, position: "Phó Giám đốc", gender: domain.Male, born: [2]int{1972, 1976},
 			ratings: demoRatings(-6, "XXTXXTT"), cs: []int{-6, -5, -3, -2, -1},
 			inits:  []demoScriptInit{{off: -6, scope: cs}, {off: -5, scope: cs}},
 			awards: []demoScriptAward{{off: -5, code: "BK_BO", inits: []int{0, 1}}}},
@@ -483,11 +542,11 @@ func demoScripts() []demoScript {
 			ratings: demoRatings(-5, "TTTNXX"),
 			inits:   []demoScriptInit{{off: -1, scope: cs, month: 11}, {off: 0, scope: cs}},
 			discs:   []demoScriptDisc{{form: domain.Reprimand, from: [3]int{-2, 10, 2}, to: [3]int{-1, 4, 1}}}},
-		{num: 23, chain: true, unit: u("H04"), position: "Phó Giám đốc BHXH huyện", born: [2]int{1972, 1980},
+		{num: 23, chain: true, unit: u("H04"), position: deputyH04, born: [2]int{1972, 1980},
 			ratings: demoRatings(-5, "XTTXXT"), cs: []int{-2, -1},
 			inits:  []demoScriptInit{{off: -6, scope: cs}, {off: -5, scope: cs}},
 			awards: []demoScriptAward{{off: -5, code: "BK_BO", inits: []int{0, 1}}}},
-		{num: 24, chain: true, unit: u("H06"), position: "Giám đốc BHXH huyện", gender: domain.Male, born: [2]int{1970, 1978},
+		{num: 24, chain: true, unit: u("H06"), position: headH06, gender: domain.Male, born: [2]int{1970, 1978},
 			ratings: demoRatings(-5, "TXNTXX"), cs: []int{-4, -2, -1},
 			inits:  []demoScriptInit{{off: -7, scope: cs}, {off: -6, scope: cs}},
 			awards: []demoScriptAward{{off: -6, code: "BK_BO", inits: []int{0, 1}}}},
@@ -499,22 +558,22 @@ func demoScripts() []demoScript {
 
 // demoUnitStories are the collective ratings of the collective cases (and of
 // the office itself), as letters from an offset up to L.
-func demoUnitStories() map[string]map[int]domain.Rating {
-	u := func(c string) string { return DemoUnitCode + "-" + c }
+func demoUnitStories(root string) map[string]map[int]domain.Rating {
+	u := func(c string) string { return root + "-" + c }
 	return map[string]map[int]domain.Rating{
-		DemoUnitCode: demoRatings(-5, "XXTXXX"),
-		u("VP"):      demoRatings(-1, "XX"),
-		u("TCCB"):    demoRatings(-1, "TX"),
-		u("GD"):      demoRatings(-5, "XXXXXX"),
-		u("CD"):      demoRatings(-5, "XXXTXX"),
-		u("KHTC"):    demoRatings(0, "X"),
-		u("KT"):      demoRatings(0, "X"),
-		u("CNTT"):    demoRatings(0, "X"),
-		u("THU"):     demoRatings(0, "T"),
-		u("CS04"):    demoRatings(0, "T"),
-		u("CS06"):    demoRatings(0, "N"),
-		u("H01"):     demoRatings(-1, "X"),
-		u("CS01"):    demoRatings(0, "X"),
+		root:      demoRatings(-5, "XXTXXX"),
+		u("VP"):   demoRatings(-1, "XX"),
+		u("TCCB"): demoRatings(-1, "TX"),
+		u("GD"):   demoRatings(-5, "XXXXXX"),
+		u("CD"):   demoRatings(-5, "XXXTXX"),
+		u("KHTC"): demoRatings(0, "X"),
+		u("KT"):   demoRatings(0, "X"),
+		u("CNTT"): demoRatings(0, "X"),
+		u("THU"):  demoRatings(0, "T"),
+		u("CS04"): demoRatings(0, "T"),
+		u("CS06"): demoRatings(0, "N"),
+		u("H01"):  demoRatings(-1, "X"),
+		u("CS01"): demoRatings(0, "X"),
 	}
 }
 
@@ -562,6 +621,9 @@ type demoGen struct {
 	rng         *rand.Rand
 	cat         rules.Catalogue
 	opt         DemoOptions
+	office      DemoOffice
+	root        string         // office.Code: the root unit's code, prefix of every code
+	provinces   []demoWeighted // CCCD province codes of places of birth
 	today       domain.Date
 	last, first int
 	chains      bool
@@ -584,11 +646,14 @@ type demoGen struct {
 	members   map[int]map[string][]*demoPerson
 }
 
-func newDemoGen(opt DemoOptions, cat rules.Catalogue, last int, today domain.Date) *demoGen {
+func newDemoGen(opt DemoOptions, office DemoOffice, cat rules.Catalogue, last int, today domain.Date) *demoGen {
 	g := &demoGen{
-		rng:       rand.New(rand.NewPCG(uint64(opt.Seed), 0x7464_6b74_6465_6d6f)),
+		rng:       rand.New(rand.NewPCG(uint64(opt.Seed), demoStream(0x7464_6b74_6465_6d6f, office))),
 		cat:       cat,
 		opt:       opt,
+		office:    office,
+		root:      office.Code,
+		provinces: demoProvincesOf(office),
 		today:     today,
 		last:      last,
 		first:     last - opt.Years + 1,
@@ -603,7 +668,7 @@ func newDemoGen(opt DemoOptions, cat rules.Catalogue, last int, today domain.Dat
 		usedNos:   map[string]bool{},
 		cccd:      map[string]bool{},
 	}
-	g.units = demoUnitList()
+	g.units = demoUnitList(office)
 	for _, u := range g.units {
 		g.unit[u.Code] = u
 	}
@@ -626,7 +691,28 @@ func (g *demoGen) plan() error {
 	return nil
 }
 
+// demoStream is the second seed of one of the generator's random streams
+// for office o. Offices built with the same seed get different streams, so
+// different people: otherwise the 34 offices would share their names, birth
+// dates and the random digits of their CCCD numbers, by which the centre
+// recognises a person across offices. Hà Tĩnh keeps the stream it always
+// had, so its demo is the same as before there were other offices.
+func demoStream(base uint64, o DemoOffice) uint64 {
+	if o.Code == DemoUnitCode {
+		return base
+	}
+	h := fnv.New64a()
+	h.Write([]byte(o.Code))
+	return base ^ h.Sum64()
+}
+
 // ---- small helpers ----
+
+// u is the code of the office's unit with suffix c: "HTI-KHTC".
+func (g *demoGen) u(c string) string { return g.root + "-" + c }
+
+// staffCode is the code of the office's staff member num: "HTI0014".
+func (g *demoGen) staffCode(num int) string { return fmt.Sprintf("%s%04d", g.root, num) }
 
 func (g *demoGen) pick(ws []demoWeighted) string {
 	var total float64
@@ -793,7 +879,7 @@ func (g *demoGen) issuer(a demoAuthority, d domain.Date) (issuer, suffix string,
 	case demoByPresident:
 		return "Chủ tịch nước", "QĐ-CTN", 4
 	}
-	return "Giám đốc Bảo hiểm xã hội tỉnh Hà Tĩnh", "QĐ-BHXH", 3
+	return "Giám đốc " + g.office.Name, "QĐ-BHXH", 3
 }
 
 // decision returns the decision filed under key, making it the first time
@@ -887,7 +973,7 @@ func (g *demoGen) name(gender domain.Gender, born int) string {
 }
 
 func (g *demoGen) newCCCD(gender domain.Gender, birth domain.Date) string {
-	prov := g.pick(demoProvinces)
+	prov := g.pick(g.provinces)
 	d4 := 0
 	if gender == domain.Female {
 		d4 = 1
@@ -948,7 +1034,7 @@ func (g *demoGen) pickUnit(after bool, freeOnly bool) string {
 
 func (g *demoGen) planPeople() {
 	scripts := map[int]*demoScript{}
-	for _, sc := range demoScripts() {
+	for _, sc := range g.scripts() {
 		if sc.always || g.chains {
 			sc := sc
 			scripts[sc.num] = &sc
@@ -958,7 +1044,7 @@ func (g *demoGen) planPeople() {
 	lateCount := max(2, g.opt.Staff/100)
 	lateDates := [][2]int{{2, 3}, {8, 4}, {4, 1}, {9, 15}, {11, 3}, {5, 12}}
 	for num := 1; num <= g.opt.Staff; num++ {
-		code := fmt.Sprintf("%s%04d", DemoUnitCode, num)
+		code := g.staffCode(num)
 		p := &demoPerson{rating: map[int]domain.Rating{}}
 		p.StaffCode = code
 		p.Ethnicity = g.pick(demoEthnicities)
@@ -1013,9 +1099,9 @@ func (g *demoGen) planPeople() {
 	}
 }
 
-func demoHeadTitles(u *demoUnit) (head, deputy string) {
+func (g *demoGen) headTitles(u *demoUnit) (head, deputy string) {
 	switch {
-	case u.Code == DemoUnitCode+"-VP":
+	case u.Code == g.u("VP"):
 		return "Chánh Văn phòng", "Phó Chánh Văn phòng"
 	case u.Kind == domain.UnitDepartment:
 		return "Trưởng phòng", "Phó Trưởng phòng"
@@ -1032,7 +1118,7 @@ func (g *demoGen) planPositions() {
 		if u.Kind == domain.UnitProvince {
 			continue
 		}
-		head, deputy := demoHeadTitles(u)
+		head, deputy := g.headTitles(u)
 		var ms []*demoPerson
 		hasHead, deputies := false, 0
 		for _, p := range g.people {
@@ -1073,9 +1159,9 @@ func (g *demoGen) planPositions() {
 		u := g.unit[p.UnitCode]
 		x := g.rng.Float64()
 		switch {
-		case u.Code == DemoUnitCode+"-KHTC" && x < 0.65, u.level != "" && x < 0.12:
+		case u.Code == g.u("KHTC") && x < 0.65, u.level != "" && x < 0.12:
 			p.Position = "Kế toán viên"
-		case u.Code == DemoUnitCode+"-VP" && x < 0.35, u.level != "" && x < 0.22:
+		case u.Code == g.u("VP") && x < 0.35, u.level != "" && x < 0.22:
 			p.Position = "Nhân viên"
 		case p.BirthDate.Year < 1980 && x > 0.7:
 			p.Position = "Chuyên viên chính"
@@ -1091,7 +1177,7 @@ func (g *demoGen) planMoves() {
 	var movable []*demoPerson
 	start := domain.NewDate(g.first, time.January, 15)
 	for _, p := range g.people {
-		if p.sc == nil && !p.manager && p.RecruitedOn.Before(domain.NewDate(g.first-1, 1, 1)) && p.UnitCode != DemoUnitCode {
+		if p.sc == nil && !p.manager && p.RecruitedOn.Before(domain.NewDate(g.first-1, 1, 1)) && p.UnitCode != g.root {
 			movable = append(movable, p)
 		}
 	}
@@ -1108,7 +1194,7 @@ func (g *demoGen) planMoves() {
 			to = g.pickUnit(false, false)
 		}
 		pos := g.positionOn(p, on)
-		if pos == "Kế toán viên" && to != DemoUnitCode+"-KHTC" && g.unit[to].level == "" {
+		if pos == "Kế toán viên" && to != g.u("KHTC") && g.unit[to].level == "" {
 			pos = "Chuyên viên"
 		}
 		g.addMove(p, demoMove{on: on, unit: to, position: pos})
@@ -1233,7 +1319,7 @@ func (g *demoGen) planRatings() {
 }
 
 func (g *demoGen) planUnitRatings() {
-	stories := demoUnitStories()
+	stories := demoUnitStories(g.root)
 	for _, u := range g.units {
 		m := map[int]domain.Rating{}
 		latent := g.rng.NormFloat64()
@@ -1264,7 +1350,7 @@ func (g *demoGen) planUnitRatings() {
 // of a scripted person) so that the collective cases listed at the top hold.
 func (g *demoGen) fixCollectiveCases() {
 	L := g.last
-	u := func(c string) string { return DemoUnitCode + "-" + c }
+	u := g.u
 	members := func(code string) (all, free []*demoPerson) {
 		for _, p := range g.members[L][code] {
 			all = append(all, p)
@@ -1374,7 +1460,7 @@ func (g *demoGen) fixCollectiveCases() {
 // ---- initiatives ----
 
 func (g *demoGen) initTitle(y int, author *demoPerson) string {
-	area := "tỉnh Hà Tĩnh"
+	area := g.office.area()
 	if u := g.unit[g.unitOn(author, domain.YearEnd(y))]; u != nil {
 		area = u.area
 	}
@@ -1588,7 +1674,7 @@ func (g *demoGen) recordCSTDCS(p *demoPerson, y int) {
 
 // planOfficeAwards gives the office itself its flags and commendations.
 func (g *demoGen) planOfficeAwards() {
-	root := domain.UnitSubject(DemoUnitCode)
+	root := domain.UnitSubject(g.root)
 	for _, a := range []struct {
 		off  int
 		code string
@@ -1634,7 +1720,7 @@ func (g *demoGen) yearTitles(y int) error {
 			}
 		}
 		if kind == domain.KindThematic {
-			g.award(domain.UnitSubject(DemoUnitCode+"-THU"), y, "GK", kind, dec, nil)
+			g.award(domain.UnitSubject(g.u("THU")), y, "GK", kind, dec, nil)
 		}
 	}
 
@@ -1737,7 +1823,7 @@ func (g *demoGen) yearTitles(y int) error {
 			continue
 		}
 		sub := domain.UnitSubject(u.Code)
-		if y == g.last-5 && (u.Code == DemoUnitCode+"-GD" || u.Code == DemoUnitCode+"-CD") {
+		if y == g.last-5 && (u.Code == g.u("GD") || u.Code == g.u("CD")) {
 			g.award(sub, y, "BK_BO", domain.KindMerit, g.titleDecision("BK_BO", domain.SubjectCollective, y), nil)
 		}
 		n, cnt, allDone, star, warned := len(ms), 0, true, false, false
@@ -1839,12 +1925,12 @@ func (g *demoGen) write(ctx context.Context, tx *store.Tx, progress func(done, t
 		return ctx.Err()
 	}
 
-	director, dep1, dep2 := g.person[DemoUnitCode+"0001"], g.person[DemoUnitCode+"0002"], g.person[DemoUnitCode+"0003"]
+	director, dep1, dep2 := g.person[g.staffCode(1)], g.person[g.staffCode(2)], g.person[g.staffCode(3)]
 	prof := cleanProfile(domain.OfficeProfile{
-		UnitCode:   DemoUnitCode,
-		UnitName:   "Bảo hiểm xã hội tỉnh Hà Tĩnh",
+		UnitCode:   g.root,
+		UnitName:   g.office.Name,
 		ParentName: "Bảo hiểm xã hội Việt Nam",
-		Place:      "Hà Tĩnh",
+		Place:      g.office.Place,
 		Director:   domain.Signer{Name: director.FullName, Position: director.Position},
 		Deputies: []domain.Signer{{Name: dep1.FullName, Position: dep1.Position},
 			{Name: dep2.FullName, Position: dep2.Position}},

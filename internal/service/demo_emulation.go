@@ -4,9 +4,10 @@ package service
 // regular movement per year with the sector's usual targets, the office's
 // commitments and results (some met, some missed) and a few of its BHXH cơ
 // sở units', registrations for the last completed year L and the current
-// year L+1 (with cases the registration warnings flag), the cluster of the
-// North Central provinces for both years with its pact, and the scoring
-// table of L with the office's self-scores and the other members' totals.
+// year L+1 (with cases the registration warnings flag), the office's
+// cluster (demo_offices.go: the North Central provinces for Hà Tĩnh) for
+// both years with its pact, and the scoring table of L with the office's
+// self-scores and the other members' totals.
 // It draws from its own random stream so the staff history above does not
 // change with it.
 
@@ -30,7 +31,8 @@ func DemoRegularMovement(y int) string {
 	return fmt.Sprintf("Phong trào thi đua thường xuyên năm %d", y)
 }
 
-// DemoClusterName is the demo office's emulation cluster.
+// DemoClusterName is the emulation cluster of the default demo office
+// (Hà Tĩnh), cluster 3; demoClusterNames names the others.
 const DemoClusterName = "Cụm thi đua số 3 - Bảo hiểm xã hội các tỉnh, thành phố Bắc Trung Bộ"
 
 // demoTarget is a target of the regular movement with how the office's
@@ -65,18 +67,9 @@ func demoNQ28Targets() []demoTarget {
 	}
 }
 
-// demoClusterMembers: the North Central provinces after the 2025 merger.
-var demoClusterMembers = []string{
-	"Bảo hiểm xã hội tỉnh Thanh Hóa",
-	"Bảo hiểm xã hội tỉnh Nghệ An",
-	"Bảo hiểm xã hội tỉnh Hà Tĩnh",
-	"Bảo hiểm xã hội tỉnh Quảng Trị",
-	"Bảo hiểm xã hội thành phố Huế",
-	"Bảo hiểm xã hội thành phố Đà Nẵng",
-}
-
-func demoPact(y int) string {
-	return fmt.Sprintf(`Thực hiện Kế hoạch tổ chức phong trào thi đua năm %[1]d của Bảo hiểm xã hội Việt Nam, Bảo hiểm xã hội các tỉnh, thành phố thuộc Cụm thi đua số 3 cùng ký kết giao ước thi đua năm %[1]d với các nội dung sau:
+// demoPact is the pact of cluster number cluster for year y.
+func demoPact(cluster, y int) string {
+	return fmt.Sprintf(`Thực hiện Kế hoạch tổ chức phong trào thi đua năm %[1]d của Bảo hiểm xã hội Việt Nam, Bảo hiểm xã hội các tỉnh, thành phố thuộc Cụm thi đua số %[2]d cùng ký kết giao ước thi đua năm %[1]d với các nội dung sau:
 
 1. Tổ chức thực hiện hoàn thành toàn diện các chỉ tiêu, nhiệm vụ được giao: phát triển người tham gia BHXH, BHYT, BHTN; thu đạt và vượt kế hoạch; giảm tỷ lệ nợ đóng; giải quyết, chi trả kịp thời, đúng quy định các chế độ BHXH, BHYT, BHTN cho người thụ hưởng.
 
@@ -84,7 +77,7 @@ func demoPact(y int) string {
 
 3. Thực hiện tốt công tác xây dựng Đảng, xây dựng tổ chức công đoàn, đoàn thanh niên vững mạnh; thực hành tiết kiệm, chống lãng phí, phòng, chống tham nhũng, tiêu cực; hưởng ứng các phong trào "Vì người nghèo", "Chung tay vì an sinh xã hội".
 
-4. Các đơn vị trong Cụm thường xuyên trao đổi kinh nghiệm, nhân rộng mô hình mới, cách làm hay; gửi báo cáo, số liệu đúng thời hạn về Cụm trưởng để tổng hợp, chấm điểm, bình xét và đề nghị khen thưởng theo quy định.`, y)
+4. Các đơn vị trong Cụm thường xuyên trao đổi kinh nghiệm, nhân rộng mô hình mới, cách làm hay; gửi báo cáo, số liệu đúng thời hạn về Cụm trưởng để tổng hợp, chấm điểm, bình xét và đề nghị khen thưởng theo quy định.`, y, cluster)
 }
 
 // demoCriterion is a criterion of the demo scoring table; target names the
@@ -173,9 +166,9 @@ func demoRound(x float64, dec int) float64 {
 
 // writeEmulation writes the demo's emulation data inside FillDemo's transaction.
 func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
-	e := &demoEmulation{rng: rand.New(rand.NewPCG(uint64(g.opt.Seed), 0x656d_756c_6174_696f)), g: g, cur: g.last + 1}
+	e := &demoEmulation{rng: rand.New(rand.NewPCG(uint64(g.opt.Seed), demoStream(0x656d_756c_6174_696f, g.office))), g: g, cur: g.last + 1}
 	L, C := g.last, e.cur
-	office := DemoUnitCode
+	office := g.root
 
 	// The Resolution 28 movement, with its milestones.
 	nq := domain.Movement{
@@ -356,7 +349,7 @@ func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 			total += sc.Score
 		}
 		if err := tx.AttachEvidence(L, "II.1", "tom-tat-chi-so-cchc.txt",
-			[]byte(fmt.Sprintf("Tóm tắt kết quả Chỉ số cải cách hành chính năm %d của Bảo hiểm xã hội tỉnh Hà Tĩnh: xếp loại Tốt.\n", L))); err != nil {
+			[]byte(fmt.Sprintf("Tóm tắt kết quả Chỉ số cải cách hành chính năm %d của %s: xếp loại Tốt.\n", L, g.office.Name))); err != nil {
 			return err
 		}
 	}
@@ -364,15 +357,24 @@ func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 		return err
 	}
 
-	// The cluster: Nghệ An leads in L, Hà Tĩnh (this office) in C.
+	// The cluster: the member before this office on the list leads in L
+	// with this office as deputy; this office leads in C with the member
+	// after it as deputy (for Hà Tĩnh: Nghệ An, then Hà Tĩnh with Quảng Trị).
+	members := demoClusterOf(g.office.Cluster)
+	own, n := 0, len(members)
+	for i, m := range members {
+		if m.Code == g.root {
+			own = i
+		}
+	}
 	for _, y := range []int{L, C} {
-		c := domain.Cluster{Year: y, Name: DemoClusterName, Pact: demoPact(y)}
-		for i, name := range demoClusterMembers {
-			m := domain.ClusterMember{Name: name, Own: i == 2}
+		c := domain.Cluster{Year: y, Name: demoClusterNames[g.office.Cluster], Pact: demoPact(g.office.Cluster, y)}
+		for i, o := range members {
+			m := domain.ClusterMember{Name: o.Name, Own: i == own}
 			switch {
-			case y == L && i == 1, y == C && i == 2:
+			case y == L && i == (own-1+n)%n, y == C && i == own:
 				m.Role = domain.RoleLeader
-			case y == L && i == 2, y == C && i == 3:
+			case y == L && i == own, y == C && i == (own+1)%n:
 				m.Role = domain.RoleDeputy
 			}
 			if y == L {
@@ -449,19 +451,20 @@ func (e *demoEmulation) writeRegistrations(tx *store.Tx, y int) error {
 			notes[code] = note
 		}
 	}
+	sc := g.staffCode
 	if y == g.last {
-		add("HTI0014", "CSTD_BO", "Đăng ký với sáng kiến cấp ngành năm "+fmt.Sprint(y-1))
-		add("HTI0015", "CSTD_BO", "") // flagged: no CSTĐCS in L-2
-		add("HTI0016", "BK_BO", "")
-		add("HTI0017", "CSTD_TQ", "")
-		add("HTI0019", "BK_BO", "")
-		add("HTI0003", "BK_TTG", "")
-		add("HTI0008", "BK_BO", "") // flagged: neither CSTĐCS nor HTXSNV in L-1 (usually)
+		add(sc(14), "CSTD_BO", "Đăng ký với sáng kiến cấp ngành năm "+fmt.Sprint(y-1))
+		add(sc(15), "CSTD_BO", "") // flagged: no CSTĐCS in L-2
+		add(sc(16), "BK_BO", "")
+		add(sc(17), "CSTD_TQ", "")
+		add(sc(19), "BK_BO", "")
+		add(sc(3), "BK_TTG", "")
+		add(sc(8), "BK_BO", "") // flagged: neither CSTĐCS nor HTXSNV in L-1 (usually)
 	} else {
-		add("HTI0016", "CSTD_BO", "")
-		add("HTI0019", "BK_BO", "")
-		add("HTI0001", "HCLD3", "")
-		add("HTI0023", "BK_TTG", "")
+		add(sc(16), "CSTD_BO", "")
+		add(sc(19), "BK_BO", "")
+		add(sc(1), "HCLD3", "")
+		add(sc(23), "BK_TTG", "")
 	}
 	codes := make([]string, 0, len(regs))
 	for c := range regs {
@@ -476,9 +479,9 @@ func (e *demoEmulation) writeRegistrations(tx *store.Tx, y int) error {
 
 	// Collectives: the office aims for the ministry flag; departments and
 	// BHXH cơ sở for the collective titles.
-	unitAwards := map[string][]string{DemoUnitCode: {"TTLDXS", "CO_BO"}}
+	unitAwards := map[string][]string{g.root: {"TTLDXS", "CO_BO"}}
 	for _, u := range g.units {
-		if u.Code == DemoUnitCode || !u.ActiveOn(on) {
+		if u.Code == g.root || !u.ActiveOn(on) {
 			continue
 		}
 		switch {
@@ -489,10 +492,10 @@ func (e *demoEmulation) writeRegistrations(tx *store.Tx, y int) error {
 		}
 	}
 	if y == g.last {
-		unitAwards[DemoUnitCode+"-VP"] = append(unitAwards[DemoUnitCode+"-VP"], "BK_BO")
-		unitAwards[DemoUnitCode+"-TCCB"] = append(unitAwards[DemoUnitCode+"-TCCB"], "BK_BO") // flagged: HTTNV in L-1
+		unitAwards[g.u("VP")] = append(unitAwards[g.u("VP")], "BK_BO")
+		unitAwards[g.u("TCCB")] = append(unitAwards[g.u("TCCB")], "BK_BO") // flagged: HTTNV in L-1
 	} else {
-		unitAwards[DemoUnitCode+"-GD"] = append(unitAwards[DemoUnitCode+"-GD"], "BK_BO")
+		unitAwards[g.u("GD")] = append(unitAwards[g.u("GD")], "BK_BO")
 	}
 	ucodes := make([]string, 0, len(unitAwards))
 	for c := range unitAwards {

@@ -17,12 +17,17 @@ import (
 // DemoRoundNumber is the number of the demo round's Tờ trình.
 const DemoRoundNumber = 15
 
-// demoJustified is the ineligible nominee the director keeps, with the
-// written justification: HTI0008 (rated HTNV in L) for a Giấy khen.
-const demoJustified = DemoUnitCode + "0008"
+// demoJustifiedNum is the number of the ineligible nominee the director
+// keeps, with the written justification: staff member 8 (rated HTNV in L)
+// for a Giấy khen; demoJustified is its code in the default office.
+const (
+	demoJustifiedNum = 8
+	demoJustified    = DemoUnitCode + "0008"
+)
 
 func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 	L := g.last
+	justified := g.staffCode(demoJustifiedNum)
 	e, err := evaluate(tx, g.cat, L)
 	if err != nil {
 		return err
@@ -43,7 +48,7 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 		if gk == 4 {
 			break
 		}
-		if v.Subject.Kind != domain.SubjectPerson || v.Subject.Code <= DemoUnitCode+"0025" || e.checkNominee(v.Subject, "GK", g.today) != nil {
+		if v.Subject.Kind != domain.SubjectPerson || v.Subject.Code <= g.staffCode(25) || e.checkNominee(v.Subject, "GK", g.today) != nil {
 			continue
 		}
 		if _, dup, err := openNomination(tx, v.Subject, "GK", L); err != nil {
@@ -56,7 +61,7 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 		}
 		gk++
 	}
-	if sub := domain.PersonSubject(demoJustified); e.checkNominee(sub, "GK", g.today) == nil {
+	if sub := domain.PersonSubject(justified); e.checkNominee(sub, "GK", g.today) == nil {
 		n := e.nominee(r.ID, sub, "GK")
 		if !n.Eligible {
 			n.Justification = fmt.Sprintf("Năm %d đồng chí %s xếp loại hoàn thành nhiệm vụ do nghỉ điều trị bệnh dài ngày, nhưng có thành tích đột xuất trong chiến dịch phát triển người tham gia BHXH tự nguyện quý IV/%d. Thủ trưởng đơn vị đề nghị tặng Giấy khen để động viên, khích lệ.",
@@ -72,7 +77,7 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 	if err != nil {
 		return err
 	}
-	c := domain.Council{RoundID: r.ID, Method: domain.VoteSecret, Place: "Hội trường Bảo hiểm xã hội tỉnh Hà Tĩnh",
+	c := domain.Council{RoundID: r.ID, Method: domain.VoteSecret, Place: "Hội trường " + g.office.Name,
 		Date: demoWorkday(domain.NewDate(L+1, time.January, 14))}
 	if c.Date.After(g.today) {
 		c.Date = g.today
@@ -88,7 +93,7 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 	for i, n := range ns {
 		v := domain.Vote{NomineeID: n.ID, For: present}
 		switch {
-		case n.Subject.Code == demoJustified:
+		case n.Subject.Code == justified:
 			v.For, v.Against, v.Abstain = present-3, 2, 1
 		case secretAwards[n.Award]:
 		case i%5 == 3:
@@ -146,9 +151,9 @@ func (g *demoGen) demoCouncil(people []domain.Person, names subjectNames) []doma
 		taken[p.StaffCode] = true
 		ms = append(ms, domain.CouncilMember{Name: p.FullName, Position: position, Role: role, Present: present})
 	}
-	dir := byCode[DemoUnitCode+"0001"]
+	dir := byCode[g.staffCode(1)]
 	add(dir, dir.Position, "Chủ tịch Hội đồng", true)
-	for _, code := range []string{DemoUnitCode + "0002", DemoUnitCode + "0003"} {
+	for _, code := range []string{g.staffCode(2), g.staffCode(3)} {
 		p := byCode[code]
 		add(p, p.Position, "Phó Chủ tịch Hội đồng", true)
 	}
@@ -165,7 +170,7 @@ func (g *demoGen) demoCouncil(people []domain.Person, names subjectNames) []doma
 		}
 		return domain.Person{}, ""
 	}
-	if p, pos := headOf(DemoUnitCode + "-TCCB"); p.StaffCode != "" {
+	if p, pos := headOf(g.u("TCCB")); p.StaffCode != "" {
 		add(p, pos, "Ủy viên, Thư ký", true)
 	}
 	heads := 0
@@ -173,14 +178,14 @@ func (g *demoGen) demoCouncil(people []domain.Person, names subjectNames) []doma
 		if heads == 4 {
 			break
 		}
-		if p, pos := headOf(DemoUnitCode + "-" + code); p.StaffCode != "" && !taken[p.StaffCode] {
+		if p, pos := headOf(g.u(code)); p.StaffCode != "" && !taken[p.StaffCode] {
 			heads++
 			add(p, pos, "Ủy viên", heads < 4)
 		}
 	}
 	// The union chair: the deputy of the Văn phòng, else anyone not yet a member.
 	for _, p := range people {
-		if p.UnitCode == DemoUnitCode+"-VP" && p.Position == "Phó Chánh Văn phòng" && !taken[p.StaffCode] {
+		if p.UnitCode == g.u("VP") && p.Position == "Phó Chánh Văn phòng" && !taken[p.StaffCode] {
 			add(p, "Phó Chánh Văn phòng, Chủ tịch Công đoàn cơ sở", "Ủy viên", true)
 			break
 		}
