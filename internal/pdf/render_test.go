@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"tdkt/internal/docs"
@@ -113,6 +114,41 @@ func TestRender_Deterministic(t *testing.T) {
 	other.Header.Number = docs.Number(13, "TTr", "BHXH")
 	if bytes.Equal(first, render(t, other)) {
 		t.Error("a different number gives the same bytes")
+	}
+}
+
+// Documents rendered at the same time give the bytes they give alone: the
+// fonts parsed once per process and the recycled compressors are shared
+// by every document, and a dossier renders its files in parallel.
+func TestRender_ConcurrentSameBytes(t *testing.T) {
+	var ds []docs.Document
+	for _, nd := range docs.Dossier(docs.SampleDossier(12)) {
+		ds = append(ds, nd.Doc)
+	}
+	alone := make([][]byte, len(ds))
+	for i, d := range ds {
+		alone[i] = render(t, d)
+	}
+	together := make([][]byte, len(ds))
+	errs := make([]error, len(ds))
+	var wg sync.WaitGroup
+	for round := range 3 {
+		for i, d := range ds {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				errs[i] = Render(d, &buf)
+				together[i] = buf.Bytes()
+			})
+		}
+		wg.Wait()
+		for i := range ds {
+			if errs[i] != nil {
+				t.Fatal(errs[i])
+			}
+			if !bytes.Equal(alone[i], together[i]) {
+				t.Fatalf("round %d: %s %q rendered alongside others differs from its rendering alone", round, ds[i].Kind, ds[i].Title)
+			}
+		}
 	}
 }
 

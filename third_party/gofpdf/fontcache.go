@@ -1,0 +1,68 @@
+package gofpdf
+
+// This file is not part of upstream gofpdf; see PATCHES.md.
+
+import (
+	"errors"
+	"sync"
+)
+
+var errEmptyFont = errors.New("empty font file")
+
+// utf8FontKey names a UTF-8 font as a process parses it: the font key
+// (family and style) and the font file's bytes, by address and length.
+type utf8FontKey struct {
+	fontkey string
+	data    *byte
+	size    int
+}
+
+type utf8FontEntry struct {
+	once sync.Once
+	def  fontDefType
+	err  error
+}
+
+var utf8Fonts sync.Map // utf8FontKey → *utf8FontEntry
+
+// parsedUTF8Font returns the definition of a UTF-8 font (metrics, widths,
+// identifier) without its per-document parts (utf8File, usedRunes),
+// parsing the font file only the first time the process sees it. Parsing
+// and hashing a 400 KB font cost several milliseconds, once per style and
+// per document before this cache. The widths slice is shared and only read.
+// The key holds the font bytes' address, which keeps them alive: a later
+// slice can never take the same address with other contents. A program
+// passes each font's bytes once (embedded fonts), so the cache stays small.
+func parsedUTF8Font(fontkey string, utf8Bytes []byte) (fontDefType, error) {
+	if len(utf8Bytes) == 0 {
+		return fontDefType{}, errEmptyFont
+	}
+	key := utf8FontKey{fontkey, &utf8Bytes[0], len(utf8Bytes)}
+	v, _ := utf8Fonts.LoadOrStore(key, &utf8FontEntry{})
+	e := v.(*utf8FontEntry)
+	e.once.Do(func() {
+		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+		if e.err = utf8File.parseFile(); e.err != nil {
+			return
+		}
+		e.def = fontDefType{
+			Tp:   "UTF8",
+			Name: fontkey,
+			Desc: FontDescType{
+				Ascent:       int(utf8File.Ascent),
+				Descent:      int(utf8File.Descent),
+				CapHeight:    utf8File.CapHeight,
+				Flags:        utf8File.Flags,
+				FontBBox:     utf8File.Bbox,
+				ItalicAngle:  utf8File.ItalicAngle,
+				StemV:        utf8File.StemV,
+				MissingWidth: round(utf8File.DefaultWidth),
+			},
+			Up: int(round(utf8File.UnderlinePosition)),
+			Ut: round(utf8File.UnderlineThickness),
+			Cw: utf8File.CharWidths,
+		}
+		e.def.i, _ = generateFontID(e.def)
+	})
+	return e.def, e.err
+}
