@@ -13,9 +13,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -579,6 +582,10 @@ type evaluation struct {
 	profile  domain.OfficeProfile
 	ms       []domain.Movement
 	values   []domain.TargetValue
+	// awardsOf and initsOf index the history by subject and by author: a
+	// round of thousands of nominees must not scan every record for each.
+	awardsOf map[domain.Subject][]domain.AwardRecord
+	initsOf  map[string][]domain.Initiative
 }
 
 type verdictKey struct {
@@ -591,7 +598,18 @@ func evaluate(src roundSource, cat rules.Catalogue, year int) (*evaluation, erro
 	if err != nil {
 		return nil, err
 	}
-	e := &evaluation{year: year, cat: cat, h: h, verdicts: map[verdictKey]rules.Verdict{}}
+	e := &evaluation{year: year, cat: cat, h: h, verdicts: map[verdictKey]rules.Verdict{},
+		awardsOf: map[domain.Subject][]domain.AwardRecord{}, initsOf: map[string][]domain.Initiative{}}
+	for _, a := range h.Awards {
+		e.awardsOf[a.Subject] = append(e.awardsOf[a.Subject], a)
+	}
+	for _, in := range h.Initiatives {
+		for i, a := range in.Authors {
+			if !slices.Contains(in.Authors[:i], a) {
+				e.initsOf[a] = append(e.initsOf[a], in)
+			}
+		}
+	}
 	if r, ok := cat.RegimeFor(year); ok {
 		e.regime = r.Code
 	}
@@ -1222,8 +1240,8 @@ func (e *evaluation) paramInt(key string, def int) int {
 func (e *evaluation) baseAward(sub domain.Subject, code string, years int) (domain.AwardRecord, bool) {
 	var best domain.AwardRecord
 	found := false
-	for _, a := range e.h.Awards {
-		if a.Subject == sub && a.AwardCode == code && a.Kind == domain.KindMerit && a.Year <= e.year-years && (!found || a.Year > best.Year) {
+	for _, a := range e.awardsOf[sub] {
+		if a.AwardCode == code && a.Kind == domain.KindMerit && a.Year <= e.year-years && (!found || a.Year > best.Year) {
 			best, found = a, true
 		}
 	}
@@ -1288,10 +1306,7 @@ func (e *evaluation) awards(sub domain.Subject) []domain.AwardRecord {
 		code, decisionNo string
 	}
 	seen := map[awardKey]bool{}
-	for _, a := range e.h.Awards {
-		if a.Subject != sub {
-			continue // most awards are someone else's: no key for them
-		}
+	for _, a := range e.awardsOf[sub] {
 		if key := (awardKey{a.Year, a.AwardCode, a.DecisionNo}); !seen[key] {
 			seen[key] = true
 			out = append(out, a)
@@ -1308,15 +1323,9 @@ func (e *evaluation) initiatives(sub domain.Subject, from, to int) []domain.Init
 		return nil
 	}
 	var out []domain.Initiative
-	for _, in := range e.h.Initiatives {
-		if in.Year < from || in.Year > to {
-			continue
-		}
-		for _, a := range in.Authors {
-			if a == sub.Code {
-				out = append(out, in)
-				break
-			}
+	for _, in := range e.initsOf[sub.Code] {
+		if in.Year >= from && in.Year <= to {
+			out = append(out, in)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -1881,21 +1890,16 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 		}
 		f.docs = append(f.docs, nd.Doc)
 	}
-	total := len(files) + 1
-	done := 0
-	step := func() error {
-		done++
-		if progress != nil {
-			progress(done, total)
-		}
-		return ctx.Err()
-	}
 	pdfDir, xlsxDir := filepath.Join(dir, "pdf"), filepath.Join(dir, "xlsx")
 	for _, d := range []string{pdfDir, xlsxDir} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return fmt.Errorf("không tạo được thư mục %s: %w", d, err)
 		}
 	}
+	// Every file of the dossier is a job; names are chosen first, in order,
+	// so that two documents of the same name get the same suffixes on every
+	// run whatever job finishes first.
+	var jobs []dossierJob
 	used := map[string]bool{}
 	for _, f := range files {
 		name := paths.SafeFileName(f.name, ".pdf")
@@ -1904,26 +1908,91 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 		}
 		used[strings.ToLower(name)] = true
 		ds := f.docs
-		if err := paths.WriteAtomic(filepath.Join(pdfDir, name), func(w io.Writer) error { return pdf.RenderBook(ds, w) }); err != nil {
-			return fmt.Errorf("ghi %s: %w", name, err)
-		}
+		jobs = append(jobs, dossierJob{filepath.Join(pdfDir, name), len(ds), func(w io.Writer) error { return pdf.RenderBook(ds, w) }})
 		if opt.Docx {
 			// The PDF's name with the other extension (SafeFileName again
 			// only cuts a name that would pass MaxName with it).
 			word := paths.SafeFileName(strings.TrimSuffix(name, ".pdf"), ".docx")
-			if err := paths.WriteAtomic(filepath.Join(pdfDir, word), func(w io.Writer) error { return docx.RenderBook(ds, w) }); err != nil {
-				return fmt.Errorf("ghi %s: %w", word, err)
-			}
-		}
-		if err := step(); err != nil {
-			return err
+			jobs = append(jobs, dossierJob{filepath.Join(pdfDir, word), len(ds), func(w io.Writer) error { return docx.RenderBook(ds, w) }})
 		}
 	}
 	list := filepath.Join(xlsxDir, paths.SafeFileName(DossierListName, ".xlsx"))
-	if err := paths.WriteAtomic(list, func(w io.Writer) error { return xlsx.WriteNominationList(in, w) }); err != nil {
-		return fmt.Errorf("ghi %s: %w", filepath.Base(list), err)
+	jobs = append(jobs, dossierJob{list, 1 + len(in.Nominees)/50, func(w io.Writer) error { return xlsx.WriteNominationList(in, w) }})
+	return writeDossierFiles(ctx, jobs, progress)
+}
+
+// dossierJob is one file of a dossier and what writes it.
+type dossierJob struct {
+	path   string
+	weight int // about how long it takes: the documents of a book
+	write  func(io.Writer) error
+}
+
+// writeDossierFiles writes the jobs, as many at a time as the machine has
+// cores (the largest files, the reports of an award, are written first so
+// that one of them does not start last), each file atomically. It stops at
+// the first failure or when ctx is cancelled; files already written stay,
+// complete.
+func writeDossierFiles(ctx context.Context, jobs []dossierJob, progress func(done, total int)) error {
+	jobs = slices.Clone(jobs)
+	slices.SortStableFunc(jobs, func(a, b dossierJob) int { return b.weight - a.weight })
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan dossierJob)
+	errs := make(chan error, len(jobs))
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				err := ctx.Err()
+				if err == nil {
+					if err = paths.WriteAtomic(j.path, j.write); err != nil {
+						err = fmt.Errorf("ghi %s: %w", filepath.Base(j.path), err)
+					}
+				}
+				errs <- err
+			}
+		}()
 	}
-	return step()
+	go func() {
+		defer close(next)
+		for _, j := range jobs {
+			select {
+			case next <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(errs)
+	}()
+	// Results arrive until every worker has stopped: after a failure or a
+	// cancellation fewer jobs than planned are handed out.
+	var first error
+	done := 0
+	for err := range errs {
+		if err != nil {
+			if first == nil {
+				first = err
+				cancel()
+			}
+			continue
+		}
+		done++
+		if progress != nil && first == nil {
+			progress(done, len(jobs))
+		}
+	}
+	if first != nil && parent.Err() == nil {
+		return first
+	}
+	return parent.Err()
 }
 
 // historyNames are the full names of awards received, as whoever conferred

@@ -694,7 +694,7 @@ func TestRound_ExportDossierWithWordCopies(t *testing.T) {
 	must(t, s.ExportDossier(ctx, rs[0].ID, dir, DossierOptions{Docx: true, Progress: func(done, total int) { calls++ }}))
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "pdf", "*.pdf"))
 	words, _ := filepath.Glob(filepath.Join(dir, "*", "*.docx"))
-	if len(pdfs) < 5 || len(words) != len(pdfs) || calls != len(pdfs)+1 {
+	if len(pdfs) < 5 || len(words) != len(pdfs) || calls != len(pdfs)+len(words)+1 {
 		t.Fatalf("%d PDFs, %d Word copies, %d progress calls", len(pdfs), len(words), calls)
 	}
 	for _, p := range pdfs {
