@@ -3,6 +3,8 @@ package service
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
@@ -23,17 +25,12 @@ func (s *Service) Eligibility(ctx context.Context, year int, unitCode string) ([
 		return nil, domain.FieldError{Field: "Năm", Msg: fmt.Sprintf("năm xét %d không hợp lệ", year)}
 	}
 	unitCode = rules.Clean(unitCode)
-	h, err := s.EligibilityHistory(ctx, year)
+	h, vs, err := s.evaluated(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := s.st.Catalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
-	vs := rules.Evaluate(cat, h)
 	if unitCode == "" {
-		return vs, nil
+		return slices.Clone(vs), nil
 	}
 	code, err := s.st.CurrentCode(ctx, unitCode)
 	if err != nil {
@@ -56,6 +53,55 @@ func (s *Service) Eligibility(ctx context.Context, year int, unitCode string) ([
 		}
 	}
 	return out, nil
+}
+
+// verdictCache keeps the office's verdicts of the years last evaluated
+// while the data stays as it was: screens ask for a year's verdicts on
+// every visit, and at 5,000 staff an evaluation reads 40,000 awards.
+type verdictCache struct {
+	mu      sync.Mutex
+	version int64 // store.DataVersion the entries were computed at
+	years   map[int]evaluatedYear
+}
+
+type evaluatedYear struct {
+	h  rules.History
+	vs []rules.Verdict
+}
+
+// evaluated returns year's history and verdicts for the whole office, from
+// the cache when nothing was written since they were computed. The
+// verdicts are shared: callers copy before changing them.
+func (s *Service) evaluated(ctx context.Context, year int) (rules.History, []rules.Verdict, error) {
+	version, err := s.st.DataVersion(ctx)
+	if err != nil {
+		return rules.History{}, nil, err
+	}
+	c := s.verdicts
+	c.mu.Lock()
+	if c.version == version {
+		if e, ok := c.years[year]; ok {
+			c.mu.Unlock()
+			return e.h, e.vs, nil
+		}
+	}
+	c.mu.Unlock()
+	h, err := s.EligibilityHistory(ctx, year)
+	if err != nil {
+		return rules.History{}, nil, err
+	}
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return rules.History{}, nil, err
+	}
+	vs := rules.Evaluate(cat, h)
+	c.mu.Lock()
+	if c.version != version || c.years == nil {
+		c.version, c.years = version, map[int]evaluatedYear{}
+	}
+	c.years[year] = evaluatedYear{h, vs}
+	c.mu.Unlock()
+	return h, vs, nil
 }
 
 // subtree is the set of the unit code and every unit below it.
