@@ -39,8 +39,10 @@ var packFixture struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if packFixture.dir != "" {
-		os.RemoveAll(packFixture.dir)
+	for _, dir := range []string{packFixture.dir, scaleFixture.dir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
