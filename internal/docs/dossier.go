@@ -19,6 +19,35 @@ type NamedDocument struct {
 	Book string
 }
 
+// DossierFile is one file of a dossier: a document of its own, or the
+// documents of a book printed one after the other.
+type DossierFile struct {
+	Name string
+	Docs []Document
+}
+
+// Files groups a dossier's documents into the files a clerk prints: one
+// per document, the documents of a book together, in the order of their
+// first document.
+func Files(nds []NamedDocument) []DossierFile {
+	var files []DossierFile
+	book := map[string]int{}
+	for _, nd := range nds {
+		if nd.Book == "" {
+			files = append(files, DossierFile{Name: nd.Name, Docs: []Document{nd.Doc}})
+			continue
+		}
+		i, ok := book[nd.Book]
+		if !ok {
+			i = len(files)
+			book[nd.Book] = i
+			files = append(files, DossierFile{Name: nd.Book})
+		}
+		files[i].Docs = append(files[i].Docs, nd.Doc)
+	}
+	return files
+}
+
 // Award codes the dossier treats specially.
 const (
 	codeLDTT   = "LDTT"

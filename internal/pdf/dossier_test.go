@@ -297,24 +297,10 @@ func TestCalibration(t *testing.T) {
 // renderDossier renders the round as ExportDossier writes it, on one
 // goroutine: one file per document, the reports of an award as one book.
 func renderDossier(in docs.DossierInput) (pages int, size int, err error) {
-	var files [][]docs.Document
-	book := map[string]int{}
-	for _, nd := range docs.Dossier(in) {
-		if nd.Book == "" {
-			files = append(files, []docs.Document{nd.Doc})
-			continue
-		}
-		i, ok := book[nd.Book]
-		if !ok {
-			i = len(files)
-			book[nd.Book] = i
-			files = append(files, nil)
-		}
-		files[i] = append(files[i], nd.Doc)
-	}
+	files := docs.Files(docs.Dossier(in))
 	for _, f := range files {
 		var buf bytes.Buffer
-		if err := RenderBook(f, &buf); err != nil {
+		if err := RenderBook(f.Docs, &buf); err != nil {
 			return 0, 0, err
 		}
 		pages += pageCount(buf.Bytes())

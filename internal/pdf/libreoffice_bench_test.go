@@ -17,34 +17,13 @@ import (
 
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
-// dossierBooks groups a round's documents into the files ExportDossier
-// writes: one per document, the reports of an award as one book.
-func dossierBooks(in docs.DossierInput) [][]docs.Document {
-	var files [][]docs.Document
-	book := map[string]int{}
-	for _, nd := range docs.Dossier(in) {
-		if nd.Book == "" {
-			files = append(files, []docs.Document{nd.Doc})
-			continue
-		}
-		i, ok := book[nd.Book]
-		if !ok {
-			i = len(files)
-			book[nd.Book] = i
-			files = append(files, nil)
-		}
-		files[i] = append(files[i], nd.Doc)
-	}
-	return files
-}
-
 // BenchmarkDossierPerPage_VsLibreOffice renders the dossier of a round of
 // 300 people and reports the cost of a page, next to what LibreOffice
 // takes a page to convert the same documents (their Word copies) to PDF
 // in the same run, in one soffice process; lo-ms/page and x-faster are
 // missing when soffice is not installed.
 func BenchmarkDossierPerPage_VsLibreOffice(b *testing.B) {
-	files := dossierBooks(docs.SampleDossier(300))
+	files := docs.Files(docs.Dossier(docs.SampleDossier(300)))
 	var pages int
 	start := time.Now()
 	n := 0
@@ -52,7 +31,7 @@ func BenchmarkDossierPerPage_VsLibreOffice(b *testing.B) {
 		pages = 0
 		for _, f := range files {
 			var buf bytes.Buffer
-			if err := pdf.RenderBook(f, &buf); err != nil {
+			if err := pdf.RenderBook(f.Docs, &buf); err != nil {
 				b.Fatal(err)
 			}
 			pages += len(pdfPage.FindAll(buf.Bytes(), -1))
@@ -72,7 +51,7 @@ func BenchmarkDossierPerPage_VsLibreOffice(b *testing.B) {
 	for i, f := range files {
 		name := filepath.Join(dir, fmt.Sprintf("%02d.docx", i))
 		var buf bytes.Buffer
-		if err := docx.RenderBook(f, &buf); err != nil {
+		if err := docx.RenderBook(f.Docs, &buf); err != nil {
 			b.Fatal(err)
 		}
 		if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {

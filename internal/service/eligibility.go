@@ -62,6 +62,14 @@ type verdictCache struct {
 	mu      sync.Mutex
 	version int64 // store.DataVersion the entries were computed at
 	years   map[int]evaluatedYear
+	evals   map[int]*evaluation // the rounds' evaluations (Service.evaluation)
+}
+
+// reset empties the cache when the data has changed since version.
+func (c *verdictCache) reset(version int64) {
+	if c.version != version || c.years == nil {
+		c.version, c.years, c.evals = version, map[int]evaluatedYear{}, map[int]*evaluation{}
+	}
 }
 
 type evaluatedYear struct {
@@ -96,9 +104,7 @@ func (s *Service) evaluated(ctx context.Context, year int) (rules.History, []rul
 	}
 	vs := rules.Evaluate(cat, h)
 	c.mu.Lock()
-	if c.version != version || c.years == nil {
-		c.version, c.years = version, map[int]evaluatedYear{}
-	}
+	c.reset(version)
 	c.years[year] = evaluatedYear{h, vs}
 	c.mu.Unlock()
 	return h, vs, nil

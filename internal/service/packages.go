@@ -197,7 +197,32 @@ func (s *Service) packageFiles(ctx context.Context, r domain.Round, progress fun
 		return nil, fmt.Errorf("không tạo được thư mục tạm: %w", err)
 	}
 	defer os.RemoveAll(tmp)
+	// The workbooks are written while the dossier renders (on another
+	// core); one with nothing recorded for the year stays empty.
+	workbooks := []struct {
+		name  string
+		write func(w io.Writer) error
+		buf   bytes.Buffer
+	}{
+		{name: fmt.Sprintf("Đăng ký thi đua năm %d", r.Year), write: func(w io.Writer) error { return s.ExportRegistration(ctx, r.Year, "xlsx", w) }},
+		{name: fmt.Sprintf("Tự chấm điểm thi đua năm %d", r.Year), write: func(w io.Writer) error { return s.ExportAssessment(ctx, r.Year, "xlsx", w) }},
+	}
+	wbDone := make(chan error, 1)
+	go func() {
+		for i := range workbooks {
+			wb := &workbooks[i]
+			if err := wb.write(&wb.buf); err != nil {
+				wb.buf.Reset()
+				if !userError(err) {
+					wbDone <- fmt.Errorf("lập %s: %w", wb.name, err)
+					return
+				}
+			}
+		}
+		wbDone <- nil
+	}()
 	if err := s.ExportDossier(ctx, r.ID, tmp, DossierOptions{Progress: progress}); err != nil {
+		<-wbDone
 		return nil, err
 	}
 	for _, sub := range []string{"pdf", "xlsx"} {
@@ -216,23 +241,15 @@ func (s *Service) packageFiles(ctx context.Context, r domain.Round, progress fun
 			files = append(files, pack.File{Path: sub + "/" + e.Name(), Content: b})
 		}
 	}
-	// The year's registration and self-assessment workbooks, when the
-	// office keeps them in the application.
-	for _, wb := range []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
-		{fmt.Sprintf("Đăng ký thi đua năm %d", r.Year), func(w io.Writer) error { return s.ExportRegistration(ctx, r.Year, "xlsx", w) }},
-		{fmt.Sprintf("Tự chấm điểm thi đua năm %d", r.Year), func(w io.Writer) error { return s.ExportAssessment(ctx, r.Year, "xlsx", w) }},
-	} {
-		var buf bytes.Buffer
-		if err := wb.write(&buf); err != nil {
-			if userError(err) {
-				continue // nothing recorded for the year: nothing to send
-			}
-			return nil, fmt.Errorf("lập %s: %w", wb.name, err)
+	// The year's registration and self-assessment workbooks (written
+	// meanwhile, below), when the office keeps them in the application.
+	if err := <-wbDone; err != nil {
+		return nil, err
+	}
+	for _, wb := range workbooks {
+		if wb.buf.Len() > 0 {
+			files = append(files, pack.File{Path: "xlsx/" + paths.SafeFileName(wb.name, ".xlsx"), Content: wb.buf.Bytes()})
 		}
-		files = append(files, pack.File{Path: "xlsx/" + paths.SafeFileName(wb.name, ".xlsx"), Content: buf.Bytes()})
 	}
 	ns, err := s.st.Nominees(ctx, r.ID)
 	if err != nil {

@@ -641,12 +641,35 @@ func evaluate(src roundSource, cat rules.Catalogue, year int) (*evaluation, erro
 	return e, nil
 }
 
+// evaluation is the year's evaluation of the office as the database holds
+// it, computed once per version of the data: a package reads it for its
+// dossier and again for its data, and at 5,000 staff each costs a second.
+// An evaluation is never changed after evaluate returns it.
 func (s *Service) evaluation(ctx context.Context, year int) (*evaluation, error) {
+	version, err := s.st.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := s.verdicts
+	c.mu.Lock()
+	if e, ok := c.evals[year]; ok && c.version == version {
+		c.mu.Unlock()
+		return e, nil
+	}
+	c.mu.Unlock()
 	cat, err := s.st.Catalogue(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return evaluate(storeSource{ctx, s.st}, cat, year)
+	e, err := evaluate(storeSource{ctx, s.st}, cat, year)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.reset(version)
+	c.evals[year] = e
+	c.mu.Unlock()
+	return e, nil
 }
 
 // verdict is the engine's verdict for a subject and award, or an
@@ -1870,26 +1893,8 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 		return err
 	}
 	// Documents of one book (the reports of an award) print into one file:
-	// the clerk prints one file per award, and the fonts are parsed once.
-	type file struct {
-		name string
-		docs []docs.Document
-	}
-	var files []*file
-	books := map[string]*file{}
-	for _, nd := range docs.Dossier(in) {
-		if nd.Book == "" {
-			files = append(files, &file{name: nd.Name, docs: []docs.Document{nd.Doc}})
-			continue
-		}
-		f := books[nd.Book]
-		if f == nil {
-			f = &file{name: nd.Book}
-			books[nd.Book] = f
-			files = append(files, f)
-		}
-		f.docs = append(f.docs, nd.Doc)
-	}
+	// the clerk prints one file per award.
+	files := docs.Files(docs.Dossier(in))
 	pdfDir, xlsxDir := filepath.Join(dir, "pdf"), filepath.Join(dir, "xlsx")
 	for _, d := range []string{pdfDir, xlsxDir} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -1902,12 +1907,12 @@ func (s *Service) ExportDossier(ctx context.Context, roundID int64, dir string, 
 	var jobs []dossierJob
 	used := map[string]bool{}
 	for _, f := range files {
-		name := paths.SafeFileName(f.name, ".pdf")
+		name := paths.SafeFileName(f.Name, ".pdf")
 		for k := 2; used[strings.ToLower(name)]; k++ {
-			name = paths.SafeFileName(fmt.Sprintf("%s (%d)", f.name, k), ".pdf")
+			name = paths.SafeFileName(fmt.Sprintf("%s (%d)", f.Name, k), ".pdf")
 		}
 		used[strings.ToLower(name)] = true
-		ds := f.docs
+		ds := f.Docs
 		jobs = append(jobs, dossierJob{filepath.Join(pdfDir, name), len(ds), func(w io.Writer) error { return pdf.RenderBook(ds, w) }})
 		if opt.Docx {
 			// The PDF's name with the other extension (SafeFileName again
