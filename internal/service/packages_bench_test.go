@@ -1,6 +1,7 @@
 package service
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"fmt"
@@ -104,9 +105,16 @@ func BenchmarkExportPackage300(b *testing.B) {
 // package of one round re-signed under each office's code and key),
 // encrypted to the centre (target: under 10 s).
 func BenchmarkCentralImport34(b *testing.B) {
-	ctx := context.Background()
 	s, _ := demoOffice(b, nil)
-	r := round300(b, s)
+	benchCentralImport34(b, s, round300(b, s))
+}
+
+// centre34 builds 34 packages of round r of office s, each re-signed under
+// its own office code and key and encrypted to a new central database,
+// and returns a copy of that database (keys registered, nothing imported)
+// and the packages' paths.
+func centre34(b *testing.B, s *Service, r domain.Round) (template string, paths []string) {
+	ctx := context.Background()
 	cen := centralOffice(b, nil, "TW")
 	kf, _, err := cen.CentralKeyFile(ctx)
 	mustTB(b, err)
@@ -124,30 +132,39 @@ func BenchmarkCentralImport34(b *testing.B) {
 	base, err := s.PackageData(ctx, r.ID)
 	mustTB(b, err)
 	dir := b.TempDir()
-	var paths []string
-	var keyFiles [][]byte
 	for k := 0; k < 34; k++ {
 		code := fmt.Sprintf("T%02d", k+1)
 		pub, priv, err := pack.NewSigningKey()
 		mustTB(b, err)
-		keyFiles = append(keyFiles, pack.KeyFile{Type: pack.KeyTypeUnit, Code: code, Name: "Bảo hiểm xã hội tỉnh " + code, Sign: pub}.Marshal())
+		mustTB(b, cen.AddUnitKey(ctx, pack.KeyFile{Type: pack.KeyTypeUnit, Code: code, Name: "Bảo hiểm xã hội tỉnh " + code, Sign: pub}.Marshal(), ""))
 		paths = append(paths, buildOfficePackage(b, dir, code, base, files, dataIdx, priv, ck.Age))
 	}
-	// Every run imports into a copy of the same empty central database
-	// (its decryption key is the one the packages are encrypted to).
-	for _, kf := range keyFiles {
-		mustTB(b, cen.AddUnitKey(ctx, kf, ""))
-	}
-	template := filepath.Join(b.TempDir(), "central.db")
+	template = filepath.Join(b.TempDir(), "central.db")
 	mustTB(b, cen.Store().Backup(ctx, template))
+	return template, paths
+}
+
+// openCentre opens a copy of the central database template.
+func openCentre(b *testing.B, template string) *Service {
+	path := filepath.Join(b.TempDir(), "tw.db")
+	copyFile(b, template, path)
+	st, err := store.Open(path, store.Options{Now: demoTestClock})
+	mustTB(b, err)
+	b.Cleanup(func() { st.Close() })
+	return New(st, demoTestClock).As(domain.Account{Username: "tw", Role: domain.RoleDirector})
+}
+
+func benchCentralImport34(b *testing.B, s *Service, r domain.Round) {
+	ctx := context.Background()
+	ns, err := s.st.Nominees(ctx, r.ID)
+	mustTB(b, err)
+	template, paths := centre34(b, s, r)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		// Every run imports into a copy of the same empty central database
+		// (its decryption key is the one the packages are encrypted to).
 		b.StopTimer()
-		path := filepath.Join(b.TempDir(), "tw.db")
-		copyFile(b, template, path)
-		st, err := store.Open(path, store.Options{Now: demoTestClock})
-		mustTB(b, err)
-		c := New(st, demoTestClock).As(domain.Account{Username: "tw", Role: domain.RoleDirector})
+		c := openCentre(b, template)
 		b.StartTimer()
 		out, err := c.CentralImport(ctx, paths, "trung-uong", nil)
 		if err != nil {
@@ -159,12 +176,38 @@ func BenchmarkCentralImport34(b *testing.B) {
 				b.Fatalf("%s: %s %s", o.File, o.Status, o.Message)
 			}
 		}
-		ns, err := c.CentralNominations(ctx, store.CentralFilter{CurrentOnly: true})
-		if err != nil || len(ns) != 34*300 {
-			b.Fatalf("%d nominations loaded: %v", len(ns), err)
+		got, err := c.CentralNominations(ctx, store.CentralFilter{CurrentOnly: true})
+		if err != nil || len(got) != 34*len(ns) {
+			b.Fatalf("%d nominations loaded of %d: %v", len(got), 34*len(ns), err)
 		}
-		st.Close()
 		b.StartTimer()
+	}
+}
+
+// BenchmarkScale_CentralImport34 is the centre receiving the 34 offices'
+// packages of the full round of a 2,000-staff office (about 2,000
+// nominations each; target: under 10 s).
+func BenchmarkScale_CentralImport34(b *testing.B) {
+	s := fixtureOffice(b, DemoOptions{Staff: 2000, Years: 6})
+	benchCentralImport34(b, s, approvedRound(b, s))
+}
+
+// BenchmarkScale_CentralReport writes the centre's yearly report over
+// those 34 offices (target: under 2 s).
+func BenchmarkScale_CentralReport(b *testing.B) {
+	ctx := context.Background()
+	s := fixtureOffice(b, DemoOptions{Staff: 2000, Years: 6})
+	template, paths := centre34(b, s, approvedRound(b, s))
+	c := openCentre(b, template)
+	if _, err := c.CentralImport(ctx, paths, "trung-uong", nil); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := c.ExportCentralReport(ctx, 2025, &buf); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(buf.Len())/1024, "KiB")
 	}
 }
 

@@ -39,7 +39,7 @@ var packFixture struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, dir := range []string{packFixture.dir, scaleFixture.dir} {
+	for _, dir := range []string{packFixture.dir, scaleFixtures.dir} {
 		if dir != "" {
 			os.RemoveAll(dir)
 		}

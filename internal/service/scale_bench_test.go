@@ -11,54 +11,65 @@ import (
 	"tdkt/internal/store"
 )
 
-// The largest merged province: 5,000 staff and 10 years of history, made
-// once per test binary (it takes about 15 s) and copied for every
-// benchmark; TestMain removes it.
-var scaleFixture struct {
-	once sync.Once
+// Offices of the size of the largest merged provinces, each made once per
+// test binary (5,000 staff and 10 years take about 15 s) and copied for
+// every benchmark; TestMain removes them.
+var scaleFixtures struct {
+	mu   sync.Mutex
 	dir  string
-	err  error
+	made map[DemoOptions]string
 }
 
-func scaleTemplate(tb testing.TB) string {
+func fixtureTemplate(tb testing.TB, opt DemoOptions) string {
 	tb.Helper()
-	scaleFixture.once.Do(func() {
+	f := &scaleFixtures
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if path, ok := f.made[opt]; ok {
+		return path
+	}
+	if f.dir == "" {
 		dir, err := os.MkdirTemp("", "tdkt-scale-fixture-*")
 		if err != nil {
-			scaleFixture.err = err
-			return
+			tb.Fatal(err)
 		}
-		scaleFixture.dir = dir
-		st, err := store.Open(filepath.Join(dir, "build.db"), store.Options{Now: demoTestClock})
-		if err != nil {
-			scaleFixture.err = err
-			return
-		}
-		defer st.Close()
-		if err := New(st, demoTestClock).FillDemo(context.Background(), DemoOptions{Staff: 5000, Years: 10}, nil); err != nil {
-			scaleFixture.err = err
-			return
-		}
-		scaleFixture.err = st.Backup(context.Background(), filepath.Join(dir, "scale.db"))
-	})
-	if scaleFixture.err != nil {
-		tb.Fatalf("scale fixture: %v", scaleFixture.err)
+		f.dir, f.made = dir, map[DemoOptions]string{}
 	}
-	return filepath.Join(scaleFixture.dir, "scale.db")
+	build := filepath.Join(f.dir, fmt.Sprintf("build-%d-%d.db", opt.Staff, opt.Years))
+	st, err := store.Open(build, store.Options{Now: demoTestClock})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer st.Close()
+	if err := New(st, demoTestClock).FillDemo(context.Background(), opt, nil); err != nil {
+		tb.Fatalf("demo %+v: %v", opt, err)
+	}
+	path := filepath.Join(f.dir, fmt.Sprintf("office-%d-%d.db", opt.Staff, opt.Years))
+	if err := st.Backup(context.Background(), path); err != nil {
+		tb.Fatal(err)
+	}
+	f.made[opt] = path
+	return path
 }
 
-// scaleOffice is a copy of the 5,000-staff office with its director acting.
-func scaleOffice(tb testing.TB) *Service {
+// fixtureOffice is a copy of the demo office of that size with its
+// director acting.
+func fixtureOffice(tb testing.TB, opt DemoOptions) *Service {
 	tb.Helper()
 	c := newPkClock()
-	path := filepath.Join(tb.TempDir(), "scale.db")
-	copyFile(tb, scaleTemplate(tb), path)
+	path := filepath.Join(tb.TempDir(), "office.db")
+	copyFile(tb, fixtureTemplate(tb, opt), path)
 	st, err := store.Open(path, store.Options{Now: c.now})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
 	return New(st, c.now).As(pkDirector)
+}
+
+// scaleOffice is the 5,000-staff office with ten years of history.
+func scaleOffice(tb testing.TB) *Service {
+	return fixtureOffice(tb, DemoOptions{Staff: 5000, Years: 10})
 }
 
 // BenchmarkScale_Eligibility evaluates a year of the 5,000-staff office
