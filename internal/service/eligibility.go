@@ -18,27 +18,40 @@ import (
 // people are returned; quotas and collective shares are still computed on
 // the whole office.
 func (s *Service) Eligibility(ctx context.Context, year int, unitCode string) ([]rules.Verdict, error) {
+	vs, _, err := s.eligibility(ctx, year, unitCode, false)
+	return vs, err
+}
+
+// KeptEligibility is Eligibility when the year's verdicts are kept from an
+// evaluation of the data as it is now, without evaluating again; ok is
+// false when they are not. A screen calls it first, on its own goroutine,
+// to show kept verdicts at once instead of behind a progress dialog.
+func (s *Service) KeptEligibility(ctx context.Context, year int, unitCode string) (vs []rules.Verdict, ok bool, err error) {
+	return s.eligibility(ctx, year, unitCode, true)
+}
+
+func (s *Service) eligibility(ctx context.Context, year int, unitCode string, keptOnly bool) ([]rules.Verdict, bool, error) {
 	if err := s.require(domain.RoleViewer); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if year < 1900 || year > 2100 {
-		return nil, domain.FieldError{Field: "Năm", Msg: fmt.Sprintf("năm xét %d không hợp lệ", year)}
+		return nil, false, domain.FieldError{Field: "Năm", Msg: fmt.Sprintf("năm xét %d không hợp lệ", year)}
 	}
 	unitCode = rules.Clean(unitCode)
-	h, vs, err := s.evaluated(ctx, year)
-	if err != nil {
-		return nil, err
+	h, vs, kept, err := s.evaluated(ctx, year, keptOnly)
+	if err != nil || !kept {
+		return nil, false, err
 	}
 	if unitCode == "" {
-		return slices.Clone(vs), nil
+		return slices.Clone(vs), true, nil
 	}
 	code, err := s.st.CurrentCode(ctx, unitCode)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	in := subtree(h.Units, code)
 	if len(in) == 0 {
-		return nil, domain.FieldError{Field: "Mã đơn vị", Msg: fmt.Sprintf("không có đơn vị mã %s hoạt động vào ngày 31/12/%d", unitCode, year), Err: domain.ErrNotFound}
+		return nil, false, domain.FieldError{Field: "Mã đơn vị", Msg: fmt.Sprintf("không có đơn vị mã %s hoạt động vào ngày 31/12/%d", unitCode, year), Err: domain.ErrNotFound}
 	}
 	people := map[string]bool{}
 	for _, p := range h.People {
@@ -52,7 +65,7 @@ func (s *Service) Eligibility(ctx context.Context, year int, unitCode string) ([
 			out = append(out, v)
 		}
 	}
-	return out, nil
+	return out, true, nil
 }
 
 // verdictCache keeps the office's verdicts of the years last evaluated
@@ -78,36 +91,39 @@ type evaluatedYear struct {
 }
 
 // evaluated returns year's history and verdicts for the whole office, from
-// the cache when nothing was written since they were computed. The
+// the cache when nothing was written since they were computed (with
+// keptOnly, only from there: kept is false when they are not). The
 // verdicts are shared: callers copy before changing them.
-func (s *Service) evaluated(ctx context.Context, year int) (rules.History, []rules.Verdict, error) {
+func (s *Service) evaluated(ctx context.Context, year int, keptOnly bool) (h rules.History, vs []rules.Verdict, kept bool, err error) {
 	version, err := s.st.DataVersion(ctx)
 	if err != nil {
-		return rules.History{}, nil, err
+		return rules.History{}, nil, false, err
 	}
 	c := s.verdicts
 	c.mu.Lock()
 	if c.version == version {
 		if e, ok := c.years[year]; ok {
 			c.mu.Unlock()
-			return e.h, e.vs, nil
+			return e.h, e.vs, true, nil
 		}
 	}
 	c.mu.Unlock()
-	h, err := s.EligibilityHistory(ctx, year)
-	if err != nil {
-		return rules.History{}, nil, err
+	if keptOnly {
+		return rules.History{}, nil, false, nil
+	}
+	if h, err = s.EligibilityHistory(ctx, year); err != nil {
+		return rules.History{}, nil, false, err
 	}
 	cat, err := s.st.Catalogue(ctx)
 	if err != nil {
-		return rules.History{}, nil, err
+		return rules.History{}, nil, false, err
 	}
-	vs := rules.Evaluate(cat, h)
+	vs = rules.Evaluate(cat, h)
 	c.mu.Lock()
 	c.reset(version)
 	c.years[year] = evaluatedYear{h, vs}
 	c.mu.Unlock()
-	return h, vs, nil
+	return h, vs, true, nil
 }
 
 // subtree is the set of the unit code and every unit below it.

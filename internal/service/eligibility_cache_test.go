@@ -24,6 +24,9 @@ func TestEligibility_CachedUntilTheDataChanges(t *testing.T) {
 	s := demoService(t)
 	ctx := context.Background()
 	year := s.LastCompletedYear()
+	if _, ok, err := s.KeptEligibility(ctx, year, ""); ok || err != nil {
+		t.Fatalf("verdicts kept before any evaluation: %v %v", ok, err)
+	}
 	first, err := s.Eligibility(ctx, year, "")
 	if err != nil {
 		t.Fatal(err)
@@ -46,11 +49,18 @@ func TestEligibility_CachedUntilTheDataChanges(t *testing.T) {
 	if again[0].Subject.Code == "" {
 		t.Fatal("a caller's change reached the cache")
 	}
+	kept, ok, err := s.KeptEligibility(ctx, year, "")
+	if !ok || err != nil || len(kept) != len(again) {
+		t.Fatalf("kept verdicts: %d, %v, %v; evaluated %d", len(kept), ok, err, len(again))
+	}
 	if v, _ := verdictOf(again, who, "LDTT"); !v.Eligible {
 		t.Fatalf("%s ineligible before any change: %v", who, v.Reasons)
 	}
 	if err := s.SetRating(ctx, domain.RatingRecord{Subject: domain.PersonSubject(who), Year: year, Rating: domain.HTNV}); err != nil {
 		t.Fatal(err)
+	}
+	if _, ok, _ := s.KeptEligibility(ctx, year, ""); ok {
+		t.Error("verdicts kept across a change of the data")
 	}
 	after, err := s.Eligibility(ctx, year, "")
 	if err != nil {

@@ -193,6 +193,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"ExportMovementReview": {C, func(s *Service) error { return s.ExportMovementReview(ctx, mov, "xlsx", io.Discard) }},
 		"Eligibility":          {V, func(s *Service) error { _, err := s.Eligibility(ctx, L, "HTI-KHTC"); return err }},
 		"EligibilityHistory":   {V, func(s *Service) error { _, err := s.EligibilityHistory(ctx, L); return err }},
+		"KeptEligibility":      {V, func(s *Service) error { _, _, err := s.KeptEligibility(ctx, L, "HTI-KHTC"); return err }},
 		// Rounds.
 		"Rounds":         {V, func(s *Service) error { _, err := s.Rounds(ctx); return err }},
 		"NomineeCounts":  {V, func(s *Service) error { _, err := s.NomineeCounts(ctx); return err }},

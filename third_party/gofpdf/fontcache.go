@@ -66,3 +66,45 @@ func parsedUTF8Font(fontkey string, utf8Bytes []byte) (fontDefType, error) {
 	})
 	return e.def, e.err
 }
+
+// cutTablesKey names a font file by the address and length of its bytes,
+// as utf8FontKey does.
+type cutTablesKey struct {
+	data *byte
+	size int
+}
+
+type cutTablesEntry struct {
+	once           sync.Once
+	ok             bool
+	charSymbol     map[int]int
+	symbolPosition []int
+}
+
+var cutTablesCache sync.Map // cutTablesKey → *cutTablesEntry
+
+// cutTables sets the font's character-to-glyph map and glyph positions,
+// which GenerateCutFont reads (and never changes) to cut a subset: they
+// depend only on the font file, so they are read from it once per process
+// and shared by every document. It reports false for a font without a
+// Unicode character map, as generateCMAP does.
+func (utf *utf8FontFile) cutTables(locaFormat, numSymbols int) bool {
+	data := utf.fileReader.array
+	if len(data) == 0 {
+		return false
+	}
+	v, _ := cutTablesCache.LoadOrStore(cutTablesKey{&data[0], len(data)}, &cutTablesEntry{})
+	e := v.(*cutTablesEntry)
+	e.once.Do(func() {
+		// A reader of its own: this document's reader keeps its position.
+		r := newUTF8Font(&fileReader{readerPosition: 0, array: data})
+		r.tableDescriptions = utf.tableDescriptions
+		if r.generateCMAP() == nil {
+			return
+		}
+		r.parseLOCATable(locaFormat, numSymbols)
+		e.ok, e.charSymbol, e.symbolPosition = true, r.charSymbolDictionary, r.symbolPosition
+	})
+	utf.charSymbolDictionary, utf.symbolPosition = e.charSymbol, e.symbolPosition
+	return e.ok
+}

@@ -229,6 +229,14 @@ func (t *eligibilityTab) compute() {
 	}
 	v := t.v
 	year, unit := t.year, t.unit
+	// Verdicts kept from an evaluation of the same data show at once: a
+	// visit of the tab does not flash a progress dialog.
+	if vs, ok, err := v.svc.KeptEligibility(context.Background(), year, unit); err == nil && ok {
+		t.verdicts = vs
+		t.computed.year, t.computed.unit = year, unit
+		t.apply()
+		return
+	}
 	var got []rules.Verdict
 	t.busy = true
 	v.run(v.win, "Đang xét điều kiện khen thưởng", func(ctx context.Context, _ kit.Progress) error {

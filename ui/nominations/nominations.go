@@ -41,6 +41,7 @@ type nominationService interface {
 	Units(ctx context.Context) ([]domain.Unit, error)
 	People(ctx context.Context) ([]domain.Person, error)
 	Eligibility(ctx context.Context, year int, unitCode string) ([]rules.Verdict, error)
+	KeptEligibility(ctx context.Context, year int, unitCode string) ([]rules.Verdict, bool, error)
 
 	Rounds(ctx context.Context) ([]domain.Round, error)
 	NomineeCounts(ctx context.Context) (map[int64]int, error)

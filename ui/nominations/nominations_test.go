@@ -232,6 +232,32 @@ func TestEligibility_ListsVerdictsWithReasonsAndQuota(t *testing.T) {
 // and a few for Giấy khen.
 const awardFree = "GK"
 
+// A second visit of the tab shows the kept verdicts without running the
+// evaluation behind a progress dialog; after a change of the data it runs
+// again.
+func TestEligibility_RevisitShowsKeptVerdictsWithoutProgress(t *testing.T) {
+	f := newFixture(t)
+	e := f.v.eligibility
+	runs := 0
+	f.v.run = func(win fyne.Window, title string, work func(context.Context, kit.Progress) error, done func(error)) {
+		runs++
+		uitest.RunNow(win, title, work, done)
+	}
+	before := len(e.shown)
+	e.compute()
+	if runs != 0 || len(e.shown) != before || before == 0 {
+		t.Fatalf("revisit: %d runs, %d verdicts shown (had %d)", runs, len(e.shown), before)
+	}
+	p := f.verdicts(awardCSTDCS)[0].Subject
+	if err := f.svc.SetRating(f.ctx, domain.RatingRecord{Subject: p, Year: 2025, Rating: domain.HTNV}); err != nil {
+		t.Fatal(err)
+	}
+	e.compute()
+	if runs != 1 {
+		t.Errorf("after a change: %d runs of the evaluation, want 1", runs)
+	}
+}
+
 func TestRound_ProposeEveryoneEligible(t *testing.T) {
 	f := newFixture(t)
 	rt := f.v.rounds

@@ -58,24 +58,19 @@ func (b *bigOffice) Catalogue(context.Context) (rules.Catalogue, error) {
 }
 
 // Typing into the search box filters ten thousand people without reading
-// anything again: each keystroke must stay well under a frame or two.
+// anything again. How fast it does is BenchmarkStaffList_Keystroke's (a
+// test never depends on the machine's speed).
 func TestStaffList_TenThousandPeopleTypeQuickly(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, nil)
 	v := newView(newBigOffice(10000), win)
 	win.SetContent(v.Content())
 	win.Resize(fyne.NewSize(1200, 760))
-	start := time.Now()
 	v.Reload()
-	t.Logf("reload of 10000 people: %v", time.Since(start))
 	if v.index.Len() != 10000 {
 		t.Fatalf("indexed %d people", v.index.Len())
 	}
-	start = time.Now()
-	query := "nguyen thi thu lan"
-	test.Type(v.list.search, query)
-	per := time.Since(start) / time.Duration(len([]rune(query)))
-	t.Logf("per keystroke: %v, %d shown", per, len(v.shown))
+	test.Type(v.list.search, "nguyen thi thu lan")
 	if len(v.shown) == 0 || len(v.shown) >= 10000 {
 		t.Errorf("query shows %d people", len(v.shown))
 	}
@@ -84,8 +79,22 @@ func TestStaffList_TenThousandPeopleTypeQuickly(t *testing.T) {
 			t.Fatalf("query shows %s", p.FullName)
 		}
 	}
-	if per > 150*time.Millisecond {
-		t.Errorf("each keystroke takes %v with 10000 people", per)
+}
+
+// BenchmarkStaffList_Open10k opens the staff list on ten thousand people:
+// read, index and show them (target: under 300 ms).
+func BenchmarkStaffList_Open10k(b *testing.B) {
+	test.NewTempApp(b)
+	office := newBigOffice(10000)
+	for b.Loop() {
+		win := test.NewTempWindow(b, nil)
+		v := newView(office, win)
+		win.SetContent(v.Content())
+		win.Resize(fyne.NewSize(1366, 768))
+		v.Reload()
+		if v.index.Len() != 10000 {
+			b.Fatalf("indexed %d people", v.index.Len())
+		}
 	}
 }
 
