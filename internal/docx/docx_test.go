@@ -32,19 +32,8 @@ type sample struct {
 // signer, every heading level, characters XML must escape).
 func samples() []sample {
 	var out []sample
-	books := map[string]int{}
-	for _, nd := range docs.Dossier(docs.SampleDossier(12)) {
-		if nd.Book == "" {
-			out = append(out, sample{nd.Name, []docs.Document{nd.Doc}})
-			continue
-		}
-		i, ok := books[nd.Book]
-		if !ok {
-			i = len(out)
-			books[nd.Book] = i
-			out = append(out, sample{name: nd.Book})
-		}
-		out[i].docs = append(out[i].docs, nd.Doc)
+	for _, f := range docs.Files(docs.Dossier(docs.SampleDossier(12))) {
+		out = append(out, sample{f.Name, f.Docs})
 	}
 	p := docs.SampleDossier(0).Profile
 	day := domain.NewDate(2026, time.January, 15)
