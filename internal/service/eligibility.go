@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sync"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
@@ -38,10 +37,11 @@ func (s *Service) eligibility(ctx context.Context, year int, unitCode string, ke
 		return nil, false, domain.FieldError{Field: "Năm", Msg: fmt.Sprintf("năm xét %d không hợp lệ", year)}
 	}
 	unitCode = rules.Clean(unitCode)
-	h, vs, kept, err := s.evaluated(ctx, year, keptOnly)
+	e, kept, err := s.keptEvaluation(ctx, year, keptOnly)
 	if err != nil || !kept {
 		return nil, false, err
 	}
+	h, vs := e.h, e.vs
 	if unitCode == "" {
 		return slices.Clone(vs), true, nil
 	}
@@ -66,64 +66,6 @@ func (s *Service) eligibility(ctx context.Context, year int, unitCode string, ke
 		}
 	}
 	return out, true, nil
-}
-
-// verdictCache keeps the office's verdicts of the years last evaluated
-// while the data stays as it was: screens ask for a year's verdicts on
-// every visit, and at 5,000 staff an evaluation reads 40,000 awards.
-type verdictCache struct {
-	mu      sync.Mutex
-	version int64 // store.DataVersion the entries were computed at
-	years   map[int]evaluatedYear
-	evals   map[int]*evaluation // the rounds' evaluations (Service.evaluation)
-}
-
-// reset empties the cache when the data has changed since version.
-func (c *verdictCache) reset(version int64) {
-	if c.version != version || c.years == nil {
-		c.version, c.years, c.evals = version, map[int]evaluatedYear{}, map[int]*evaluation{}
-	}
-}
-
-type evaluatedYear struct {
-	h  rules.History
-	vs []rules.Verdict
-}
-
-// evaluated returns year's history and verdicts for the whole office, from
-// the cache when nothing was written since they were computed (with
-// keptOnly, only from there: kept is false when they are not). The
-// verdicts are shared: callers copy before changing them.
-func (s *Service) evaluated(ctx context.Context, year int, keptOnly bool) (h rules.History, vs []rules.Verdict, kept bool, err error) {
-	version, err := s.st.DataVersion(ctx)
-	if err != nil {
-		return rules.History{}, nil, false, err
-	}
-	c := s.verdicts
-	c.mu.Lock()
-	if c.version == version {
-		if e, ok := c.years[year]; ok {
-			c.mu.Unlock()
-			return e.h, e.vs, true, nil
-		}
-	}
-	c.mu.Unlock()
-	if keptOnly {
-		return rules.History{}, nil, false, nil
-	}
-	if h, err = s.EligibilityHistory(ctx, year); err != nil {
-		return rules.History{}, nil, false, err
-	}
-	cat, err := s.st.Catalogue(ctx)
-	if err != nil {
-		return rules.History{}, nil, false, err
-	}
-	vs = rules.Evaluate(cat, h)
-	c.mu.Lock()
-	c.reset(version)
-	c.years[year] = evaluatedYear{h, vs}
-	c.mu.Unlock()
-	return h, vs, true, nil
 }
 
 // subtree is the set of the unit code and every unit below it.

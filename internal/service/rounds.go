@@ -577,6 +577,7 @@ type evaluation struct {
 	cat      rules.Catalogue
 	regime   string
 	h        rules.History
+	vs       []rules.Verdict // in the engine's order
 	verdicts map[verdictKey]rules.Verdict
 	names    subjectNames
 	profile  domain.OfficeProfile
@@ -613,7 +614,8 @@ func evaluate(src roundSource, cat rules.Catalogue, year int) (*evaluation, erro
 	if r, ok := cat.RegimeFor(year); ok {
 		e.regime = r.Code
 	}
-	for _, v := range rules.Evaluate(cat, h) {
+	e.vs = rules.Evaluate(cat, h)
+	for _, v := range e.vs {
 		e.verdicts[verdictKey{v.Subject, v.Award}] = v
 	}
 	people, err := src.People()
@@ -641,35 +643,55 @@ func evaluate(src roundSource, cat rules.Catalogue, year int) (*evaluation, erro
 	return e, nil
 }
 
+// evaluationCache keeps the office's evaluations of the years last asked
+// for while the data stays as it was: screens ask for a year's verdicts on
+// every visit, a package reads the evaluation for its dossier and again
+// for its data, and at 5,000 staff each evaluation reads 40,000 awards.
+type evaluationCache struct {
+	mu      sync.Mutex
+	version int64 // store.DataVersion the evaluations were computed at
+	years   map[int]*evaluation
+}
+
 // evaluation is the year's evaluation of the office as the database holds
-// it, computed once per version of the data: a package reads it for its
-// dossier and again for its data, and at 5,000 staff each costs a second.
-// An evaluation is never changed after evaluate returns it.
+// it, computed once per version of the data. An evaluation is never
+// changed after evaluate returns it, so callers share it.
 func (s *Service) evaluation(ctx context.Context, year int) (*evaluation, error) {
+	e, _, err := s.keptEvaluation(ctx, year, false)
+	return e, err
+}
+
+// keptEvaluation is evaluation; with keptOnly it only looks in the cache,
+// and kept is false when the year's evaluation of the data as it is now
+// is not there.
+func (s *Service) keptEvaluation(ctx context.Context, year int, keptOnly bool) (e *evaluation, kept bool, err error) {
 	version, err := s.st.DataVersion(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	c := s.verdicts
+	c := s.evals
 	c.mu.Lock()
-	if e, ok := c.evals[year]; ok && c.version == version {
-		c.mu.Unlock()
-		return e, nil
+	if c.version == version {
+		e = c.years[year]
 	}
 	c.mu.Unlock()
+	if e != nil || keptOnly {
+		return e, e != nil, nil
+	}
 	cat, err := s.st.Catalogue(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	e, err := evaluate(storeSource{ctx, s.st}, cat, year)
-	if err != nil {
-		return nil, err
+	if e, err = evaluate(storeSource{ctx, s.st}, cat, year); err != nil {
+		return nil, false, err
 	}
 	c.mu.Lock()
-	c.reset(version)
-	c.evals[year] = e
+	if c.version != version || c.years == nil {
+		c.version, c.years = version, map[int]*evaluation{}
+	}
+	c.years[year] = e
 	c.mu.Unlock()
-	return e, nil
+	return e, true, nil
 }
 
 // verdict is the engine's verdict for a subject and award, or an

@@ -79,7 +79,7 @@ func BenchmarkScale_Eligibility(b *testing.B) {
 	s := scaleOffice(b)
 	ctx := context.Background()
 	for b.Loop() {
-		s.verdicts = &verdictCache{} // a cold start
+		s.evals = &evaluationCache{} // a cold start
 		vs, err := s.Eligibility(ctx, 2025, "")
 		if err != nil || len(vs) == 0 {
 			b.Fatal(err)

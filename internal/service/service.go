@@ -20,10 +20,10 @@ import (
 
 // Service is the application's use cases over one office database.
 type Service struct {
-	st       *store.Store
-	now      func() time.Time
-	actor    *domain.Account // nil: nobody logged in
-	verdicts *verdictCache   // shared by the copies As makes
+	st    *store.Store
+	now   func() time.Time
+	actor *domain.Account  // nil: nobody logged in
+	evals *evaluationCache // shared by the copies As makes
 }
 
 // New returns the service over st; now is the clock (nil: time.Now).
@@ -31,7 +31,7 @@ func New(st *store.Store, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{st: st, now: now, verdicts: &verdictCache{}}
+	return &Service{st: st, now: now, evals: &evaluationCache{}}
 }
 
 // Store exposes the store for read-only lists the services do not wrap.
