@@ -351,7 +351,6 @@ type preparedPackage struct {
 	o    ImportOutcome
 	rec  store.CentralPackage
 	data pack.Data
-	sha  string
 	err  error
 }
 
@@ -432,7 +431,7 @@ func (im *centralImporter) prepare(ctx context.Context, name string, p *pack.Pac
 	default:
 		rec.Status = store.PackageRejected
 	}
-	return preparedPackage{o: o, rec: rec, data: data, sha: p.SHA256}
+	return preparedPackage{o: o, rec: rec, data: data}
 }
 
 // commit records a prepared package, and loads it when valid, in one
@@ -443,7 +442,7 @@ func (im *centralImporter) commit(ctx context.Context, pp preparedPackage) (Impo
 		return o, nil // unreadable: nothing to record
 	}
 	err := im.s.st.Write(ctx, func(tx *store.Tx) error {
-		if old, ok, err := tx.CentralPackageBySHA(pp.sha); err != nil {
+		if old, ok, err := tx.CentralPackageBySHA(rec.SHA256); err != nil {
 			return err
 		} else if ok && (old.Status == store.PackageLoaded || old.Status == store.PackageSuperseded) {
 			o.Status, o.PackageID, o.Problems = ImportDuplicate, old.ID, nil
