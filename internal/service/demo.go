@@ -483,13 +483,13 @@ func (g *demoGen) scripts() []demoScript {
 	_, deputyH04 := g.headTitles(g.unit[u("H04")])
 	headH06, _ := g.headTitles(g.unit[u("H06")])
 	return []demoScript{
-		{num: 1, always: true, chain: true, unit: g.root, position: "Giám đốc", gender: domain.Male, born: [2]int{1967, 1970},
+		{num: 1, always: true, chain: true, unit: g.office.Code, position: "Giám đốc", gender: domain.Male, born: [2]int{1967, 1970},
 			ratings: demoRatings(-5, "XXTXXX"), cs: []int{-4, -2, -1},
 			awards: []demoScriptAward{{off: -13, code: "BK_BO"}, {off: -6, code: "BK_TTG"}}},
-		{num: 2, always: true, chain: true, unit: g.root, position: "Phó Giám đốc", gender: domain.Female, born: [2]int{1970, 1973},
+		{num: 2, always: true, chain: true, unit: g.office.Code, position: "Phó Giám đốc", gender: domain.Female, born: [2]int{1970, 1973},
 			ratings: demoRatings(-5, "XTTTTT"), cs: []int{-4, -3, -1},
 			awards: []demoScriptAward{{off: -11, code: "BK_BO"}, {off: -5, code: "BK_TTG"}}},
-		{num: 3, always: true, chain: true, unit: g.root, position: "Phó Giám đốc", gender: domain.Male, born: [2]int{1972, 1976},
+		{num: 3, always: true, chain: true, unit: g.office.Code, position: "Phó Giám đốc", gender: domain.Male, born: [2]int{1972, 1976},
 			ratings: demoRatings(-6, "XXTXXTT"), cs: []int{-6, -5, -3, -2, -1},
 			inits:  []demoScriptInit{{off: -6, scope: cs}, {off: -5, scope: cs}},
 			awards: []demoScriptAward{{off: -5, code: "BK_BO", inits: []int{0, 1}}}},
@@ -622,7 +622,6 @@ type demoGen struct {
 	cat         rules.Catalogue
 	opt         DemoOptions
 	office      DemoOffice
-	root        string         // office.Code: the root unit's code, prefix of every code
 	provinces   []demoWeighted // CCCD province codes of places of birth
 	today       domain.Date
 	last, first int
@@ -652,7 +651,6 @@ func newDemoGen(opt DemoOptions, office DemoOffice, cat rules.Catalogue, last in
 		cat:       cat,
 		opt:       opt,
 		office:    office,
-		root:      office.Code,
 		provinces: demoProvincesOf(office),
 		today:     today,
 		last:      last,
@@ -709,10 +707,10 @@ func demoStream(base uint64, o DemoOffice) uint64 {
 // ---- small helpers ----
 
 // u is the code of the office's unit with suffix c: "HTI-KHTC".
-func (g *demoGen) u(c string) string { return g.root + "-" + c }
+func (g *demoGen) u(c string) string { return g.office.Code + "-" + c }
 
 // staffCode is the code of the office's staff member num: "HTI0014".
-func (g *demoGen) staffCode(num int) string { return fmt.Sprintf("%s%04d", g.root, num) }
+func (g *demoGen) staffCode(num int) string { return fmt.Sprintf("%s%04d", g.office.Code, num) }
 
 func (g *demoGen) pick(ws []demoWeighted) string {
 	var total float64
@@ -1177,7 +1175,7 @@ func (g *demoGen) planMoves() {
 	var movable []*demoPerson
 	start := domain.NewDate(g.first, time.January, 15)
 	for _, p := range g.people {
-		if p.sc == nil && !p.manager && p.RecruitedOn.Before(domain.NewDate(g.first-1, 1, 1)) && p.UnitCode != g.root {
+		if p.sc == nil && !p.manager && p.RecruitedOn.Before(domain.NewDate(g.first-1, 1, 1)) && p.UnitCode != g.office.Code {
 			movable = append(movable, p)
 		}
 	}
@@ -1319,7 +1317,7 @@ func (g *demoGen) planRatings() {
 }
 
 func (g *demoGen) planUnitRatings() {
-	stories := demoUnitStories(g.root)
+	stories := demoUnitStories(g.office.Code)
 	for _, u := range g.units {
 		m := map[int]domain.Rating{}
 		latent := g.rng.NormFloat64()
@@ -1674,7 +1672,7 @@ func (g *demoGen) recordCSTDCS(p *demoPerson, y int) {
 
 // planOfficeAwards gives the office itself its flags and commendations.
 func (g *demoGen) planOfficeAwards() {
-	root := domain.UnitSubject(g.root)
+	root := domain.UnitSubject(g.office.Code)
 	for _, a := range []struct {
 		off  int
 		code string
@@ -1927,7 +1925,7 @@ func (g *demoGen) write(ctx context.Context, tx *store.Tx, progress func(done, t
 
 	director, dep1, dep2 := g.person[g.staffCode(1)], g.person[g.staffCode(2)], g.person[g.staffCode(3)]
 	prof := cleanProfile(domain.OfficeProfile{
-		UnitCode:   g.root,
+		UnitCode:   g.office.Code,
 		UnitName:   g.office.Name,
 		ParentName: "Bảo hiểm xã hội Việt Nam",
 		Place:      g.office.Place,

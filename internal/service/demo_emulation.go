@@ -168,7 +168,7 @@ func demoRound(x float64, dec int) float64 {
 func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 	e := &demoEmulation{rng: rand.New(rand.NewPCG(uint64(g.opt.Seed), demoStream(0x656d_756c_6174_696f, g.office))), g: g, cur: g.last + 1}
 	L, C := g.last, e.cur
-	office := g.root
+	office := g.office.Code
 
 	// The Resolution 28 movement, with its milestones.
 	nq := domain.Movement{
@@ -360,13 +360,8 @@ func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 	// The cluster: the member before this office on the list leads in L
 	// with this office as deputy; this office leads in C with the member
 	// after it as deputy (for Hà Tĩnh: Nghệ An, then Hà Tĩnh with Quảng Trị).
-	members := demoClusterOf(g.office.Cluster)
-	own, n := 0, len(members)
-	for i, m := range members {
-		if m.Code == g.root {
-			own = i
-		}
-	}
+	members, own := g.office.cluster()
+	n := len(members)
 	for _, y := range []int{L, C} {
 		c := domain.Cluster{Year: y, Name: demoClusterNames[g.office.Cluster], Pact: demoPact(g.office.Cluster, y)}
 		for i, o := range members {
@@ -479,9 +474,9 @@ func (e *demoEmulation) writeRegistrations(tx *store.Tx, y int) error {
 
 	// Collectives: the office aims for the ministry flag; departments and
 	// BHXH cơ sở for the collective titles.
-	unitAwards := map[string][]string{g.root: {"TTLDXS", "CO_BO"}}
+	unitAwards := map[string][]string{g.office.Code: {"TTLDXS", "CO_BO"}}
 	for _, u := range g.units {
-		if u.Code == g.root || !u.ActiveOn(on) {
+		if u.Code == g.office.Code || !u.ActiveOn(on) {
 			continue
 		}
 		switch {

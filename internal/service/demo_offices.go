@@ -91,15 +91,18 @@ func DemoOfficeByCode(code string) (DemoOffice, bool) {
 	return DemoOffice{}, false
 }
 
-// demoClusterOf lists the offices of a cluster in table order.
-func demoClusterOf(n int) []DemoOffice {
-	var out []DemoOffice
-	for _, o := range DemoOffices {
-		if o.Cluster == n {
-			out = append(out, o)
+// cluster lists the offices of o's cluster in table order, and o's place
+// among them.
+func (o DemoOffice) cluster() (members []DemoOffice, own int) {
+	for _, m := range DemoOffices {
+		if m.Cluster == o.Cluster {
+			if m.Code == o.Code {
+				own = len(members)
+			}
+			members = append(members, m)
 		}
 	}
-	return out
+	return members, own
 }
 
 // demoOfficeCodes lists the codes with their places, for the message that
@@ -134,13 +137,7 @@ func demoProvincesOf(o DemoOffice) []demoWeighted {
 			ws = append(ws, demoWeighted{code, w})
 		}
 	}
-	ms := demoClusterOf(o.Cluster)
-	own := 0
-	for i, m := range ms {
-		if m.Code == o.Code {
-			own = i
-		}
-	}
+	ms, own := o.cluster()
 	weights := []float64{6, 3, 2}
 	for d, k := 1, 0; d < len(ms) && k < len(weights); d++ {
 		for _, i := range []int{own + d, own - d} {

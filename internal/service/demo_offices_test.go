@@ -50,11 +50,12 @@ func TestDemoOffices_Table(t *testing.T) {
 		t.Fatalf("HTI %+v %v", hti, ok)
 	}
 	var c3 []string
-	for _, o := range demoClusterOf(3) {
+	members, own := hti.cluster()
+	for _, o := range members {
 		c3 = append(c3, o.Code)
 	}
-	if strings.Join(c3, " ") != "THA NAN HTI QTI HUE DNG" {
-		t.Errorf("cluster 3 = %v, want Hà Tĩnh at index 2", c3)
+	if strings.Join(c3, " ") != "THA NAN HTI QTI HUE DNG" || own != 2 {
+		t.Errorf("cluster 3 = %v with Hà Tĩnh at %d, want Hà Tĩnh at index 2", c3, own)
 	}
 	if _, ok := DemoOfficeByCode("XXX"); ok {
 		t.Error("DemoOfficeByCode found XXX")
