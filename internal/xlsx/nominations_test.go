@@ -31,11 +31,7 @@ func TestWriteNominationList(t *testing.T) {
 	if err := WriteNominationList(in, &buf); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, buf.Bytes())
 	groups := docs.NominationGroups(in)
 	sheets := f.GetSheetList()
 	if len(sheets) != len(groups) {
@@ -190,11 +186,7 @@ func TestWriteNominationList_LibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	lo := soffice(t, buf.Bytes(), false)
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, buf.Bytes())
 	want, err := f.GetRows(f.GetSheetList()[0])
 	if err != nil {
 		t.Fatal(err)
@@ -236,11 +228,7 @@ func TestWriteNominationList_TallCellCapped(t *testing.T) {
 	if err := WriteNominationList(in, &buf); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, buf.Bytes())
 	found := false
 	for _, sh := range f.GetSheetList() {
 		rows, _ := f.GetRows(sh)
