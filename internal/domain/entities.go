@@ -37,6 +37,12 @@ type Unit struct {
 	Kind       UnitKind
 	ValidFrom  Date
 	ValidTo    Date // zero: still valid
+	// What a collective's achievement report (section I.1) says of it;
+	// each may be empty.
+	Address  string // địa chỉ trụ sở
+	PartyOrg string // tổ chức Đảng: "Chi bộ Văn phòng"
+	UnionOrg string // tổ chức Công đoàn: "Công đoàn bộ phận Văn phòng"
+	YouthOrg string // tổ chức Đoàn Thanh niên: "Chi đoàn Văn phòng"
 }
 
 // ActiveOn reports whether the unit exists on day d.
@@ -83,6 +89,16 @@ type Person struct {
 	RecruitedOn Date   // Ngày tuyển dụng
 	UnitCode    string // current unit (the open assignment)
 	Note        string
+	// The personal record an achievement report's section I (sơ lược lý
+	// lịch) asks for; each may be empty.
+	HomeTown        string // Quê quán
+	Residence       string // Trú quán: nơi ở hiện nay
+	Religion        string // Tôn giáo ("Không" when none)
+	Education       string // Trình độ chuyên môn, nghiệp vụ: "Cử nhân Kinh tế"
+	PoliticalTheory string // Trình độ lý luận chính trị: "Trung cấp", "Cao cấp"
+	AcademicRank    string // Học hàm, học vị: "Thạc sĩ Quản lý kinh tế"
+	PartyPost       string // Chức vụ Đảng: "Bí thư Chi bộ"
+	UnionPost       string // Chức vụ đoàn thể: "Chủ tịch Công đoàn cơ sở"
 }
 
 // NameParts splits a Vietnamese full name into family, middle and given names.

@@ -151,6 +151,9 @@ type CouncilMember struct {
 	Position string // chức vụ: "Giám đốc", "Trưởng phòng Tổ chức cán bộ"
 	Role     string // "Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên", "Ủy viên, Thư ký"
 	Present  bool
+	// Opinion is an absent member's written opinion (ý kiến bằng văn
+	// bản), which the minutes record; "" when none was sent.
+	Opinion string
 }
 
 // Vote is the count for one nominee.
@@ -172,6 +175,11 @@ type Council struct {
 	Method     VoteMethod
 	Members    []CouncilMember
 	Votes      []Vote
+	// Discussion summarises what the members said (ý kiến thảo luận), as
+	// the secretary edits it; "" prints the usual sentence.
+	Discussion string
+	// Tellers are the Ban kiểm phiếu of a secret ballot, its head first.
+	Tellers []string
 }
 
 // Present counts the members present.
