@@ -107,6 +107,16 @@ type DataPerson struct {
 	Ratings    []DataRating     `json:"ratings,omitempty"` // the years the nominations rest on
 	Awards     []DataAward      `json:"awards,omitempty"`  // award history
 	Discipline []DataDiscipline `json:"discipline,omitempty"`
+	// The personal record an achievement report's section I asks for.
+	// Optional: packages made before it existed have none.
+	HomeTown        string `json:"home_town,omitempty"`
+	Residence       string `json:"residence,omitempty"`
+	Religion        string `json:"religion,omitempty"`
+	Education       string `json:"education,omitempty"`
+	PoliticalTheory string `json:"political_theory,omitempty"`
+	AcademicRank    string `json:"academic_rank,omitempty"`
+	PartyPost       string `json:"party_post,omitempty"`
+	UnionPost       string `json:"union_post,omitempty"`
 }
 
 // DataRating is one year's rating.
@@ -139,6 +149,12 @@ type DataCollective struct {
 	ParentCode string       `json:"parent_code,omitempty"`
 	Ratings    []DataRating `json:"ratings,omitempty"`
 	Awards     []DataAward  `json:"awards,omitempty"`
+	// What a collective's achievement report says of the unit. Optional:
+	// packages made before it existed have none.
+	Address  string `json:"address,omitempty"`
+	PartyOrg string `json:"party_org,omitempty"`
+	UnionOrg string `json:"union_org,omitempty"`
+	YouthOrg string `json:"youth_org,omitempty"`
 }
 
 // DataNomination is one nominee of the round with the engine's verdict and
@@ -186,7 +202,10 @@ type DataVote struct {
 
 // DataCouncil is the council meeting.
 type DataCouncil struct {
-	Date    string `json:"date,omitempty"`
+	Date string `json:"date,omitempty"`
+	// Start and End are the meeting's times ("08:00"), when entered.
+	Start   string `json:"start,omitempty"`
+	End     string `json:"end,omitempty"`
 	Place   string `json:"place,omitempty"`
 	Method  string `json:"method"`
 	Members int    `json:"members"`

@@ -23,8 +23,13 @@ const (
 	// (ethnicity, a place, a value of a closed list).
 	MaxName = 100
 	// MaxPosition bounds a position (chức vụ), which may name the unit
-	// ("Phó Trưởng phòng Quản lý thu – Sổ, thẻ").
+	// ("Phó Trưởng phòng Quản lý thu – Sổ, thẻ"), and likewise a post in
+	// the Party or a mass organisation, an organisation's name and a
+	// qualification ("Thạc sĩ Quản lý kinh tế").
 	MaxPosition = 200
+	// MaxAddress bounds an address or a home town, which may name the
+	// house, street, ward and province.
+	MaxAddress = 300
 	// MaxTitle bounds one-line titles: an initiative's title, the body that
 	// issued a decision, a list of a few codes or names.
 	MaxTitle = 500
@@ -163,6 +168,26 @@ func PersonTextProblems(p domain.Person) domain.FieldErrors {
 		TextField{Field: FieldUnit, Value: p.UnitCode, Max: MaxCode},
 		TextField{Field: FieldEthnicity, Value: p.Ethnicity, Max: MaxName},
 		TextField{Field: FieldNote, Value: p.Note, Max: MaxText},
+		TextField{Field: FieldHomeTown, Value: p.HomeTown, Max: MaxAddress},
+		TextField{Field: FieldResidence, Value: p.Residence, Max: MaxAddress},
+		TextField{Field: FieldReligion, Value: p.Religion, Max: MaxName},
+		TextField{Field: FieldEducation, Value: p.Education, Max: MaxPosition},
+		TextField{Field: FieldPoliticalTheory, Value: p.PoliticalTheory, Max: MaxName},
+		TextField{Field: FieldAcademicRank, Value: p.AcademicRank, Max: MaxPosition},
+		TextField{Field: FieldPartyPost, Value: p.PartyPost, Max: MaxPosition},
+		TextField{Field: FieldUnionPost, Value: p.UnionPost, Max: MaxPosition},
+	)
+}
+
+// UnitRecordProblems checks the text a collective's achievement report
+// takes from its unit (address and organisations) against its limits and
+// for hidden characters, before Clean.
+func UnitRecordProblems(u domain.Unit) domain.FieldErrors {
+	return CheckFields(
+		TextField{Field: FieldUnitAddress, Value: u.Address, Max: MaxAddress},
+		TextField{Field: FieldPartyOrg, Value: u.PartyOrg, Max: MaxPosition},
+		TextField{Field: FieldUnionOrg, Value: u.UnionOrg, Max: MaxPosition},
+		TextField{Field: FieldYouthOrg, Value: u.YouthOrg, Max: MaxPosition},
 	)
 }
 

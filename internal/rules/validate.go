@@ -154,4 +154,20 @@ const (
 	FieldRecruited = "Ngày tuyển dụng"
 	FieldEthnicity = "Dân tộc"
 	FieldNote      = "Ghi chú"
+
+	// The personal record an achievement report's section I asks for.
+	FieldHomeTown        = "Quê quán"
+	FieldResidence       = "Trú quán"
+	FieldReligion        = "Tôn giáo"
+	FieldEducation       = "Trình độ chuyên môn"
+	FieldPoliticalTheory = "Lý luận chính trị"
+	FieldAcademicRank    = "Học hàm, học vị"
+	FieldPartyPost       = "Chức vụ Đảng"
+	FieldUnionPost       = "Chức vụ đoàn thể"
+
+	// What a collective's achievement report says of the unit.
+	FieldUnitAddress = "Địa chỉ trụ sở"
+	FieldPartyOrg    = "Tổ chức Đảng"
+	FieldUnionOrg    = "Công đoàn"
+	FieldYouthOrg    = "Đoàn Thanh niên"
 )

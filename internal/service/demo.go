@@ -686,6 +686,7 @@ func (g *demoGen) plan() error {
 	if err := g.planHistory(); err != nil {
 		return err
 	}
+	g.planRecords()
 	return nil
 }
 

@@ -1,8 +1,8 @@
 package service
 
 // The demo's year-end round for the last completed year L: proposed from
-// the engine's verdicts, voted by a council of nine (eight present, secret
-// ballot) and approved. It is written in FillDemo's transaction, so the
+// the engine's verdicts, voted by a council of nine (eight present and one
+// absent member's written opinion, secret ballot) and approved. It is written in FillDemo's transaction, so the
 // engine reads the history that transaction has just written.
 
 import (
@@ -56,13 +56,13 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 		} else if dup {
 			continue
 		}
-		if _, err := tx.AddNominee(e.nominee(r.ID, v.Subject, "GK")); err != nil {
+		if _, err := tx.AddNominee(e.nominee(r, v.Subject, "GK")); err != nil {
 			return err
 		}
 		gk++
 	}
 	if sub := domain.PersonSubject(justified); e.checkNominee(sub, "GK", g.today) == nil {
-		n := e.nominee(r.ID, sub, "GK")
+		n := e.nominee(r, sub, "GK")
 		if !n.Eligible {
 			n.Justification = fmt.Sprintf("Năm %d đồng chí %s xếp loại hoàn thành nhiệm vụ do nghỉ điều trị bệnh dài ngày, nhưng có thành tích đột xuất trong chiến dịch phát triển người tham gia BHXH tự nguyện quý IV/%d. Thủ trưởng đơn vị đề nghị tặng Giấy khen để động viên, khích lệ.",
 				L, e.names.subject(sub), L)
@@ -72,32 +72,44 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 		}
 	}
 
-	// The council: nine members, one absent; secret ballot.
+	// The council: nine members, one absent who sent a written opinion;
+	// a morning's meeting; secret ballot counted by three members present.
 	people, err := tx.People()
 	if err != nil {
 		return err
 	}
 	c := domain.Council{RoundID: r.ID, Method: domain.VoteSecret, Place: "Hội trường " + g.office.Name,
-		Date: demoWorkday(domain.NewDate(L+1, time.January, 14))}
+		Date: demoWorkday(domain.NewDate(L+1, time.January, 14)), Start: "08:00", End: "11:00"}
 	if c.Date.After(g.today) {
 		c.Date = g.today
 	}
 	c.Members = g.demoCouncil(people, e.names)
+	for i := range c.Members {
+		if !c.Members[i].Present {
+			c.Members[i].Opinion = demoWrittenOpinion
+		}
+	}
+	c.Tellers = demoTellers(c.Members)
 	ns, err := tx.Nominees(r.ID)
 	if err != nil {
 		return err
 	}
-	// Every member present agrees on a CSTĐ cấp bộ nominee, which is still
-	// 8/9 = 88,9% of all members, below the 90% the title needs: it fails.
-	present := c.Present()
+	c.Discussion = demoDiscussion(L, ns, justified, e.names)
+	// The absent member's opinion agrees with the whole list and counts as
+	// a vote when the catalogue says so (it does by default). One member
+	// present votes against the CSTĐ cấp bộ nominees: 8/9 = 88,9% of all
+	// members, below the 90% the title needs, so they fail.
+	present, opinions := voters(c, writtenOpinionsCount(g.cat, L))
+	voted := present + opinions
 	for i, n := range ns {
-		v := domain.Vote{NomineeID: n.ID, For: present}
+		v := domain.Vote{NomineeID: n.ID, For: voted}
 		switch {
 		case n.Subject.Code == justified:
-			v.For, v.Against, v.Abstain = present-3, 2, 1
+			v.For, v.Against, v.Abstain = voted-3, 2, 1
 		case secretAwards[n.Award]:
+			v.For, v.Against = voted-1, 1
 		case i%5 == 3:
-			v.For, v.Against = present-1, 1
+			v.For, v.Against = voted-1, 1
 		}
 		if v.For < 0 {
 			v.For = 0
@@ -132,6 +144,44 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 		}
 	}
 	return step(0)
+}
+
+// demoWrittenOpinion is what the demo council's absent member sent.
+const demoWrittenOpinion = "Nhất trí với danh sách đề nghị khen thưởng do Thường trực Hội đồng trình."
+
+// demoTellers is the Ban kiểm phiếu: three members present who are neither
+// the chair nor a deputy nor the secretary, who keep the minutes, in the
+// council's order, the first as its head.
+func demoTellers(ms []domain.CouncilMember) []string {
+	var out []string
+	for _, m := range ms {
+		if len(out) == 3 {
+			break
+		}
+		if m.Present && m.Role == "Ủy viên" {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// demoDiscussion is the summary of what the members said: the
+// achievements behind the list, and the one borderline case, the
+// ineligible nominee the director keeps with a justification.
+func demoDiscussion(L int, ns []domain.Nominee, justified string, names subjectNames) string {
+	lines := []string{fmt.Sprintf("Các thành viên Hội đồng thống nhất đánh giá năm %d các tập thể, cá nhân được đề nghị đã hoàn thành tốt và xuất sắc nhiệm vụ được giao, "+
+		"nổi bật là kết quả thu, phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế và cải cách thủ tục hành chính; các sáng kiến làm căn cứ xét danh hiệu "+
+		"đã được công nhận và áp dụng có hiệu quả tại đơn vị.", L)}
+	for _, n := range ns {
+		if n.Subject.Code == justified && !n.Eligible {
+			lines = append(lines, fmt.Sprintf("Đối với trường hợp đồng chí %s đề nghị tặng Giấy khen, một số ý kiến đề nghị cân nhắc vì năm %d đồng chí xếp loại hoàn thành nhiệm vụ; "+
+				"Hội đồng ghi nhận thành tích đột xuất trong chiến dịch phát triển người tham gia bảo hiểm xã hội tự nguyện quý IV/%d và thống nhất đưa ra biểu quyết.",
+				names.subject(n.Subject), L, L))
+			break
+		}
+	}
+	lines = append(lines, "Các trường hợp đề nghị danh hiệu Chiến sĩ thi đua cấp bộ, ngành được Hội đồng biểu quyết bằng hình thức bỏ phiếu kín.")
+	return strings.Join(lines, " ")
 }
 
 // demoCouncil is the director (chair), the deputies, the head of personnel

@@ -218,6 +218,11 @@ func importSpec(kind ImportKind, ex templateExamples) (xlsx.Spec, error) {
 				Note: "Phòng, BHXH cơ sở hoặc Tỉnh (chỉ đơn vị gốc). Để trống: đơn vị đã có giữ nguyên loại; đơn vị mới có tên bắt đầu bằng “BHXH” hoặc “Bảo hiểm xã hội” là BHXH cơ sở, còn lại là Phòng."},
 			{Name: hdrValidFrom, Kind: xlsx.Date, Example: date(1, 7, 2025), Note: "Ngày đơn vị bắt đầu hoạt động (để trống nếu không rõ)."},
 			{Name: hdrValidTo, Kind: xlsx.Date, Note: "Ngày đơn vị thôi hoạt động (sáp nhập, giải thể); để trống nếu còn hoạt động."},
+			// What a collective's achievement report says of the unit.
+			{Name: rules.FieldUnitAddress, Example: str("Số 1 đường Nguyễn Du, phường Thành Sen, tỉnh Hà Tĩnh"), Note: "Địa chỉ trụ sở, ghi vào báo cáo thành tích của tập thể."},
+			{Name: rules.FieldPartyOrg, Example: str("Chi bộ Phòng Tổ chức cán bộ"), Note: "Tổ chức Đảng của đơn vị (chi bộ, đảng bộ)."},
+			{Name: rules.FieldUnionOrg, Example: str("Công đoàn bộ phận Phòng Tổ chức cán bộ"), Note: "Tổ chức Công đoàn của đơn vị."},
+			{Name: rules.FieldYouthOrg, Example: str("Chi đoàn Phòng Tổ chức cán bộ"), Note: "Tổ chức Đoàn Thanh niên của đơn vị."},
 		}
 	case ImportStaff:
 		spec.Sheet, spec.Title = "Cán bộ", "Mẫu nhập danh sách cán bộ"
@@ -235,6 +240,16 @@ func importSpec(kind ImportKind, ex templateExamples) (xlsx.Spec, error) {
 			{Name: rules.FieldRecruited, Required: true, Kind: xlsx.Date, Example: date(1, 9, 2010), Note: "Ngày tuyển dụng, không sớm hơn ngày đủ 15 tuổi."},
 			{Name: rules.FieldEthnicity, Example: str("Kinh"), Note: "Dân tộc."},
 			{Name: rules.FieldNote, Note: "Ghi chú tùy ý."},
+			// The personal record an achievement report's section I asks
+			// for; a file without these columns keeps what is recorded.
+			{Name: rules.FieldHomeTown, Example: str("Xã Thạch Hà, tỉnh Hà Tĩnh"), Note: "Quê quán, ghi vào báo cáo thành tích."},
+			{Name: rules.FieldResidence, Example: str("Phường Thành Sen, tỉnh Hà Tĩnh"), Note: "Trú quán: nơi ở hiện nay."},
+			{Name: rules.FieldReligion, Example: str("Không"), Note: "Tôn giáo; ghi “Không” nếu không theo tôn giáo nào."},
+			{Name: rules.FieldEducation, Example: str("Cử nhân Kinh tế"), Note: "Trình độ chuyên môn, nghiệp vụ."},
+			{Name: rules.FieldPoliticalTheory, Example: str("Trung cấp"), Note: "Trình độ lý luận chính trị: Sơ cấp, Trung cấp, Cao cấp hoặc Cử nhân."},
+			{Name: rules.FieldAcademicRank, Note: "Học hàm, học vị (ví dụ Thạc sĩ Quản lý kinh tế); để trống nếu không có."},
+			{Name: rules.FieldPartyPost, Note: "Chức vụ Đảng (ví dụ Bí thư Chi bộ); để trống nếu không có."},
+			{Name: rules.FieldUnionPost, Note: "Chức vụ đoàn thể (ví dụ Tổ trưởng Công đoàn); để trống nếu không có."},
 		}
 	case ImportRatings:
 		spec.Sheet, spec.Title = "Xếp loại", "Mẫu nhập kết quả xếp loại hằng năm"
@@ -302,6 +317,19 @@ var textLimits = map[string]int{
 	hdrTitle:             rules.MaxTitle,
 	hdrBasis:             rules.MaxText, // several initiative titles
 	rules.FieldNote:      rules.MaxText,
+
+	rules.FieldHomeTown:        rules.MaxAddress,
+	rules.FieldResidence:       rules.MaxAddress,
+	rules.FieldReligion:        rules.MaxName,
+	rules.FieldEducation:       rules.MaxPosition,
+	rules.FieldPoliticalTheory: rules.MaxName,
+	rules.FieldAcademicRank:    rules.MaxPosition,
+	rules.FieldPartyPost:       rules.MaxPosition,
+	rules.FieldUnionPost:       rules.MaxPosition,
+	rules.FieldUnitAddress:     rules.MaxAddress,
+	rules.FieldPartyOrg:        rules.MaxPosition,
+	rules.FieldUnionOrg:        rules.MaxPosition,
+	rules.FieldYouthOrg:        rules.MaxPosition,
 }
 
 // textLimit is how many characters column c of kind may hold, and whether
@@ -370,7 +398,13 @@ func (im *importer) parseUnit(d *draft) {
 	if d.has(hdrParent) {
 		parent = d.text(hdrParent)
 	}
-	d.unit = &unitDraft{u: domain.Unit{Code: code, Name: name, Kind: kind, ValidFrom: from, ValidTo: to}, parentText: parent, old: old, found: found}
+	u := domain.Unit{Code: code, Name: name, Kind: kind, ValidFrom: from, ValidTo: to,
+		Address:  d.keep(rules.FieldUnitAddress, old.Address),
+		PartyOrg: d.keep(rules.FieldPartyOrg, old.PartyOrg),
+		UnionOrg: d.keep(rules.FieldUnionOrg, old.UnionOrg),
+		YouthOrg: d.keep(rules.FieldYouthOrg, old.YouthOrg),
+	}
+	d.unit = &unitDraft{u: u, parentText: parent, old: old, found: found}
 }
 
 // resolveUnitTree settles the parent of every unit row once the whole file
@@ -547,6 +581,15 @@ func (im *importer) parseStaff(d *draft) {
 		RecruitedOn: d.date(rules.FieldRecruited),
 		UnitCode:    unitCode,
 		Note:        d.keep(rules.FieldNote, old.Note),
+
+		HomeTown:        d.keep(rules.FieldHomeTown, old.HomeTown),
+		Residence:       d.keep(rules.FieldResidence, old.Residence),
+		Religion:        d.keep(rules.FieldReligion, old.Religion),
+		Education:       d.keep(rules.FieldEducation, old.Education),
+		PoliticalTheory: d.keep(rules.FieldPoliticalTheory, old.PoliticalTheory),
+		AcademicRank:    d.keep(rules.FieldAcademicRank, old.AcademicRank),
+		PartyPost:       d.keep(rules.FieldPartyPost, old.PartyPost),
+		UnionPost:       d.keep(rules.FieldUnionPost, old.UnionPost),
 	}
 	for _, e := range rules.ValidatePerson(p, im.today) {
 		if !d.rejected(e.Field) {

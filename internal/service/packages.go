@@ -313,7 +313,7 @@ func (s *Service) PackageData(ctx context.Context, roundID int64) (pack.Data, er
 		votes[v.NomineeID] = v
 	}
 	if met {
-		d.Council = &pack.DataCouncil{Date: c.Date.ISO(), Place: c.Place, Method: string(c.Method), Members: len(c.Members), Present: c.Present()}
+		d.Council = &pack.DataCouncil{Date: c.Date.ISO(), Start: c.Start, End: c.End, Place: c.Place, Method: string(c.Method), Members: len(c.Members), Present: c.Present()}
 	}
 	discs, err := s.st.AllDisciplines(ctx)
 	if err != nil {
@@ -447,7 +447,9 @@ func awardHistory(all []domain.AwardRecord) map[domain.Subject][]pack.DataAward 
 func (e *evaluation) dataPerson(p domain.Person, awards []pack.DataAward, discs []domain.Discipline) pack.DataPerson {
 	dp := pack.DataPerson{StaffCode: p.StaffCode, FullName: p.FullName, BirthDate: p.BirthDate.ISO(), Gender: string(p.Gender),
 		CCCD: p.CCCD, Position: p.Position, UnitCode: p.UnitCode, UnitName: e.names.units[p.UnitCode].Name,
-		Ratings: dataRatings(e.h.PersonRatings[p.StaffCode]), Awards: awards}
+		Ratings: dataRatings(e.h.PersonRatings[p.StaffCode]), Awards: awards,
+		HomeTown: p.HomeTown, Residence: p.Residence, Religion: p.Religion, Education: p.Education,
+		PoliticalTheory: p.PoliticalTheory, AcademicRank: p.AcademicRank, PartyPost: p.PartyPost, UnionPost: p.UnionPost}
 	for _, x := range discs {
 		dp.Discipline = append(dp.Discipline, pack.DataDiscipline{Form: string(x.Form), Effective: x.From.ISO(), Until: x.To.ISO()})
 	}
@@ -456,7 +458,8 @@ func (e *evaluation) dataPerson(p domain.Person, awards []pack.DataAward, discs 
 
 func (e *evaluation) dataCollective(code string, awards []pack.DataAward) pack.DataCollective {
 	u := e.names.units[code]
-	return pack.DataCollective{Code: code, Name: u.Name, ParentCode: u.ParentCode, Ratings: dataRatings(e.h.UnitRatings[code]), Awards: awards}
+	return pack.DataCollective{Code: code, Name: u.Name, ParentCode: u.ParentCode, Ratings: dataRatings(e.h.UnitRatings[code]), Awards: awards,
+		Address: u.Address, PartyOrg: u.PartyOrg, UnionOrg: u.UnionOrg, YouthOrg: u.YouthOrg}
 }
 
 // Packages lists the packages the office wrote, the newest first.

@@ -706,7 +706,7 @@ func (s *Store) VerifyJournal(ctx context.Context) (JournalCheck, error) {
 	if err != nil {
 		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
 	}
-	problems, err := checkJournalCoverage(ctx, rtx, version == len(all))
+	problems, err := checkJournalCoverage(ctx, rtx, version == latestVersion(all))
 	if err != nil {
 		return JournalCheck{}, fmt.Errorf("verify journal: %w", err)
 	}

@@ -151,7 +151,7 @@ func (s *Store) installJournal(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
-	upgraded := !last.found || last.version != version
+	upgraded := !last.found || last.version != version || s.migrated
 	tampered := !upgraded && triggerDigest(have) != last.triggers
 	if !upgraded && !tampered && maps.Equal(want, have) {
 		s.journal = true

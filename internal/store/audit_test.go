@@ -576,7 +576,7 @@ func TestJournal_TriggersFollowTheSchema(t *testing.T) {
 	// A later migration's table is journaled, and a dropped column does
 	// not break the migration that drops it.
 	all, _ := migrations()
-	withMigrations(t, map[string]string{fmt.Sprintf("%04d_test.sql", len(all)+1): `
+	withMigrations(t, map[string]string{fmt.Sprintf("%04d_test.sql", latestVersion(all)+1): `
 		CREATE TABLE test_extra (id INTEGER PRIMARY KEY, label TEXT NOT NULL, data BLOB);
 		ALTER TABLE setting ADD COLUMN note TEXT NOT NULL DEFAULT '';
 		ALTER TABLE person DROP COLUMN ethnicity;`})

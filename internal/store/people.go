@@ -10,13 +10,22 @@ import (
 )
 
 const personCols = `p.id, p.staff_code, p.full_name, p.birth_date, p.gender, p.cccd, p.position, p.ethnicity, p.recruited_on, p.note,
+	p.home_town, p.residence, p.religion, p.education, p.political_theory, p.academic_rank, p.party_post, p.union_post,
 	COALESCE((SELECT a.unit_code FROM assignment a WHERE a.person_id = p.id AND a.to_date IS NULL), '')`
+
+// personDest lists where a row of personCols goes, in column order; extra
+// destinations (deleted_at) follow.
+func personDest(p *domain.Person, birth, recruited, cccd *sql.NullString, gender *string, extra ...any) []any {
+	return append([]any{&p.ID, &p.StaffCode, &p.FullName, birth, gender, cccd, &p.Position, &p.Ethnicity, recruited, &p.Note,
+		&p.HomeTown, &p.Residence, &p.Religion, &p.Education, &p.PoliticalTheory, &p.AcademicRank, &p.PartyPost, &p.UnionPost,
+		&p.UnitCode}, extra...)
+}
 
 func scanPerson(sc interface{ Scan(...any) error }) (domain.Person, error) {
 	var p domain.Person
 	var birth, recruited, cccd sql.NullString
 	var gender string
-	err := sc.Scan(&p.ID, &p.StaffCode, &p.FullName, &birth, &gender, &cccd, &p.Position, &p.Ethnicity, &recruited, &p.Note, &p.UnitCode)
+	err := sc.Scan(personDest(&p, &birth, &recruited, &cccd, &gender)...)
 	p.BirthDate, p.RecruitedOn = parseDate(birth), parseDate(recruited)
 	p.Gender, p.CCCD = domain.Gender(gender), cccd.String
 	return p, err
@@ -63,7 +72,7 @@ func personWhere(ctx context.Context, q querier, where string, arg any) (domain.
 	var p domain.Person
 	var birth, recruited, cccd sql.NullString
 	var gender string
-	err := row.Scan(&p.ID, &p.StaffCode, &p.FullName, &birth, &gender, &cccd, &p.Position, &p.Ethnicity, &recruited, &p.Note, &p.UnitCode, &deletedAt)
+	err := row.Scan(personDest(&p, &birth, &recruited, &cccd, &gender, &deletedAt)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, false, false, nil
 	}
@@ -102,9 +111,11 @@ func (tx *Tx) CreatePerson(p domain.Person) (int64, error) {
 	if err := tx.checkCCCD(p); err != nil {
 		return 0, err
 	}
-	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO person(staff_code, full_name, birth_date, gender, cccd, position, ethnicity, recruited_on, note)
-		VALUES (?,?,?,?,?,?,?,?,?)`, p.StaffCode, p.FullName, p.BirthDate.ISO(), string(p.Gender), nullable(p.CCCD),
-		p.Position, p.Ethnicity, p.RecruitedOn.ISO(), p.Note)
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO person(staff_code, full_name, birth_date, gender, cccd, position, ethnicity, recruited_on, note,
+		home_town, residence, religion, education, political_theory, academic_rank, party_post, union_post)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, p.StaffCode, p.FullName, p.BirthDate.ISO(), string(p.Gender), nullable(p.CCCD),
+		p.Position, p.Ethnicity, p.RecruitedOn.ISO(), p.Note,
+		p.HomeTown, p.Residence, p.Religion, p.Education, p.PoliticalTheory, p.AcademicRank, p.PartyPost, p.UnionPost)
 	if err != nil {
 		return 0, fmt.Errorf("create person %s: %w", p.StaffCode, err)
 	}
@@ -192,8 +203,10 @@ func (tx *Tx) UpdatePerson(p domain.Person, moved domain.Date) (Change, error) {
 		return Unchanged, err
 	}
 	if _, err := tx.tx.ExecContext(tx.ctx, `UPDATE person SET staff_code=?, full_name=?, birth_date=?, gender=?, cccd=?, position=?, ethnicity=?,
-		recruited_on=?, note=?, deleted_at=NULL WHERE id=?`, p.StaffCode, p.FullName, p.BirthDate.ISO(), string(p.Gender), nullable(p.CCCD),
-		p.Position, p.Ethnicity, p.RecruitedOn.ISO(), p.Note, p.ID); err != nil {
+		recruited_on=?, note=?, home_town=?, residence=?, religion=?, education=?, political_theory=?, academic_rank=?,
+		party_post=?, union_post=?, deleted_at=NULL WHERE id=?`, p.StaffCode, p.FullName, p.BirthDate.ISO(), string(p.Gender), nullable(p.CCCD),
+		p.Position, p.Ethnicity, p.RecruitedOn.ISO(), p.Note,
+		p.HomeTown, p.Residence, p.Religion, p.Education, p.PoliticalTheory, p.AcademicRank, p.PartyPost, p.UnionPost, p.ID); err != nil {
 		return Unchanged, fmt.Errorf("update person %s: %w", p.StaffCode, err)
 	}
 	switch {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -51,6 +52,9 @@ func TestTx_CreatePersonReadsBackEqual(t *testing.T) {
 			StaffCode: "CB001", FullName: "Nguyễn Thị Minh Khai", BirthDate: domain.MustDate("29/02/1988"),
 			Gender: domain.Female, CCCD: "042188000123", Position: "Trưởng phòng", Ethnicity: "Mường",
 			RecruitedOn: domain.MustDate("15/03/2012"), UnitCode: "42.TCHC", Note: "Đảng viên; ghi chú dài",
+			HomeTown: "Xã Thạch Hà, tỉnh Hà Tĩnh", Residence: "Phường Thành Sen, tỉnh Hà Tĩnh", Religion: "Không",
+			Education: "Cử nhân Kinh tế", PoliticalTheory: "Trung cấp", AcademicRank: "Thạc sĩ Quản lý kinh tế",
+			PartyPost: "Bí thư Chi bộ", UnionPost: "Chủ tịch Công đoàn cơ sở",
 		}},
 		{"no CCCD, no unit", domain.Person{
 			StaffCode: "CB002", FullName: "Phạm Văn Đức", BirthDate: domain.MustDate("01/01/1970"),
@@ -160,6 +164,13 @@ func TestTx_UpdatePersonChanges(t *testing.T) {
 		{name: "new name", edit: func(p *domain.Person) { p.FullName = "Lê Văn Cường Mới" }, want: Updated},
 		{name: "same again", edit: func(p *domain.Person) { p.FullName = "Lê Văn Cường Mới" }, want: Unchanged},
 		{name: "new note and ethnicity", edit: func(p *domain.Person) { p.Note, p.Ethnicity = "ghi chú", "Tày" }, want: Updated},
+		{name: "personal record", edit: func(p *domain.Person) {
+			p.HomeTown, p.Residence, p.Religion = "Xã Cẩm Xuyên, tỉnh Hà Tĩnh", "Phường Trần Phú, tỉnh Hà Tĩnh", "Công giáo"
+			p.Education, p.PoliticalTheory, p.AcademicRank = "Cử nhân Luật", "Cao cấp", "Thạc sĩ Luật"
+			p.PartyPost, p.UnionPost = "Đảng ủy viên", "Tổ trưởng Công đoàn"
+		}, want: Updated},
+		{name: "record again", edit: func(p *domain.Person) {}, want: Unchanged},
+		{name: "one record field only", edit: func(p *domain.Person) { p.UnionPost = "" }, want: Updated},
 		{name: "CCCD of another person", edit: func(p *domain.Person) { p.CCCD = other.CCCD }, wantField: "Số CCCD"},
 		{name: "staff code of another person", edit: func(p *domain.Person) { p.StaffCode = other.StaffCode }, wantField: "Mã cán bộ"},
 	}
@@ -432,5 +443,59 @@ func TestTx_CCCDOwners(t *testing.T) {
 	want := map[string]string{"042085000001": "CB001"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("CCCDOwners = %v, want %v", got, want)
+	}
+}
+
+// An office's people and units from before the personal record existed
+// come through the upgrade blank, the journal still verifies, and the
+// record filled in afterwards is saved and journaled like any other field.
+func TestStore_UpgradeKeepsPeopleAndUnitsAndTheirJournal(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tdkt.db")
+	migrationsUpTo(t, 12)
+	old, err := Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	olderOffice(t, old, "42", office.UnitName)
+	mustVerify(t, old)
+	old.Close()
+
+	migrationFiles = migrationFS
+	s := openAt(t, path)
+	mustVerify(t, s)
+	p, ok, err := s.PersonByCode(ctx, "42001")
+	if err != nil || !ok || p.FullName != "Lê Văn Cường" || p.HomeTown != "" || p.UnionPost != "" {
+		t.Fatalf("person after the upgrade: %+v ok=%v err=%v", p, ok, err)
+	}
+	u, ok, err := s.Unit(ctx, "42")
+	if err != nil || !ok || u.Name != office.UnitName || u.Address != "" || u.YouthOrg != "" {
+		t.Fatalf("unit after the upgrade: %+v ok=%v err=%v", u, ok, err)
+	}
+
+	p.HomeTown, p.Religion, p.PartyPost = "Xã Thạch Hà, tỉnh Hà Tĩnh", "Không", "Bí thư Chi bộ"
+	u.Address, u.PartyOrg = "Số 1 đường Nguyễn Du, phường Thành Sen, tỉnh Hà Tĩnh", "Chi bộ Văn phòng"
+	mustWrite(t, s.As("chuyenvien1"), func(tx *Tx) error {
+		if _, err := tx.UpdatePerson(p, domain.Date{}); err != nil {
+			return err
+		}
+		_, err := tx.SaveUnit(u)
+		return err
+	})
+	mustVerify(t, s)
+	if back, _, _ := s.Person(ctx, p.ID); !reflect.DeepEqual(back, p) {
+		t.Errorf("person read back:\n got %+v\nwant %+v", back, p)
+	}
+	if back, _, _ := s.Unit(ctx, u.Code); back != u {
+		t.Errorf("unit read back:\n got %+v\nwant %+v", back, u)
+	}
+	es := journal(t, s, JournalFilter{Table: "person"})
+	if last := es[len(es)-1]; last.Op != "UPDATE" || last.Before["home_town"] != "" || last.After["home_town"] != p.HomeTown ||
+		last.After["party_post"] != p.PartyPost {
+		t.Errorf("the journal does not show the record filled in: %+v", last)
+	}
+	us := journal(t, s, JournalFilter{Table: "unit"})
+	if last := us[len(us)-1]; last.Op != "UPDATE" || last.After["address"] != u.Address || last.After["party_org"] != u.PartyOrg {
+		t.Errorf("the journal does not show the unit's organisations: %+v", last)
 	}
 }

@@ -98,7 +98,7 @@ func DescribeFile(ctx context.Context, path string) (FileSummary, error) {
 	if err != nil {
 		return sum, err
 	}
-	sum.Known = len(all)
+	sum.Known = latestVersion(all)
 	c, err := sql.Open("sqlite", fileDSN(path))
 	if err != nil {
 		return sum, err

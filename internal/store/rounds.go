@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"tdkt/internal/domain"
@@ -326,26 +327,39 @@ func (s *Store) NomineeFile(ctx context.Context, id int64, name string) ([]byte,
 // ---------------------------------------------------------------------------
 // Council and votes.
 
+// The tellers (Ban kiểm phiếu) are kept in one column, one name a line:
+// the list is only read and written whole with its council, and a name
+// never holds a line break (the service cleans it to one line).
+
+// splitLines reads such a column: no names when it is empty.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
 func readCouncil(ctx context.Context, q querier, roundID int64) (domain.Council, bool, error) {
 	c := domain.Council{RoundID: roundID}
 	var date sql.NullString
-	var method string
-	err := q.QueryRowContext(ctx, `SELECT date, start_time, end_time, place, method FROM council WHERE round_id=?`, roundID).Scan(&date, &c.Start, &c.End, &c.Place, &method)
+	var method, tellers string
+	err := q.QueryRowContext(ctx, `SELECT date, start_time, end_time, place, method, discussion, tellers FROM council WHERE round_id=?`, roundID).
+		Scan(&date, &c.Start, &c.End, &c.Place, &method, &c.Discussion, &tellers)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
 	if err != nil {
 		return c, false, fmt.Errorf("read council of round %d: %w", roundID, err)
 	}
-	c.Date, c.Method = parseDate(date), domain.VoteMethod(method)
-	rows, err := q.QueryContext(ctx, `SELECT name, title, role, present FROM council_member WHERE round_id=? ORDER BY position`, roundID)
+	c.Date, c.Method, c.Tellers = parseDate(date), domain.VoteMethod(method), splitLines(tellers)
+	rows, err := q.QueryContext(ctx, `SELECT name, title, role, present, opinion FROM council_member WHERE round_id=? ORDER BY position`, roundID)
 	if err != nil {
 		return c, false, err
 	}
 	for rows.Next() {
 		var m domain.CouncilMember
 		var present int
-		if err := rows.Scan(&m.Name, &m.Position, &m.Role, &present); err != nil {
+		if err := rows.Scan(&m.Name, &m.Position, &m.Role, &present, &m.Opinion); err != nil {
 			rows.Close()
 			return c, false, err
 		}
@@ -382,21 +396,22 @@ func (tx *Tx) Council(roundID int64) (domain.Council, bool, error) {
 	return readCouncil(tx.ctx, tx.tx, roundID)
 }
 
-// SaveCouncil writes the council of c.RoundID, replacing its members and
-// the votes of the round's nominees with those given.
+// SaveCouncil writes the council of c.RoundID (with its discussion,
+// tellers and the absent members' written opinions), replacing its members
+// and the votes of the round's nominees with those given.
 func (tx *Tx) SaveCouncil(c domain.Council) error {
-	if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council(round_id, date, start_time, end_time, place, method) VALUES (?,?,?,?,?,?)
+	if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council(round_id, date, start_time, end_time, place, method, discussion, tellers) VALUES (?,?,?,?,?,?,?,?)
 		ON CONFLICT(round_id) DO UPDATE SET date=excluded.date, start_time=excluded.start_time, end_time=excluded.end_time,
-		place=excluded.place, method=excluded.method`,
-		c.RoundID, dateArg(c.Date), c.Start, c.End, c.Place, string(c.Method)); err != nil {
+		place=excluded.place, method=excluded.method, discussion=excluded.discussion, tellers=excluded.tellers`,
+		c.RoundID, dateArg(c.Date), c.Start, c.End, c.Place, string(c.Method), c.Discussion, strings.Join(c.Tellers, "\n")); err != nil {
 		return fmt.Errorf("save council of round %d: %w", c.RoundID, err)
 	}
 	if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM council_member WHERE round_id=?`, c.RoundID); err != nil {
 		return err
 	}
 	for i, m := range c.Members {
-		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council_member(round_id, position, name, title, role, present) VALUES (?,?,?,?,?,?)`,
-			c.RoundID, i+1, m.Name, m.Position, m.Role, boolInt(m.Present)); err != nil {
+		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council_member(round_id, position, name, title, role, present, opinion) VALUES (?,?,?,?,?,?,?)`,
+			c.RoundID, i+1, m.Name, m.Position, m.Role, boolInt(m.Present), m.Opinion); err != nil {
 			return fmt.Errorf("save council member %q: %w", m.Name, err)
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -68,13 +69,25 @@ func TestTx_RoundsNomineesCouncil(t *testing.T) {
 		return nil
 	})
 	// Council round trip; votes only for the round's nominees.
-	c := domain.Council{RoundID: roundID, Date: domain.MustDate("14/01/2026"), Place: "Hội trường", Method: domain.VoteSecret,
-		Members: []domain.CouncilMember{{Name: "A", Position: "Giám đốc", Role: "Chủ tịch Hội đồng", Present: true}, {Name: "B", Role: "Ủy viên"}},
-		Votes:   []domain.Vote{{NomineeID: nID, For: 1}, {NomineeID: uID, For: 1, Against: 0, Abstain: 0}}}
+	// The minutes' own texts come back as written: the discussion over
+	// several lines, the tellers in order, the absent member's opinion.
+	c := domain.Council{RoundID: roundID, Date: domain.MustDate("14/01/2026"), Start: "08:00", End: "11:00", Place: "Hội trường", Method: domain.VoteSecret,
+		Members: []domain.CouncilMember{{Name: "A", Position: "Giám đốc", Role: "Chủ tịch Hội đồng", Present: true},
+			{Name: "B", Role: "Ủy viên", Opinion: "Nhất trí với danh sách đề nghị khen thưởng do Thường trực Hội đồng trình."}},
+		Votes:      []domain.Vote{{NomineeID: nID, For: 1}, {NomineeID: uID, For: 1, Against: 0, Abstain: 0}},
+		Discussion: "Các thành viên thống nhất.\nCó ý kiến về trường hợp sáng kiến.",
+		Tellers:    []string{"A", "Trần Văn Bình"}}
 	mustWrite(t, s, func(tx *Tx) error { return tx.SaveCouncil(c) })
 	got, ok, err := s.Council(ctx, roundID)
 	if err != nil || !ok || !reflect.DeepEqual(got, c) {
 		t.Errorf("council read back:\n%+v\nwant\n%+v (%v)", got, c, err)
+	}
+	// Saved again without them, nothing of the old texts is left.
+	mustWrite(t, s, func(tx *Tx) error {
+		return tx.SaveCouncil(domain.Council{RoundID: roundID, Method: domain.VoteShowOfHands, Members: []domain.CouncilMember{{Name: "B"}}})
+	})
+	if got, _, _ := s.Council(ctx, roundID); got.Discussion != "" || got.Tellers != nil || got.Members[0].Opinion != "" {
+		t.Errorf("council saved without minutes' texts: %+v", got)
 	}
 	err = s.Write(ctx, func(tx *Tx) error {
 		return tx.SaveCouncil(domain.Council{RoundID: roundID, Method: domain.VoteSecret, Votes: []domain.Vote{{NomineeID: 999, For: 1}}})
@@ -137,5 +150,59 @@ func TestTx_RoundDatesAndDecisions(t *testing.T) {
 	mustWrite(t, s, func(tx *Tx) error { return tx.DeleteRound(id) })
 	if ds, _ := s.Decisions(ctx, id); len(ds) != 0 {
 		t.Errorf("decisions of a deleted round: %+v", ds)
+	}
+}
+
+// A council recorded before the minutes had their own texts reads back
+// with none after the upgrade, the catalogue gains the parameter on
+// written opinions once, and the journal still accounts for every record.
+func TestCouncil_UpgradeAddsMinutesTexts(t *testing.T) {
+	ctx := context.Background()
+	all, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := 0 // how many migrations come before the council's texts
+	for before < len(all) && all[before].version < 14 {
+		before++
+	}
+	migrationsUpTo(t, before)
+	path := filepath.Join(t.TempDir(), "tdkt.db")
+	s, err := Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, s, func(tx *Tx) error {
+		id, err := tx.CreateRound(domain.Round{Year: 2025, Kind: domain.RoundRegular, Name: "Năm 2025", Status: domain.StatusDraft})
+		if err != nil {
+			return err
+		}
+		// An office created before the parameter existed does not have it
+		// (the seed of a new file has it from the default catalogue).
+		if _, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM catalogue_param WHERE key = 'council.written_opinions_count'`); err != nil {
+			return err
+		}
+		// The council as the older program wrote it, with its columns.
+		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO council(round_id, date, start_time, end_time, place, method) VALUES (?, '2026-01-14', '08:00', '11:00', 'Hội trường', 'BO_PHIEU_KIN')`, id); err != nil {
+			return err
+		}
+		_, err = tx.tx.ExecContext(tx.ctx, `INSERT INTO council_member(round_id, position, name, title, role, present) VALUES (?, 1, 'Nguyễn Văn Hùng', 'Giám đốc', 'Chủ tịch Hội đồng', 0)`, id)
+		return err
+	})
+	s.Close()
+	migrationFiles = migrationFS
+
+	s = openAt(t, path)
+	rs, _ := s.Rounds(ctx)
+	c, met, err := s.Council(ctx, rs[0].ID)
+	if err != nil || !met || c.Discussion != "" || c.Tellers != nil || len(c.Members) != 1 || c.Members[0].Opinion != "" || c.Members[0].Name != "Nguyễn Văn Hùng" {
+		t.Errorf("council after the upgrade: %+v %v %v", c, met, err)
+	}
+	n := countRows(t, s.write, `SELECT count(*) FROM catalogue_param WHERE key = 'council.written_opinions_count' AND value = 'true' AND regime = ''`)
+	if n != 1 {
+		t.Errorf("%d rows of council.written_opinions_count after the upgrade, want 1", n)
+	}
+	if jc := verify(t, s); !jc.OK {
+		t.Errorf("journal after the upgrade: %+v", jc)
 	}
 }

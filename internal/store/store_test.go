@@ -147,8 +147,8 @@ func TestStore_OpenMigratesAndSeedsCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v != len(all) {
-		t.Errorf("SchemaVersion = %d, want %d (number of embedded migrations)", v, len(all))
+	if v != latestVersion(all) {
+		t.Errorf("SchemaVersion = %d, want %d (the latest embedded migration)", v, latestVersion(all))
 	}
 
 	got, err := s.Catalogue(ctx)
@@ -211,8 +211,8 @@ func TestStore_ReopenDoesNotReseed(t *testing.T) {
 			t.Fatal(err)
 		}
 		all, _ := migrations()
-		if v != len(all) {
-			t.Errorf("reopen %d: SchemaVersion = %d, want %d", i, v, len(all))
+		if v != latestVersion(all) {
+			t.Errorf("reopen %d: SchemaVersion = %d, want %d", i, v, latestVersion(all))
 		}
 		c, err := s.Catalogue(ctx)
 		if err != nil {
@@ -591,7 +591,7 @@ func TestStore_OpenBacksUpBeforeMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := len(all) + 1
+	next := latestVersion(all) + 1
 	scenarios := []struct {
 		name        string
 		sql         string
@@ -646,8 +646,8 @@ func TestStore_OpenBacksUpBeforeMigration(t *testing.T) {
 			if err := checkOK(b); err != nil {
 				t.Errorf("backup integrity: %v", err)
 			}
-			if n := countRows(t, b, `SELECT max(version) FROM schema_migration`); n != len(all) {
-				t.Errorf("backup schema version %d, want %d", n, len(all))
+			if n := countRows(t, b, `SELECT max(version) FROM schema_migration`); n != latestVersion(all) {
+				t.Errorf("backup schema version %d, want %d", n, latestVersion(all))
 			}
 			if n := countRows(t, b, `SELECT count(*) FROM person WHERE staff_code='CB001'`); n != 1 {
 				t.Errorf("backup lacks the person")
@@ -660,8 +660,8 @@ func TestStore_OpenBacksUpBeforeMigration(t *testing.T) {
 				// A failed migration leaves the database at the old version, intact.
 				withMigrations(t, nil)
 				s3 := openAt(t, path)
-				if v, _ := s3.SchemaVersion(); v != len(all) {
-					t.Errorf("after failed migration, version %d, want %d", v, len(all))
+				if v, _ := s3.SchemaVersion(); v != latestVersion(all) {
+					t.Errorf("after failed migration, version %d, want %d", v, latestVersion(all))
 				}
 				if v, _ := s3.Setting(ctx, "migrated"); v != "" {
 					t.Errorf("failed migration left a row behind")
@@ -784,5 +784,44 @@ func TestChange_String(t *testing.T) {
 		if got := sc.c.String(); got != sc.want {
 			t.Errorf("%d.String() = %q, want %q", sc.c, got, sc.want)
 		}
+	}
+}
+
+// A migration whose number is not taken yet (written alongside, not
+// merged) does not stop the later ones: each applies once by its number,
+// the missing one when it arrives; a number used twice is refused.
+func TestStore_MigrationNumbersMayHaveAGap(t *testing.T) {
+	all, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest := latestVersion(all)
+	gap := fmt.Sprintf("%04d_gap.sql", latest+1)
+	after := fmt.Sprintf("%04d_after.sql", latest+2)
+	path := filepath.Join(t.TempDir(), "tdkt.db")
+
+	withMigrations(t, map[string]string{after: `CREATE TABLE test_after (id INTEGER PRIMARY KEY);`})
+	s := openAt(t, path)
+	if v, _ := s.SchemaVersion(); v != latest+2 {
+		t.Errorf("SchemaVersion = %d, want %d", v, latest+2)
+	}
+	s.Close()
+
+	withMigrations(t, map[string]string{after: `CREATE TABLE test_after (id INTEGER PRIMARY KEY);`, gap: `CREATE TABLE test_gap (id INTEGER PRIMARY KEY);`})
+	s = openAt(t, path)
+	if n := countRows(t, s.write, `SELECT count(*) FROM sqlite_master WHERE name IN ('test_gap', 'test_after')`); n != 2 {
+		t.Errorf("%d of the two test tables after the missing migration arrived", n)
+	}
+	if n := countRows(t, s.write, `SELECT count(*) FROM schema_migration`); n != len(all)+2 {
+		t.Errorf("schema_migration has %d rows, want %d", n, len(all)+2)
+	}
+	if c := verify(t, s); !c.OK {
+		t.Errorf("journal after a late migration: %+v", c)
+	}
+	s.Close()
+
+	withMigrations(t, map[string]string{after: `SELECT 1;`, fmt.Sprintf("%04d_again.sql", latest+2): `SELECT 1;`})
+	if _, err := migrations(); err == nil || !strings.Contains(err.Error(), "same number") {
+		t.Errorf("two migrations with one number: %v", err)
 	}
 }

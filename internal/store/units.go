@@ -9,13 +9,13 @@ import (
 	"tdkt/internal/domain"
 )
 
-const unitCols = `code, name, parent_code, kind, valid_from, valid_to`
+const unitCols = `code, name, parent_code, kind, valid_from, valid_to, address, party_org, union_org, youth_org`
 
 func scanUnit(sc interface{ Scan(...any) error }) (domain.Unit, error) {
 	var u domain.Unit
 	var parent, from, to sql.NullString
 	var kind string
-	if err := sc.Scan(&u.Code, &u.Name, &parent, &kind, &from, &to); err != nil {
+	if err := sc.Scan(&u.Code, &u.Name, &parent, &kind, &from, &to, &u.Address, &u.PartyOrg, &u.UnionOrg, &u.YouthOrg); err != nil {
 		return u, err
 	}
 	u.ParentCode, u.Kind = parent.String, domain.UnitKind(kind)
@@ -89,10 +89,13 @@ func (tx *Tx) SaveUnit(u domain.Unit) (Change, error) {
 		}
 		p = parent.ParentCode
 	}
-	_, err = tx.tx.ExecContext(tx.ctx, `INSERT INTO unit(code, name, parent_code, kind, valid_from, valid_to) VALUES (?,?,?,?,?,?)
+	_, err = tx.tx.ExecContext(tx.ctx, `INSERT INTO unit(code, name, parent_code, kind, valid_from, valid_to, address, party_org, union_org, youth_org)
+		VALUES (?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(code) DO UPDATE SET name=excluded.name, parent_code=excluded.parent_code, kind=excluded.kind,
-		valid_from=excluded.valid_from, valid_to=excluded.valid_to`,
-		u.Code, u.Name, nullable(u.ParentCode), string(u.Kind), dateArg(u.ValidFrom), dateArg(u.ValidTo))
+		valid_from=excluded.valid_from, valid_to=excluded.valid_to, address=excluded.address,
+		party_org=excluded.party_org, union_org=excluded.union_org, youth_org=excluded.youth_org`,
+		u.Code, u.Name, nullable(u.ParentCode), string(u.Kind), dateArg(u.ValidFrom), dateArg(u.ValidTo),
+		u.Address, u.PartyOrg, u.UnionOrg, u.YouthOrg)
 	if err != nil {
 		return Unchanged, fmt.Errorf("save unit %s: %w", u.Code, err)
 	}

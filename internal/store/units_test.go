@@ -35,6 +35,27 @@ func TestTx_SaveUnitChanges(t *testing.T) {
 			u.Name, u.ValidTo, u.ParentCode = "BHXH cơ sở liên huyện Hương Khê", domain.MustDate("31/12/2030"), "42.TCHC"
 			return u
 		}(), want: Updated},
+		{name: "organisations", u: func() domain.Unit {
+			u := bhxh
+			u.Name, u.ValidTo, u.ParentCode = "BHXH cơ sở liên huyện Hương Khê", domain.MustDate("31/12/2030"), "42.TCHC"
+			u.Address = "Số 12 đường Trần Phú, xã Hương Khê, tỉnh Hà Tĩnh"
+			u.PartyOrg, u.UnionOrg, u.YouthOrg = "Chi bộ BHXH cơ sở Hương Khê", "Công đoàn bộ phận Hương Khê", "Chi đoàn Hương Khê"
+			return u
+		}(), want: Updated},
+		{name: "organisations again", u: func() domain.Unit {
+			u := bhxh
+			u.Name, u.ValidTo, u.ParentCode = "BHXH cơ sở liên huyện Hương Khê", domain.MustDate("31/12/2030"), "42.TCHC"
+			u.Address = "Số 12 đường Trần Phú, xã Hương Khê, tỉnh Hà Tĩnh"
+			u.PartyOrg, u.UnionOrg, u.YouthOrg = "Chi bộ BHXH cơ sở Hương Khê", "Công đoàn bộ phận Hương Khê", "Chi đoàn Hương Khê"
+			return u
+		}(), want: Unchanged},
+		{name: "youth organisation cleared", u: func() domain.Unit {
+			u := bhxh
+			u.Name, u.ValidTo, u.ParentCode = "BHXH cơ sở liên huyện Hương Khê", domain.MustDate("31/12/2030"), "42.TCHC"
+			u.Address = "Số 12 đường Trần Phú, xã Hương Khê, tỉnh Hà Tĩnh"
+			u.PartyOrg, u.UnionOrg = "Chi bộ BHXH cơ sở Hương Khê", "Công đoàn bộ phận Hương Khê"
+			return u
+		}(), want: Updated},
 		{name: "unknown parent", u: domain.Unit{Code: "42.X", Name: "X", ParentCode: "99", Kind: domain.UnitDepartment},
 			wantField: "Đơn vị cấp trên", wantErr: domain.ErrNotFound},
 		{name: "own parent", u: domain.Unit{Code: "42.TCHC", Name: "Phòng Tổ chức - Hành chính", ParentCode: "42.TCHC", Kind: domain.UnitDepartment},

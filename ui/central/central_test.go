@@ -341,6 +341,10 @@ func TestReport_ShowsOfficeExportsAndLooksUp(t *testing.T) {
 	if got := v.PersonText(); !strings.Contains(got, name) || !strings.Contains(got, "2025") {
 		t.Fatalf("lookup of %s:\n%s", cccd, got)
 	}
+	// The personal record the office sent with the person.
+	if got := v.PersonText(); !strings.Contains(got, "Quê quán: ") || !strings.Contains(got, "Tôn giáo: ") {
+		t.Errorf("lookup of %s shows no personal record:\n%s", cccd, got)
+	}
 	v.CCCD.SetText("000000000000")
 	v.LookUp()
 	if !strings.Contains(v.PersonText(), "không có ai") {

@@ -393,6 +393,13 @@ func (v *Report) LookUp() {
 	}
 	facts = append(facts, fmt.Sprintf(lang.L("Đơn vị gần nhất: %s · %s"), p.UnitCode, strings.TrimSpace(p.Position+" "+p.UnitName)))
 	v.person.Add(wrapped(strings.Join(facts, " · ")))
+	// The package's own description of the person, as the office last sent
+	// it; older packages have less in it.
+	var detail pack.DataPerson
+	detailOK := json.Unmarshal([]byte(p.Detail), &detail) == nil
+	if rec := personRecordText(detail); detailOK && rec != "" {
+		v.person.Add(wrapped(rec))
+	}
 
 	v.person.Add(kit.Heading("Các đề nghị khen thưởng"))
 	if len(h.Nominations) == 0 {
@@ -417,8 +424,7 @@ func (v *Report) LookUp() {
 		}
 		v.person.Add(l)
 	}
-	var detail pack.DataPerson
-	if json.Unmarshal([]byte(p.Detail), &detail) == nil && len(detail.Awards) > 0 {
+	if detailOK && len(detail.Awards) > 0 {
 		v.person.Add(kit.Heading("Khen thưởng đã có (theo đơn vị gửi)"))
 		for _, a := range detail.Awards {
 			line := fmt.Sprintf("%d · %s", a.Year, a.Award)
@@ -429,6 +435,27 @@ func (v *Report) LookUp() {
 		}
 	}
 	v.content.Refresh()
+}
+
+// personRecordText is the personal record an office sent with a person,
+// on one line of the facts it has ("" when the package had none).
+func personRecordText(d pack.DataPerson) string {
+	var parts []string
+	for _, f := range []struct{ format, value string }{
+		{lang.L("Quê quán: %s"), d.HomeTown},
+		{lang.L("Trú quán: %s"), d.Residence},
+		{lang.L("Tôn giáo: %s"), d.Religion},
+		{lang.L("Trình độ chuyên môn: %s"), d.Education},
+		{lang.L("Lý luận chính trị: %s"), d.PoliticalTheory},
+		{lang.L("Học hàm, học vị: %s"), d.AcademicRank},
+		{lang.L("Chức vụ Đảng: %s"), d.PartyPost},
+		{lang.L("Chức vụ đoàn thể: %s"), d.UnionPost},
+	} {
+		if f.value != "" {
+			parts = append(parts, fmt.Sprintf(f.format, f.value))
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // PersonText is what the CCCD lookup shows (tests read it).

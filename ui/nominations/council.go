@@ -19,16 +19,21 @@ import (
 
 // Field labels of the council form (the service's field errors use them).
 const (
-	fieldDate   = service.FieldCouncilDate
-	fieldPlace  = service.FieldCouncilPlace
-	fieldMethod = service.FieldVoteMethod
+	fieldDate       = service.FieldCouncilDate
+	fieldStart      = service.FieldCouncilStart
+	fieldEnd        = service.FieldCouncilEnd
+	fieldPlace      = service.FieldCouncilPlace
+	fieldMethod     = service.FieldVoteMethod
+	fieldDiscussion = service.FieldDiscussion
+	fieldTellers    = service.FieldTellers
 )
 
 // councilRoles are offered for a member's role; anything else may be
 // typed. They are printed on the minutes as they are, so never translated.
 var councilRoles = []string{"Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên", "Ủy viên, Thư ký"}
 
-var memberCols = []float32{0, 0, 200, 90, 40}
+// memberCols: name, position, role, present, written opinion, remove.
+var memberCols = []float32{0, 0, 200, 90, 0, 40}
 
 // Columns of the vote grid.
 const (
@@ -55,8 +60,11 @@ type memberRow struct {
 	position *widget.Entry
 	role     *widget.SelectEntry
 	present  *widget.Check
-	remove   *widget.Button
-	row      *fyne.Container
+	// opinion is the written opinion (ý kiến bằng văn bản) of a member
+	// absent from the meeting; it takes input only while Có mặt is off.
+	opinion *widget.Entry
+	remove  *widget.Button
+	row     *fyne.Container
 }
 
 // councilTab records the council meeting of the round open in "Đợt đề
@@ -70,21 +78,27 @@ type councilTab struct {
 	edited  bool // something typed is not saved
 	loading bool // widgets being filled: their callbacks are not edits
 
-	title     *widget.Label
-	form      *kit.Form
-	date      *widget.Entry
-	place     *widget.Entry
-	method    *widget.RadioGroup
-	members   []*memberRow
-	memberBox *fyne.Container
-	present   *widget.Label
-	addMember *widget.Button
-	votes     map[int64]*[3]string // nominee ID → typed Đồng ý, Không đồng ý, Không ý kiến
-	changed   map[int64]bool       // nominees whose counts were typed since the last save
-	voteTable *widget.Table
-	voteFind  *widget.Entry
-	voteRows  []int // rows of the vote table: indices in the round's nominees matching voteFind
-	saveBtn   *widget.Button
+	title  *widget.Label
+	form   *kit.Form
+	date   *widget.Entry
+	start  *widget.Entry
+	end    *widget.Entry
+	place  *widget.Entry
+	method *widget.RadioGroup
+	// discussion and tellers are the minutes' own texts: the summary of
+	// what was said, and the Ban kiểm phiếu one name a line, head first.
+	discussion *widget.Entry
+	tellers    *widget.Entry
+	members    []*memberRow
+	memberBox  *fyne.Container
+	present    *widget.Label
+	addMember  *widget.Button
+	votes      map[int64]*[3]string // nominee ID → typed Đồng ý, Không đồng ý, Không ý kiến
+	changed    map[int64]bool       // nominees whose counts were typed since the last save
+	voteTable  *widget.Table
+	voteFind   *widget.Entry
+	voteRows   []int // rows of the vote table: indices in the round's nominees matching voteFind
+	saveBtn    *widget.Button
 	// scheduleBtn opens the round's dates and numbers and the director's
 	// decisions, which follow the meeting.
 	scheduleBtn *widget.Button
@@ -103,14 +117,30 @@ func newCouncilTab(v *View) *councilTab {
 	t.form = kit.NewForm()
 	t.date = kit.DateEntry()
 	t.date.OnChanged = func(string) { t.markEdited() }
+	t.start, t.end = widget.NewEntry(), widget.NewEntry()
+	t.start.SetPlaceHolder(lang.L("ví dụ 08:00"))
+	t.end.SetPlaceHolder(lang.L("ví dụ 11:30"))
+	t.start.OnChanged = func(string) { t.markEdited() }
+	t.end.OnChanged = func(string) { t.markEdited() }
 	t.place = widget.NewEntry()
 	t.place.OnChanged = func(string) { t.markEdited() }
 	t.method = widget.NewRadioGroup([]string{lang.L(domain.VoteShowOfHands.Label()), lang.L(domain.VoteSecret.Label())}, func(string) { t.markEdited() })
 	t.method.Horizontal = true
 	t.method.Required = true
+	t.discussion = widget.NewMultiLineEntry()
+	t.discussion.Wrapping = fyne.TextWrapWord
+	t.discussion.SetMinRowsVisible(4)
+	t.discussion.OnChanged = func(string) { t.markEdited() }
+	t.tellers = widget.NewMultiLineEntry()
+	t.tellers.SetMinRowsVisible(3)
+	t.tellers.OnChanged = func(string) { t.markEdited() }
 	t.form.Add(fieldDate, t.date, "")
+	t.form.Add(fieldStart, t.start, "")
+	t.form.Add(fieldEnd, t.end, "")
 	t.form.Add(fieldPlace, t.place, "")
 	t.form.Add(fieldMethod, t.method, "")
+	t.form.Add(fieldDiscussion, t.discussion, "để trống: biên bản ghi câu thường dùng")
+	t.form.Add(fieldTellers, t.tellers, "khi bỏ phiếu kín: mỗi dòng một thành viên có mặt, Trưởng ban ở dòng đầu")
 
 	t.memberBox = container.NewVBox()
 	t.present = widget.NewLabel("")
@@ -119,7 +149,7 @@ func newCouncilTab(v *View) *councilTab {
 		t.markEdited()
 	})
 	header := container.New(&kit.Columns{FlexMin: 120, Widths: memberCols},
-		bold("Họ và tên"), bold("Chức vụ"), bold("Vai trò trong Hội đồng"), bold("Có mặt"), widget.NewLabel(""))
+		bold("Họ và tên"), bold("Chức vụ"), bold("Vai trò trong Hội đồng"), bold("Có mặt"), bold("Ý kiến bằng văn bản (nếu vắng mặt)"), widget.NewLabel(""))
 
 	t.voteTable = t.newVoteTable()
 	t.voteFind = widget.NewEntry()
@@ -335,6 +365,31 @@ func (t *councilTab) load() {
 	t.body.Show()
 }
 
+// scheduleSaved follows the meeting's day and times saved from the
+// round's dates dialog, so that saving this form does not put back the
+// old ones: the whole council is read again, or, when edits here are not
+// saved yet, only the day and times, leaving those edits as typed.
+func (t *councilTab) scheduleSaved(roundID int64) {
+	if t.roundID != roundID {
+		return
+	}
+	if !t.edited {
+		t.load()
+		return
+	}
+	c, err := t.v.svc.Council(t.v.ctx, roundID)
+	if err != nil {
+		return
+	}
+	t.loading = true
+	defer func() { t.loading = false }()
+	if !c.Date.IsZero() {
+		t.date.SetText(c.Date.VN())
+	}
+	t.start.SetText(c.Start)
+	t.end.SetText(c.End)
+}
+
 // show puts a council in the widgets.
 func (t *councilTab) show(c domain.Council) {
 	t.loading = true
@@ -348,8 +403,12 @@ func (t *councilTab) show(c domain.Council) {
 	} else {
 		t.date.SetText(c.Date.VN())
 	}
+	t.start.SetText(c.Start)
+	t.end.SetText(c.End)
 	t.place.SetText(c.Place)
 	t.method.SetSelected(lang.L(c.Method.Label()))
+	t.discussion.SetText(c.Discussion)
+	t.tellers.SetText(strings.Join(c.Tellers, "\n"))
 	t.memberBox.Objects = nil
 	t.members = nil
 	for _, m := range c.Members {
@@ -381,7 +440,7 @@ func (t *councilTab) filterVotes() {
 
 func (t *councilTab) syncEditable() {
 	on := t.editable()
-	for _, w := range []fyne.Disableable{t.date, t.place, t.method, t.addMember, t.saveBtn} {
+	for _, w := range []fyne.Disableable{t.date, t.start, t.end, t.place, t.method, t.discussion, t.tellers, t.addMember, t.saveBtn} {
 		if on {
 			w.Enable()
 		} else {
@@ -396,6 +455,19 @@ func (t *councilTab) syncEditable() {
 				w.Disable()
 			}
 		}
+		t.syncOpinion(m)
+	}
+}
+
+// syncOpinion lets a member's written opinion be typed only while the
+// member is marked absent (and the council can be changed). A text typed
+// before the member was marked present stays in the box, greyed, and is
+// not saved: it comes back if the member is marked absent again.
+func (t *councilTab) syncOpinion(m *memberRow) {
+	if t.editable() && !m.present.Checked {
+		m.opinion.Enable()
+	} else {
+		m.opinion.Disable()
 	}
 }
 
@@ -410,14 +482,23 @@ func (t *councilTab) appendMember(m domain.CouncilMember) {
 	r.role = widget.NewSelectEntry(councilRoles)
 	r.role.SetText(m.Role)
 	r.role.OnChanged = func(string) { t.markEdited() }
+	r.opinion = widget.NewEntry()
+	r.opinion.SetPlaceHolder(lang.L("ví dụ: Nhất trí với danh sách đề nghị"))
+	r.opinion.SetText(m.Opinion)
+	r.opinion.OnChanged = func(string) {
+		t.updatePresent()
+		t.markEdited()
+	}
 	r.present = widget.NewCheck("", func(bool) {
+		t.syncOpinion(r)
 		t.updatePresent()
 		t.markEdited()
 	})
 	r.present.SetChecked(m.Present)
+	t.syncOpinion(r)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.removeMember(r) })
 	r.remove.Importance = widget.LowImportance
-	r.row = container.New(&kit.Columns{FlexMin: 120, Widths: memberCols}, r.name, r.position, r.role, r.present, r.remove)
+	r.row = container.New(&kit.Columns{FlexMin: 120, Widths: memberCols}, r.name, r.position, r.role, r.present, r.opinion, r.remove)
 	t.members = append(t.members, r)
 	t.memberBox.Add(r.row)
 	t.updatePresent()
@@ -436,20 +517,34 @@ func (t *councilTab) removeMember(r *memberRow) {
 }
 
 func (t *councilTab) updatePresent() {
-	n := 0
+	n, written := 0, 0
 	for _, m := range t.members {
-		if m.present.Checked {
+		switch {
+		case m.present.Checked:
 			n++
+		case m.opinion != nil && strings.TrimSpace(m.opinion.Text) != "":
+			written++
 		}
 	}
-	t.present.SetText(fmt.Sprintf(lang.L("Có mặt %d / %d thành viên"), n, len(t.members)))
+	text := fmt.Sprintf(lang.L("Có mặt %d / %d thành viên"), n, len(t.members))
+	if written > 0 {
+		text += "; " + fmt.Sprintf(lang.L("%d thành viên vắng mặt gửi ý kiến bằng văn bản"), written)
+	}
+	t.present.SetText(text)
 }
 
 // edit is the council as typed; errs lists the counts that are not numbers.
 func (t *councilTab) edit() (domain.Council, error) {
-	c := domain.Council{RoundID: t.roundID, Place: strings.TrimSpace(t.place.Text), Method: domain.VoteShowOfHands}
+	c := domain.Council{RoundID: t.roundID, Place: strings.TrimSpace(t.place.Text), Method: domain.VoteShowOfHands,
+		Start: strings.TrimSpace(t.start.Text), End: strings.TrimSpace(t.end.Text), Discussion: t.discussion.Text}
 	if t.method.Selected == lang.L(domain.VoteSecret.Label()) {
 		c.Method = domain.VoteSecret
+	}
+	// One teller a line; a blank line is only spacing.
+	for _, line := range strings.Split(t.tellers.Text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			c.Tellers = append(c.Tellers, line)
+		}
 	}
 	var errs domain.FieldErrors
 	if s := strings.TrimSpace(t.date.Text); s != "" {
@@ -462,7 +557,10 @@ func (t *councilTab) edit() (domain.Council, error) {
 	for _, m := range t.members {
 		cm := domain.CouncilMember{Name: strings.TrimSpace(m.name.Text), Position: strings.TrimSpace(m.position.Text),
 			Role: strings.TrimSpace(m.role.Text), Present: m.present.Checked}
-		if cm.Name == "" && cm.Position == "" && cm.Role == "" {
+		if !cm.Present {
+			cm.Opinion = strings.TrimSpace(m.opinion.Text)
+		}
+		if cm.Name == "" && cm.Position == "" && cm.Role == "" && cm.Opinion == "" {
 			continue // an empty row added and left
 		}
 		c.Members = append(c.Members, cm)

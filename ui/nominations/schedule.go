@@ -220,6 +220,7 @@ func (d *scheduleDialog) saveSchedule() {
 	if r, err := v.svc.Round(v.ctx, t.round.ID); err == nil {
 		t.round = r
 	}
+	v.council.scheduleSaved(t.round.ID)
 	d.showWarnings()
 	v.showBanner(lang.L("Đã lưu ngày, số văn bản của đợt."), nil)
 }

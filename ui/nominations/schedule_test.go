@@ -43,6 +43,9 @@ func TestRound_ScheduleAndDecisions(t *testing.T) {
 	if c.Start != "08:00" || c.End != "11:30" || rt.round.Number != 21 || f.v.lastErr != nil {
 		t.Fatalf("after saving: %s–%s, number %d, %v", c.Start, c.End, rt.round.Number, f.v.lastErr)
 	}
+	if ct := f.v.council; ct.start.Text != "08:00" || ct.end.Text != "11:30" {
+		t.Errorf("the council form still shows %s–%s", ct.start.Text, ct.end.Text)
+	}
 
 	var cs, ldtt *decisionRow
 	var awards []string

@@ -39,9 +39,23 @@ type personPanel struct {
 	movedRow  *fyne.Container
 	recruited *widget.Entry
 	note      *widget.Entry
-	saveBtn   *widget.Button
-	status    *widget.Label
-	scroll    *container.Scroll
+
+	// The personal record an achievement report's section I asks for,
+	// in a section of its own that folds away: most days nobody needs it.
+	record          *kit.Form
+	recordBox       *widget.Accordion
+	homeTown        *widget.Entry
+	residence       *widget.Entry
+	religion        *widget.Entry
+	education       *widget.Entry
+	politicalTheory *widget.SelectEntry
+	academicRank    *widget.Entry
+	partyPost       *widget.Entry
+	unionPost       *widget.Entry
+
+	saveBtn *widget.Button
+	status  *widget.Label
+	scroll  *container.Scroll
 
 	tabs     *container.AppTabs
 	history  *historyTabs
@@ -97,13 +111,41 @@ func newPersonPanel(v *View) *personPanel {
 	f.Add(rules.FieldNote, pp.note, "")
 	pp.form = f
 
+	pp.homeTown = entry()
+	pp.homeTown.SetPlaceHolder(lang.L("xã/phường, tỉnh/thành phố"))
+	pp.residence = entry()
+	pp.residence.SetPlaceHolder(lang.L("nơi ở hiện nay"))
+	pp.religion = entry()
+	pp.religion.SetPlaceHolder("Không") // the word the report prints for none
+	pp.education = entry()
+	pp.education.SetPlaceHolder(lang.L("ví dụ Cử nhân Kinh tế"))
+	pp.politicalTheory = widget.NewSelectEntry(politicalTheoryLevels())
+	pp.politicalTheory.OnSubmitted = func(string) { pp.save() }
+	pp.academicRank = entry()
+	pp.academicRank.SetPlaceHolder(lang.L("ví dụ Thạc sĩ Quản lý kinh tế"))
+	pp.partyPost = entry()
+	pp.partyPost.SetPlaceHolder(lang.L("ví dụ Bí thư Chi bộ"))
+	pp.unionPost = entry()
+	pp.unionPost.SetPlaceHolder(lang.L("ví dụ Tổ trưởng Công đoàn"))
+	r := kit.NewForm()
+	r.Add(rules.FieldHomeTown, pp.homeTown, "")
+	r.Add(rules.FieldResidence, pp.residence, "")
+	r.Add(rules.FieldReligion, pp.religion, "")
+	r.Add(rules.FieldEducation, pp.education, "")
+	r.Add(rules.FieldPoliticalTheory, pp.politicalTheory, "")
+	r.Add(rules.FieldAcademicRank, pp.academicRank, "")
+	r.Add(rules.FieldPartyPost, pp.partyPost, "")
+	r.Add(rules.FieldUnionPost, pp.unionPost, "")
+	pp.record = r
+	pp.recordBox = widget.NewAccordion(widget.NewAccordionItem(lang.L("Lý lịch (cho báo cáo thành tích)"), r.Content()))
+
 	pp.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), pp.save)
 	pp.saveBtn.Importance = widget.HighImportance
 	pp.status = widget.NewLabel("")
 	pp.status.Importance = widget.SuccessImportance
 	pp.status.Truncation = fyne.TextTruncateEllipsis
 	actions := container.NewBorder(nil, nil, pp.saveBtn, nil, pp.status)
-	pp.scroll = container.NewVScroll(container.NewPadded(f.Content()))
+	pp.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(f.Content(), pp.recordBox)))
 	record := container.NewBorder(nil, actions, nil, nil, pp.scroll)
 
 	pp.history = newHistoryTabs(v)
@@ -133,6 +175,13 @@ func newPersonPanel(v *View) *personPanel {
 	pp.tabs.Hide()
 	pp.content = container.NewBorder(pp.heading, nil, nil, nil, container.NewStack(pp.empty, pp.tabs))
 	return pp
+}
+
+// politicalTheoryLevels are the levels of political theory training people
+// usually hold; the entry takes any other wording too. They are the data's
+// words, printed as they are in Vietnamese reports, so not translated.
+func politicalTheoryLevels() []string {
+	return []string{"Sơ cấp", "Trung cấp", "Cao cấp", "Cử nhân"}
 }
 
 // refreshOptions offers the units and positions of the latest load.
@@ -257,7 +306,16 @@ func (pp *personPanel) open(p domain.Person) {
 	}
 	pp.recruited.SetText(p.RecruitedOn.VN())
 	pp.note.SetText(p.Note)
+	pp.homeTown.SetText(p.HomeTown)
+	pp.residence.SetText(p.Residence)
+	pp.religion.SetText(p.Religion)
+	pp.education.SetText(p.Education)
+	pp.politicalTheory.SetText(p.PoliticalTheory)
+	pp.academicRank.SetText(p.AcademicRank)
+	pp.partyPost.SetText(p.PartyPost)
+	pp.unionPost.SetText(p.UnionPost)
 	pp.form.ClearErrors()
+	pp.record.ClearErrors()
 	pp.status.SetText("")
 	pp.snap = pp.snapshot()
 	if p.ID == 0 {
@@ -312,7 +370,9 @@ func (pp *personPanel) focusFirst() {
 
 func (pp *personPanel) snapshot() []string {
 	return []string{pp.code.Text, pp.name.Text, pp.birth.Text, pp.gender.Selected, pp.cccd.Text, pp.position.Text,
-		pp.ethnicity.Text, pp.unit.Selected, pp.moved.Text, pp.recruited.Text, pp.note.Text}
+		pp.ethnicity.Text, pp.unit.Selected, pp.moved.Text, pp.recruited.Text, pp.note.Text,
+		pp.homeTown.Text, pp.residence.Text, pp.religion.Text, pp.education.Text, pp.politicalTheory.Text,
+		pp.academicRank.Text, pp.partyPost.Text, pp.unionPost.Text}
 }
 
 // dirty reports whether the form holds changes not saved yet.
@@ -342,6 +402,14 @@ func (pp *personPanel) read() (domain.Person, domain.Date, fieldErrs) {
 	p.UnitCode = pp.selectedUnit()
 	p.RecruitedOn = errs.date(pp.recruited.Text, rules.FieldRecruited)
 	p.Note = pp.note.Text
+	p.HomeTown = pp.homeTown.Text
+	p.Residence = pp.residence.Text
+	p.Religion = pp.religion.Text
+	p.Education = pp.education.Text
+	p.PoliticalTheory = pp.politicalTheory.Text
+	p.AcademicRank = pp.academicRank.Text
+	p.PartyPost = pp.partyPost.Text
+	p.UnionPost = pp.unionPost.Text
 	moved := pp.v.svc.Today()
 	if pp.movedRow.Visible() {
 		if d := errs.date(pp.moved.Text, rules.FieldUnit); !d.IsZero() {
@@ -362,17 +430,18 @@ func (pp *personPanel) save() {
 		// Show the rules' other complaints too, so that one press of Lưu
 		// lists everything to fix (ShowErrors keeps the first per field).
 		errs = append(errs, rules.ValidatePerson(service.CleanPerson(p), v.svc.Today())...)
-		pp.form.ShowErrors(errs.err())
+		pp.showErrors(errs.err())
 		return
 	}
 	saved, err := v.svc.SavePerson(v.ctx, p, moved)
 	if err != nil {
-		if rest := pp.form.ShowErrors(err); rest != nil {
+		if rest := pp.showErrors(err); rest != nil {
 			kit.ShowError(v.win, rest)
 		}
 		return
 	}
 	pp.form.ClearErrors()
+	pp.record.ClearErrors()
 	// Forget the typed text first, so that the reload does not keep it as
 	// unsaved changes; the saved record is opened again below.
 	pp.loaded, pp.isOpen = domain.Person{}, false
@@ -384,4 +453,23 @@ func (pp *personPanel) save() {
 	}
 	v.list.reveal(saved.ID)
 	pp.status.SetText(fmt.Sprintf(lang.L("Đã lưu hồ sơ %s."), saved.FullName))
+}
+
+// showErrors puts each problem under its field in either part of the
+// record, unfolding the personal record when one is there, and returns
+// what belongs to no field.
+func (pp *personPanel) showErrors(err error) error {
+	pp.record.ClearErrors()
+	rest := pp.form.ShowErrors(err)
+	if rest == nil {
+		return nil
+	}
+	rest = pp.record.ShowErrors(rest)
+	for _, fd := range pp.record.Fields {
+		if fd.Error.Text != "" {
+			pp.recordBox.Open(0)
+			break
+		}
+	}
+	return rest
 }

@@ -191,6 +191,8 @@ type unitEditor struct {
 	parents  []string // unit codes parallel to parent.Options; "" for none
 	kind     *widget.Select
 	from, to *keyEntry
+	// What a collective's achievement report says of the unit.
+	address, partyOrg, unionOrg, youthOrg *keyEntry
 }
 
 func (u *unitPane) openEditor(un domain.Unit, isNew bool) {
@@ -240,6 +242,20 @@ func (u *unitPane) openEditor(un domain.Unit, isNew bool) {
 	e.form.Add(fieldUnitKind, e.kind, "")
 	e.form.Add(fieldUnitFrom, e.from, "để trống nếu không rõ")
 	e.form.Add(fieldUnitTo, e.to, "để trống nếu đơn vị còn hoạt động")
+	// Examples as placeholders rather than hints: the dialog must stay
+	// short enough for a 768-pixel screen.
+	e.address = e.entry(un.Address)
+	e.address.SetPlaceHolder(lang.L("số nhà, đường, xã/phường, tỉnh/thành phố"))
+	e.partyOrg = e.entry(un.PartyOrg)
+	e.partyOrg.SetPlaceHolder(lang.L("ví dụ Chi bộ Văn phòng"))
+	e.unionOrg = e.entry(un.UnionOrg)
+	e.unionOrg.SetPlaceHolder(lang.L("ví dụ Công đoàn bộ phận Văn phòng"))
+	e.youthOrg = e.entry(un.YouthOrg)
+	e.youthOrg.SetPlaceHolder(lang.L("ví dụ Chi đoàn Văn phòng"))
+	e.form.Add(rules.FieldUnitAddress, e.address, "")
+	e.form.Add(rules.FieldPartyOrg, e.partyOrg, "")
+	e.form.Add(rules.FieldUnionOrg, e.unionOrg, "")
+	e.form.Add(rules.FieldYouthOrg, e.youthOrg, "")
 	title := lang.L("Thêm đơn vị")
 	var first fyne.Focusable = e.code
 	if !isNew {
@@ -252,7 +268,8 @@ func (u *unitPane) openEditor(un domain.Unit, isNew bool) {
 
 func (e *unitEditor) read() (domain.Unit, fieldErrs) {
 	var errs fieldErrs
-	un := domain.Unit{Code: e.code.Text, Name: e.name.Text}
+	un := domain.Unit{Code: e.code.Text, Name: e.name.Text,
+		Address: e.address.Text, PartyOrg: e.partyOrg.Text, UnionOrg: e.unionOrg.Text, YouthOrg: e.youthOrg.Text}
 	if i := e.parent.SelectedIndex(); i >= 0 {
 		un.ParentCode = e.parents[i]
 	}
