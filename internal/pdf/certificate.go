@@ -27,14 +27,37 @@ type Point struct {
 	LineGap float64 // 0: 1.5 × the font size
 }
 
-// The field names of a CertificateLayout.
+// The field names of a CertificateLayout. They are the keys of the layout
+// an office saves, so they never change; people see fieldLabels.
 const (
-	FieldName     = "name"
-	FieldUnit     = "unit"
-	FieldReason   = "reason"
-	FieldDecision = "decision"
-	FieldDate     = "date"
+	FieldName        = "name"
+	FieldUnit        = "unit"
+	FieldReason      = "reason"
+	FieldDecision    = "decision"
+	FieldDate        = "date"
+	FieldSignerTitle = "signer_title"
+	FieldSignerName  = "signer_name"
 )
+
+// fieldLabels are the names of the fields as the calibration page prints them.
+var fieldLabels = map[string]string{
+	FieldName:        "Họ và tên",
+	FieldUnit:        "Đơn vị",
+	FieldReason:      "Lý do khen thưởng",
+	FieldDecision:    "Số quyết định",
+	FieldDate:        "Ngày ký",
+	FieldSignerTitle: "Chức vụ người ký",
+	FieldSignerName:  "Người ký",
+}
+
+// FieldLabel is the Vietnamese name of a certificate field; a field this
+// version does not know is named by its key.
+func FieldLabel(field string) string {
+	if l, ok := fieldLabels[field]; ok {
+		return l
+	}
+	return field
+}
 
 // CertificateLayout says where the variable text of a Giấy khen goes on the
 // office's pre-printed blanks. Fields are the nominal positions; OffsetX and
@@ -49,16 +72,19 @@ type CertificateLayout struct {
 
 // DefaultCertificateLayout fits the common A4 landscape Giấy khen blank:
 // name, unit and reason centred under the national emblem and title, the
-// decision number bottom left and the place and date bottom right above the
-// signature.
+// decision number bottom left, and bottom right the place and date, the
+// signer's title under them and the signer's name below the room for the
+// signature and seal.
 func DefaultCertificateLayout() CertificateLayout {
 	return CertificateLayout{
 		Fields: map[string]Point{
-			FieldName:     {X: 148.5, Y: 100},
-			FieldUnit:     {X: 148.5, Y: 113, Width: 200},
-			FieldReason:   {X: 148.5, Y: 128, Width: 200},
-			FieldDecision: {X: 75, Y: 178},
-			FieldDate:     {X: 212, Y: 150},
+			FieldName:        {X: 148.5, Y: 100},
+			FieldUnit:        {X: 148.5, Y: 113, Width: 200},
+			FieldReason:      {X: 148.5, Y: 128, Width: 200},
+			FieldDecision:    {X: 75, Y: 178},
+			FieldDate:        {X: 212, Y: 150},
+			FieldSignerTitle: {X: 212, Y: 159, Width: 120},
+			FieldSignerName:  {X: 212, Y: 190},
 		},
 		Landscape: true,
 		FontSize:  16,
@@ -93,7 +119,7 @@ func (l CertificateLayout) newPDF() (*gofpdf.Fpdf, error) {
 
 // fieldNames in printing order (the order of a map is not).
 func (l CertificateLayout) fieldNames() []string {
-	order := []string{FieldName, FieldUnit, FieldReason, FieldDecision, FieldDate}
+	order := []string{FieldName, FieldUnit, FieldReason, FieldDecision, FieldDate, FieldSignerTitle, FieldSignerName}
 	var extra []string
 	for k := range l.Fields {
 		if !slices.Contains(order, k) {
@@ -116,15 +142,24 @@ func certificateValue(c Certificate, field string) string {
 		return c.Decision
 	case FieldDate:
 		return c.Date
+	case FieldSignerTitle:
+		return c.SignerTitle
+	case FieldSignerName:
+		return c.SignerName
 	}
 	return ""
 }
 
-// centred draws text centred on x with its baseline at y, wrapped to width.
+// centred draws text centred on x with its baseline at y, a line for each
+// "\n", each wrapped to width.
 func centred(f *gofpdf.Fpdf, p Point, x, y, size float64, text string) {
-	lines := []string{text}
-	if p.Width > 0 {
-		lines = f.SplitText(text, p.Width)
+	var lines []string
+	for _, part := range strings.Split(text, "\n") {
+		if p.Width > 0 {
+			lines = append(lines, f.SplitText(part, p.Width)...)
+		} else {
+			lines = append(lines, part)
+		}
 	}
 	gap := p.LineGap
 	if gap <= 0 {
@@ -162,6 +197,8 @@ func RenderCertificates(layout CertificateLayout, certs []Certificate, w io.Writ
 				size, style = size*nameScale, "B"
 			case FieldDate:
 				style = "I"
+			case FieldSignerTitle, FieldSignerName:
+				style = "B"
 			}
 			f.SetFont(family, style, size)
 			centred(f, p, p.X+layout.OffsetX, p.Y+layout.OffsetY, size, text)
@@ -175,10 +212,10 @@ func RenderCertificates(layout CertificateLayout, certs []Certificate, w io.Writ
 
 // RenderCalibration writes the calibration page: a ruler grid every 10 mm
 // numbered along the edges (from the sheet's top-left corner, without the
-// offsets), and a crosshair labelled with its name and position where each
-// field will print (with the offsets). Printed on a blank, it shows how far
-// each crosshair lands from the blank's dotted line: add that distance to
-// OffsetX (right +) and OffsetY (down +).
+// offsets), and a crosshair labelled with its Vietnamese name and position
+// where each field will print (with the offsets). Printed on a blank, it
+// shows how far each crosshair lands from the blank's dotted line: add that
+// distance to OffsetX (right +) and OffsetY (down +).
 func RenderCalibration(layout CertificateLayout, w io.Writer) error {
 	f, err := layout.newPDF()
 	if err != nil {
@@ -228,13 +265,15 @@ func RenderCalibration(layout CertificateLayout, w io.Writer) error {
 			f.SetDashPattern(nil, 0)
 		}
 		f.SetFont(family, "B", 9)
-		f.Text(x+2.5, y-1.5, fmt.Sprintf("%s (%s; %s)", field, docs.FormatShort(x, 1), docs.FormatShort(y, 1)))
+		f.Text(x+2.5, y-1.5, fmt.Sprintf("%s (%s; %s)", FieldLabel(field), docs.FormatShort(x, 1), docs.FormatShort(y, 1)))
 	}
 
 	f.SetFont(family, "I", 10)
 	note := fmt.Sprintf("Trang căn chỉnh in Giấy khen. Độ lệch hiện tại: ngang %s mm, dọc %s mm. In trang này lên phôi, đo khoảng cách từ tâm dấu + đến dòng kẻ của phôi rồi cộng vào độ lệch (sang phải, xuống dưới là dương).",
 		docs.FormatShort(layout.OffsetX, 1), docs.FormatShort(layout.OffsetY, 1))
-	f.SetXY(20, ph-22)
+	// The note goes at the top, clear of the fields: the signature area
+	// reaches the foot of the sheet.
+	f.SetXY(20, 8)
 	f.MultiCell(pw-40, 5, note, "", "C", false)
 	if err := f.Output(w); err != nil {
 		return fmt.Errorf("ghi tệp PDF căn chỉnh: %w", err)

@@ -143,11 +143,11 @@ func TestDossier_RoundTrip(t *testing.T) {
 	expect("Báo cáo thành tích - Phòng Quản lý thu và Phát triển người tham gia",
 		"I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", "Tỷ lệ bao phủ BHYT 93,4% 94,5% 101,2", "THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP")
 	expect("Biên bản họp",
-		"BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "V/v xét, đề nghị khen thưởng năm 2025", "Số: /BB-HĐTĐKT",
-		"Hôm nay, ngày 06 tháng 01 năm 2026", "có mặt 8/9 thành viên", "Vắng mặt", "88,9% Đạt", "44,4% Không đạt", "100% Đạt",
+		"BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "Về việc xét, đề nghị khen thưởng năm 2025", "Số: /BB-HĐTĐKT",
+		"Vào hồi 08 giờ 00 phút, ngày 06 tháng 01 năm 2026", "Cuộc họp kết thúc vào hồi 10 giờ 30 phút", "gửi ý kiến bằng văn bản", "có mặt 8/9 thành viên", "Vắng mặt", "88,9% Đạt", "44,4% Không đạt", "100% Đạt",
 		"CHỦ TỊCH HỘI ĐỒNG", "THƯ KÝ", "Phạm Thị Hằng")
 	expect("Biên bản kiểm phiếu", "BIÊN BẢN KIỂM PHIẾU", "Số phiếu phát ra: 8", "số phiếu hợp lệ: 8", "77,8%")
-	expect("Phiếu bầu", "PHIẾU BẦU", "Đồng ý", "Không đồng ý", "Đề nghị tặng danh hiệu Chiến sĩ thi đua Bộ Tài chính năm 2025")
+	expect("Phiếu bầu - Đề nghị tặng danh hiệu Chiến sĩ thi đua Bộ Tài chính", "PHIẾU BẦU", "Đồng ý", "Không đồng ý", "Đề nghị tặng danh hiệu Chiến sĩ thi đua Bộ Tài chính năm 2025")
 	expect("Danh sách đề nghị", "DANH SÁCH", "Đề nghị Bộ trưởng Bộ Tài chính khen thưởng năm 2025", "Kèm theo Tờ trình số 05/TTr-BHXH",
 		"A. TẬP THỂ", "B. CÁ NHÂN", "Thành tích làm căn cứ", "Tỷ lệ phiếu")
 	expect("Quyết định - Lao động tiên tiến", "QUYẾT ĐỊNH", "Số: /QĐ-BHXH", "Hà Tĩnh, ngày tháng năm 2026",
@@ -231,7 +231,7 @@ func TestCertificates_Offsets(t *testing.T) {
 	}
 	raw := flat(pdftotext(t, base.Bytes(), "-raw"))
 	for _, c := range certs {
-		for _, s := range []string{c.Name, c.Decision, c.Date} {
+		for _, s := range []string{c.Name, c.Decision, c.Date, flat(c.SignerTitle), c.SignerName} {
 			if !strings.Contains(raw, s) {
 				t.Errorf("certificates lack %q", s)
 			}
@@ -273,9 +273,16 @@ func TestCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := flat(pdftotext(t, buf.Bytes(), "-raw"))
-	for _, want := range []string{"name (150,5; 101)", "reason (150,5; 129)", "decision (77; 179)", "date (214; 151)", "290", "200", "Trang căn chỉnh"} {
+	for _, want := range []string{"Họ và tên (150,5; 101)", "Đơn vị (150,5; 114)", "Lý do khen thưởng (150,5; 129)", "Số quyết định (77; 179)",
+		"Ngày ký (214; 151)", "Chức vụ người ký (214; 160)", "Người ký (214; 191)", "290", "200", "Trang căn chỉnh"} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("calibration page lacks %q", want)
+		}
+	}
+	// The field keys are stored layouts' keys, never printed.
+	for _, key := range []string{"name (", "reason (", "decision (", "date (", "signer_title", "signer_name"} {
+		if strings.Contains(raw, key) {
+			t.Errorf("calibration page prints the key %q", key)
 		}
 	}
 	words, _, _ := boxes(t, buf.Bytes())

@@ -76,7 +76,10 @@ func (l Layout) renderBook(ds []docs.Document, w io.Writer, trace func(textRun))
 	return nil
 }
 
-const family = "serif"
+// family is the name the embedded face carries in the PDF (gofpdf derives
+// the font's BaseFont from it), so that a viewer's font list names the real
+// face rather than a made-up one.
+const family = "LiberationSerif"
 
 var fontFiles = map[docs.Style][]byte{
 	docs.Normal:     liberationserifregular.TTF,
@@ -91,7 +94,8 @@ var styleCodes = map[docs.Style]string{
 
 // renderer lays the document out top to bottom. It breaks pages itself
 // (gofpdf's automatic break is off) so that it can keep headings with
-// their text, repeat table headers and never split a signature block.
+// their text, repeat table headers, never split a signature block and never
+// leave it alone on a page.
 type renderer struct {
 	f   *gofpdf.Fpdf
 	l   Layout
@@ -109,6 +113,16 @@ type renderer struct {
 	style docs.Style // the current font
 	size  float64
 	trace func(textRun)
+
+	// dry measures instead of drawing: text, borders and page breaks only
+	// move y (see keepWithSignature).
+	dry bool
+	// pageTop is the y where the current page's content starts, under a
+	// repeated table header; a forced break at pageTop would leave a page empty.
+	pageTop float64
+	// breakAt, when above 0, starts a new page before that line of the next
+	// paragraph or row of the next table (keepWithSignature).
+	breakAt int
 }
 
 func newRenderer(l Layout, doc docs.Document) *renderer {
@@ -181,10 +195,20 @@ func (r *renderer) y() float64 { return r.f.GetY() }
 func (r *renderer) setY(y float64) { r.f.SetXY(r.left, y) }
 
 func (r *renderer) newPage() {
-	r.f.AddPage()
+	if !r.dry {
+		r.f.AddPage()
+	}
 	r.setY(r.top)
 	if r.onNewPage != nil {
 		r.onNewPage()
+	}
+	r.pageTop = r.y()
+}
+
+// breakPage starts a new page unless nothing was drawn on this one yet.
+func (r *renderer) breakPage() {
+	if r.y() > r.pageTop+0.01 {
+		r.newPage()
 	}
 }
 
@@ -203,6 +227,9 @@ func (r *renderer) room() float64 { return r.bottom - r.top }
 
 // text draws one line at (x, y) in a box of width w and height h.
 func (r *renderer) text(x, y, w, h float64, s string, align string) {
+	if r.dry {
+		return
+	}
 	if r.trace != nil {
 		r.trace(textRun{page: r.f.PageNo(), x: x, y: y, w: w, style: r.style, size: r.size, align: align, txt: s})
 	}
@@ -212,6 +239,9 @@ func (r *renderer) text(x, y, w, h float64, s string, align string) {
 
 // rule draws a horizontal rule of length w centred on cx.
 func (r *renderer) rule(cx, y, w float64) {
+	if r.dry {
+		return
+	}
 	r.f.SetLineWidth(r.l.RuleWidth)
 	r.f.Line(cx-w/2, y, cx+w/2, y)
 }
@@ -222,19 +252,126 @@ func (r *renderer) document() {
 	r.header()
 	r.titleBlock()
 	r.kinhGui()
-	for _, b := range r.doc.Body {
-		switch b := docs.Value(b).(type) {
-		case docs.Paragraph:
-			r.paragraph(b)
-		case docs.Heading:
-			r.heading(b)
-		case docs.Table:
-			r.table(b)
-		case docs.PageBreak:
-			r.newPage()
+	body := r.doc.Body
+	// The last block, with the heading just before it, is drawn so that
+	// the signature is not left alone on a page.
+	tail := len(body) - 1
+	if tail > 0 {
+		if _, ok := docs.Value(body[tail-1]).(docs.Heading); ok {
+			tail--
 		}
 	}
+	for i, b := range body {
+		if i == tail {
+			r.keepWithSignature(body[tail:])
+			break
+		}
+		r.block(b)
+	}
 	r.signature()
+}
+
+func (r *renderer) block(b docs.Block) {
+	switch b := docs.Value(b).(type) {
+	case docs.Paragraph:
+		r.paragraph(b)
+	case docs.Heading:
+		r.heading(b)
+	case docs.Table:
+		r.drawTable(r.layoutTable(b))
+	case docs.PageBreak:
+		r.newPage()
+	}
+}
+
+// keepWithSignature draws the last blocks of the body (the last one, and
+// the heading before it if any), keeping the end of the text on the page of
+// the signature: an administrative document never has its signature alone
+// at the top of a page. When the signature block (with the Nơi nhận) would
+// not fit under the text, the last lines of the text go to the next page
+// with it: the last two lines of a paragraph (three of three, so that no
+// first line stays alone at the foot), the last row of a table (with its
+// group row). When they are the whole block, a heading before it goes too.
+// Where things fall is found by a dry run of the same code.
+func (r *renderer) keepWithSignature(blocks []docs.Block) {
+	var head *docs.Heading
+	if h, ok := docs.Value(blocks[0]).(docs.Heading); ok && len(blocks) > 1 {
+		head, blocks = &h, blocks[1:]
+	}
+	last := docs.Value(blocks[0])
+	from := -1 // the first line or row carried; -1: nothing can be
+	var draw func()
+	switch b := last.(type) {
+	case docs.Paragraph:
+		from = carriedLines(r.paragraphLines(b))
+		draw = func() { r.paragraph(b) }
+	case docs.Table:
+		tl := r.layoutTable(b)
+		from = carriedRows(b.Rows)
+		draw = func() { r.drawTable(tl) }
+	default:
+		draw = func() { r.block(last) }
+	}
+	run := func(carry bool) {
+		if head != nil {
+			if carry && from == 0 {
+				r.breakPage()
+			}
+			r.heading(*head)
+		} else if carry && from == 0 {
+			r.breakPage()
+		}
+		if carry && from > 0 {
+			r.breakAt = from
+		}
+		draw()
+		r.breakAt = 0
+	}
+
+	carry := false
+	if need := r.signatureHeight(); need > 0 && from >= 0 {
+		y, pageTop := r.y(), r.pageTop
+		r.dry = true
+		run(false)
+		if !r.fits(need) {
+			r.setY(y)
+			r.pageTop = pageTop
+			run(true)
+			carry = r.fits(need)
+		}
+		r.dry = false
+		r.setY(y)
+		r.pageTop = pageTop
+	}
+	run(carry)
+}
+
+// carriedLines is the first of the lines of a paragraph that go to the
+// next page with the signature: the last two, or all of them rather than
+// leave one alone.
+func carriedLines(lines [][]string) int {
+	n := 0
+	for _, seg := range lines {
+		n += max(1, len(seg))
+	}
+	from := n - 2
+	if from < 2 {
+		from = 0
+	}
+	return from
+}
+
+// carriedRows is the first row of a table that goes to the next page with
+// the signature: the last row, with the group row over it.
+func carriedRows(rows []docs.Row) int {
+	if len(rows) == 0 {
+		return 0
+	}
+	from := len(rows) - 1
+	if from > 0 && rows[from-1].Group {
+		from--
+	}
+	return from
 }
 
 // header draws NĐ 30 cells 1–4: issuing body and number on the left,
@@ -400,10 +537,8 @@ func (r *renderer) kinhGui() {
 	r.setY(r.y() + r.paraSpacingMM)
 }
 
-func (r *renderer) paragraph(p docs.Paragraph) {
-	size := r.l.BodySize
-	h := r.lineH(size)
-	r.setFont(p.Style, size)
+// paragraphAlign is the alignment and first-line indent of a paragraph.
+func (r *renderer) paragraphAlign(p docs.Paragraph) (docs.Align, float64) {
 	align := p.Align
 	if align == docs.AlignDefault {
 		align = docs.AlignJustify
@@ -412,14 +547,40 @@ func (r *renderer) paragraph(p docs.Paragraph) {
 	if p.NoIndent || align == docs.AlignCenter || align == docs.AlignRight {
 		indent = 0
 	}
-	// Each "\n" ends a line that is not stretched; only the first is indented.
+	return align, indent
+}
+
+// paragraphLines wraps a paragraph, a slice of lines for each of its
+// "\n"-separated parts (none for an empty part, which prints a blank line).
+func (r *renderer) paragraphLines(p docs.Paragraph) [][]string {
+	r.setFont(p.Style, r.l.BodySize)
+	_, indent := r.paragraphAlign(p)
+	var out [][]string
 	for i, seg := range strings.Split(nfc(p.Text), "\n") {
 		ind := indent
 		if i > 0 {
 			ind = 0
 		}
-		lines := r.wrap(seg, r.textW-ind, r.textW)
+		out = append(out, r.wrap(seg, r.textW-ind, r.textW))
+	}
+	return out
+}
+
+func (r *renderer) paragraph(p docs.Paragraph) {
+	h := r.lineH(r.l.BodySize)
+	align, indent := r.paragraphAlign(p)
+	// Each "\n" ends a line that is not stretched; only the first is indented.
+	n := 0 // lines drawn, for breakAt
+	for i, lines := range r.paragraphLines(p) {
+		ind := indent
+		if i > 0 {
+			ind = 0
+		}
 		if len(lines) == 0 {
+			if n == r.breakAt && n > 0 {
+				r.breakPage()
+			}
+			n++
 			r.ensure(h)
 			r.setY(r.y() + h)
 			continue
@@ -428,15 +589,20 @@ func (r *renderer) paragraph(p docs.Paragraph) {
 			// No single first line at the foot of a page.
 			r.ensure(min(2, float64(len(lines))) * h)
 		}
-		r.lines(lines, r.left, r.textW, ind, h, align)
+		r.lines(lines, n, r.left, r.textW, ind, h, align)
+		n += len(lines)
 	}
 	r.setY(r.y() + r.paraSpacingMM)
 }
 
 // lines draws wrapped lines of the current font from the current y, the
-// first indented, breaking pages as needed.
-func (r *renderer) lines(lines []string, x, w, indent, h float64, align docs.Align) {
+// first indented, breaking pages as needed. n is the number of lines of
+// the paragraph drawn before these (see breakAt).
+func (r *renderer) lines(lines []string, n int, x, w, indent, h float64, align docs.Align) {
 	for i, line := range lines {
+		if n+i == r.breakAt && n+i > 0 {
+			r.breakPage()
+		}
 		r.ensure(h)
 		lx, lw := x, w
 		if i == 0 {
@@ -474,7 +640,7 @@ func (r *renderer) heading(hd docs.Heading) {
 	lines := r.wrap(nfc(hd.Text), r.textW-r.l.FirstLineIndent, r.textW)
 	// Keep the heading with at least two lines of what follows.
 	r.ensure(float64(len(lines)+2) * h)
-	r.lines(lines, r.left, r.textW, r.l.FirstLineIndent, h, docs.AlignLeft)
+	r.lines(lines, 0, r.left, r.textW, r.l.FirstLineIndent, h, docs.AlignLeft)
 	r.setY(r.y() + r.paraSpacingMM/2)
 }
 
@@ -482,44 +648,68 @@ func (r *renderer) heading(hd docs.Heading) {
 // nhận; with two signers the Nơi nhận goes under both. The block is never
 // split across pages.
 func (r *renderer) signature() {
-	sig := r.doc.Signature
-	recips := docs.RecipientLines(r.doc.Recipients)
-	if sig.IsZero() && len(recips) == 0 {
+	sl := r.signatureLayout()
+	if sl.total == 0 {
 		return
 	}
+	sig := r.doc.Signature
 	rw := r.textW - r.headerLeftW
 	lw := r.headerLeftW
 	rx := r.left + lw
-
-	right := r.signColumn(sig.Right, rw)
-	left := r.signColumn(sig.Left, lw)
-	recipH := r.recipientsHeight(recips, lw)
-	gap := r.paraSpacingMM
-
-	var total float64
-	top := max(right.top, left.top)
-	sigH := 0.0
-	if !sig.IsZero() {
-		sigH = top + r.l.SignatureSpace + max(right.name, left.name)
-	}
-	if sig.Left.IsZero() {
-		total = max(sigH, recipH)
-	} else {
-		total = sigH + gap + recipH
-	}
-	r.setY(r.y() + gap/2)
-	r.ensure(total)
+	r.setY(r.y() + sl.gap/2)
+	r.ensure(sl.total)
 	y := r.y()
 	if !sig.IsZero() {
-		r.drawSignColumn(sig.Right, rx, y, rw, top)
-		r.drawSignColumn(sig.Left, r.left, y, lw, top)
+		r.drawSignColumn(sig.Right, rx, y, rw, sl.top)
+		r.drawSignColumn(sig.Left, r.left, y, lw, sl.top)
 	}
 	ry := y
 	if !sig.Left.IsZero() {
-		ry = y + sigH + gap
+		ry = y + sl.sigH + sl.gap
 	}
-	r.drawRecipients(recips, r.left, ry, lw)
-	r.setY(y + total)
+	r.drawRecipients(sl.recips, r.left, ry, lw)
+	r.setY(y + sl.total)
+}
+
+// signatureBlock is the measured signature block and Nơi nhận.
+type signatureBlock struct {
+	recips []string
+	top    float64 // the taller column's titles
+	sigH   float64 // the signature columns
+	gap    float64 // space above the block (half) and between signers and Nơi nhận
+	total  float64 // the whole block, never split; 0 when there is none
+}
+
+func (r *renderer) signatureLayout() signatureBlock {
+	sig := r.doc.Signature
+	sl := signatureBlock{recips: docs.RecipientLines(r.doc.Recipients), gap: r.paraSpacingMM}
+	if sig.IsZero() && len(sl.recips) == 0 {
+		return sl
+	}
+	lw := r.headerLeftW
+	right := r.signColumn(sig.Right, r.textW-lw)
+	left := r.signColumn(sig.Left, lw)
+	recipH := r.recipientsHeight(sl.recips, lw)
+	sl.top = max(right.top, left.top)
+	if !sig.IsZero() {
+		sl.sigH = sl.top + r.l.SignatureSpace + max(right.name, left.name)
+	}
+	if sig.Left.IsZero() {
+		sl.total = max(sl.sigH, recipH)
+	} else {
+		sl.total = sl.sigH + sl.gap + recipH
+	}
+	return sl
+}
+
+// signatureHeight is the room signature() needs under the text, 0 when the
+// document has no signature block.
+func (r *renderer) signatureHeight() float64 {
+	sl := r.signatureLayout()
+	if sl.total == 0 {
+		return 0
+	}
+	return sl.gap/2 + sl.total
 }
 
 // signHeights are the heights of a signature column: the part above the

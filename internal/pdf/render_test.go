@@ -609,7 +609,7 @@ func TestWrap(t *testing.T) {
 			t.Errorf("line %d %q is %.1f mm wide, more than %.0f", i, l, got, w)
 		}
 	}
-	if strings.Join(lines, " ") != flat(text) {
+	if flat(strings.Join(lines, " ")) != flat(text) {
 		t.Errorf("wrap lost or changed words: %q", lines)
 	}
 	if r.wrap("   ", 50, 50) != nil {

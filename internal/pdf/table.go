@@ -39,57 +39,182 @@ type tableGeom struct {
 
 func (g tableGeom) height(lines int) float64 { return float64(lines)*g.lh + 2*g.padY }
 
-// table draws a bordered table. A row that does not fit on the page moves to
-// the next one (a group row takes its first row along); only a row taller
-// than a whole page is split between pages. With RepeatHeader the header
-// rows are drawn again at the top of each continuation page.
-func (r *renderer) table(t docs.Table) {
+// tableLayout is a table wrapped into rows, ready to draw.
+type tableLayout struct {
+	g            tableGeom
+	header       []rowLayout
+	headerH      float64
+	rows         []rowLayout
+	group        []bool // group rows, kept with the row under them
+	repeatHeader bool
+}
+
+// layoutTable sizes the columns and wraps every cell of t.
+func (r *renderer) layoutTable(t docs.Table) tableLayout {
 	size := t.FontSize
 	if size == 0 {
 		size = r.l.TableSize
 	}
-	g := tableGeom{ws: t.Widths(r.textW), size: size, lh: r.tightH(size), padX: r.l.CellPaddingX, padY: r.l.CellPaddingY}
+	g := tableGeom{size: size, lh: r.tightH(size), padX: r.l.CellPaddingX, padY: r.l.CellPaddingY}
+	g.ws = r.columnWidths(t, g)
 	x := r.left
 	for _, w := range g.ws {
 		g.xs = append(g.xs, x)
 		x += w
 	}
+	tl := tableLayout{g: g, repeatHeader: t.RepeatHeader}
 
-	var header []rowLayout
-	hasHeader := false
-	hc := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		hc[i] = c.Header
-		hasHeader = hasHeader || strings.TrimSpace(c.Header) != ""
-	}
-	if hasHeader {
-		header = append(header, r.layoutRow(g, hc, docs.Bold, func(int) docs.Align { return docs.AlignCenter }, true))
+	if hc, ok := tableHeader(t); ok {
+		tl.header = append(tl.header, r.layoutRow(g, hc, docs.Bold, func(int) docs.Align { return docs.AlignCenter }, true))
 	}
 	if t.NumberRow {
-		nums := make([]string, len(t.Columns))
-		for i := range nums {
-			nums[i] = fmt.Sprintf("(%d)", i+1)
-		}
-		header = append(header, r.layoutRow(g, nums, docs.Italic, func(int) docs.Align { return docs.AlignCenter }, true))
+		tl.header = append(tl.header, r.layoutRow(g, numberRow(len(t.Columns)), docs.Italic, func(int) docs.Align { return docs.AlignCenter }, true))
 	}
-	headerH := 0.0
-	for _, h := range header {
-		headerH += g.height(h.lineCount())
+	for _, h := range tl.header {
+		tl.headerH += g.height(h.lineCount())
 	}
-
-	rows := make([]rowLayout, len(t.Rows))
+	tl.rows = make([]rowLayout, len(t.Rows))
+	tl.group = make([]bool, len(t.Rows))
 	for i, row := range t.Rows {
-		rows[i] = r.layoutBodyRow(g, t, row)
+		tl.rows[i] = r.layoutBodyRow(g, t, row)
+		tl.group[i] = row.Group
 	}
+	return tl
+}
 
+// tableHeader is the header row of t, if any column has a header.
+func tableHeader(t docs.Table) ([]string, bool) {
+	hc := make([]string, len(t.Columns))
+	has := false
+	for i, c := range t.Columns {
+		hc[i] = c.Header
+		has = has || strings.TrimSpace(c.Header) != ""
+	}
+	return hc, has
+}
+
+// numberRow is the "(1) (2) …" row under a header.
+func numberRow(n int) []string {
+	nums := make([]string, n)
+	for i := range nums {
+		nums[i] = fmt.Sprintf("(%d)", i+1)
+	}
+	return nums
+}
+
+// columnWidths shares the text width among the columns of t. Each column
+// is at least as wide as its longest word (of its header and its cells, in
+// their font, with the cell padding), so that no word is cut between
+// letters and a narrow "STT" column does not print "ST/T"; the rest of the
+// width goes to the other columns in proportion to their given widths.
+// When even the words do not fit side by side, the given proportions hold.
+func (r *renderer) columnWidths(t docs.Table, g tableGeom) []float64 {
+	n := len(t.Columns)
+	least := make([]float64, n)
+	widest := func(i int, st docs.Style, text string) {
+		r.setFont(st, g.size)
+		for _, wd := range tokens(strings.ReplaceAll(nfc(text), "\n", " ")) {
+			least[i] = max(least[i], r.f.GetStringWidth(wd.text)+2*g.padX)
+		}
+	}
+	if hc, ok := tableHeader(t); ok {
+		for i, h := range hc {
+			widest(i, docs.Bold, h)
+		}
+	}
+	if t.NumberRow {
+		for i, s := range numberRow(n) {
+			widest(i, docs.Italic, s)
+		}
+	}
+	for _, row := range t.Rows {
+		if row.Group {
+			continue // it spans the whole table
+		}
+		st := docs.Normal
+		if row.Bold {
+			st = docs.Bold
+		}
+		for i, c := range row.Cells {
+			if i < n {
+				widest(i, st, c)
+			}
+		}
+	}
+	return shareWidths(t.Widths(r.textW), least, r.textW)
+}
+
+// shareWidths gives each column at least its least width and shares the
+// rest of total among the other columns in proportion to their widths ws
+// (which add up to total). A column that would get less than its least
+// width takes exactly that and the others share again; once every column
+// has its least, what is left is shared among all in proportion.
+func shareWidths(ws, least []float64, total float64) []float64 {
+	sumLeast := 0.0
+	for _, l := range least {
+		sumLeast += l
+	}
+	if sumLeast > total+1e-9 {
+		return ws
+	}
+	out := make([]float64, len(ws))
+	fixed := make([]bool, len(ws))
+	for {
+		rest, share := total, 0.0
+		for i := range ws {
+			if fixed[i] {
+				rest -= least[i]
+			} else {
+				share += ws[i]
+			}
+		}
+		if share <= 0 {
+			// Every column is at its least width: share what is left.
+			sum := 0.0
+			for _, w := range ws {
+				sum += w
+			}
+			for i := range ws {
+				out[i] = least[i]
+				if sum > 0 {
+					out[i] += rest * ws[i] / sum
+				} else {
+					out[i] += rest / float64(len(ws))
+				}
+			}
+			return out
+		}
+		grew := false
+		for i := range ws {
+			if fixed[i] {
+				out[i] = least[i]
+				continue
+			}
+			out[i] = rest * ws[i] / share
+			if out[i] < least[i]-1e-9 {
+				fixed[i], grew = true, true
+			}
+		}
+		if !grew {
+			return out
+		}
+	}
+}
+
+// drawTable draws a bordered table. A row that does not fit on the page
+// moves to the next one (a group row takes its first row along); only a row
+// taller than a whole page is split between pages. With RepeatHeader the
+// header rows are drawn again at the top of each continuation page.
+func (r *renderer) drawTable(tl tableLayout) {
+	g, rows := tl.g, tl.rows
 	drawHeader := func() {
-		for _, h := range header {
+		for _, h := range tl.header {
 			r.drawRow(g, h, 0, h.lineCount())
 		}
 	}
 	capacity := r.room()
-	if t.RepeatHeader {
-		capacity -= headerH
+	if tl.repeatHeader {
+		capacity -= tl.headerH
 	}
 	// The header goes on the page of the first row, or of the first lines
 	// of a first row too tall for any page.
@@ -100,9 +225,9 @@ func (r *renderer) table(t docs.Table) {
 			first = g.height(min(3, rows[0].lineCount()))
 		}
 	}
-	r.ensure(min(headerH+first, r.room()))
+	r.ensure(min(tl.headerH+first, r.room()))
 	drawHeader()
-	if t.RepeatHeader {
+	if tl.repeatHeader {
 		prev := r.onNewPage
 		r.onNewPage = drawHeader
 		defer func() { r.onNewPage = prev }()
@@ -111,10 +236,12 @@ func (r *renderer) table(t docs.Table) {
 		n := rl.lineCount()
 		h := g.height(n)
 		need := h
-		if t.Rows[i].Group && i+1 < len(rows) {
+		if tl.group[i] && i+1 < len(rows) {
 			need += g.height(rows[i+1].lineCount())
 		}
 		switch {
+		case i == r.breakAt && i > 0:
+			r.breakPage()
 		case r.fits(need):
 		case need <= capacity:
 			r.newPage()
@@ -175,6 +302,10 @@ func (r *renderer) layoutRow(g tableGeom, cells []string, st docs.Style, align f
 func (r *renderer) drawRow(g tableGeom, rl rowLayout, from, count int) {
 	y := r.y()
 	h := g.height(count)
+	if r.dry {
+		r.setY(y + h)
+		return
+	}
 	r.f.SetLineWidth(r.l.BorderWidth)
 	for _, c := range rl.cells {
 		r.f.Rect(c.x, y, c.w, h, "D")

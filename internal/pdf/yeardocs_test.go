@@ -174,7 +174,7 @@ func TestAssessment_RoundTrip(t *testing.T) {
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH HÀ TĨNH",
 		"BÁO CÁO", "Tự đánh giá, chấm điểm thi đua năm 2026",
 		"Bảo hiểm xã hội tỉnh Quảng Ninh (Cụm trưởng Cụm thi đua số 5)",
-		"Tỷ lệ bao phủ BHYT đạt 94,5%, bằng 101,2% kế hoạch",
+		"Tỷ lệ bao phủ BHYT đạt 94,5% (kế hoạch 93,4%)",
 		"I.1", "Tỷ lệ bao phủ bảo hiểm y tế so với kế hoạch được giao",
 		"TỔNG CỘNG 100 91,5", "Tổng số điểm tự chấm: 91,5/100 điểm.",
 		"Hoàn thành xuất sắc nhiệm vụ (HTXSNV) 30 10,6 3",

@@ -39,15 +39,17 @@ const (
 
 // certFieldNames are the Vietnamese names of the layout's fields.
 var certFieldNames = map[string]string{
-	pdf.FieldName:     "Họ tên",
-	pdf.FieldUnit:     "Đơn vị",
-	pdf.FieldReason:   "Lý do khen thưởng",
-	pdf.FieldDecision: "Số quyết định",
-	pdf.FieldDate:     "Địa danh, ngày ký",
+	pdf.FieldName:        "Họ tên",
+	pdf.FieldUnit:        "Đơn vị",
+	pdf.FieldReason:      "Lý do khen thưởng",
+	pdf.FieldDecision:    "Số quyết định",
+	pdf.FieldDate:        "Địa danh, ngày ký",
+	pdf.FieldSignerTitle: pdf.FieldLabel(pdf.FieldSignerTitle),
+	pdf.FieldSignerName:  pdf.FieldLabel(pdf.FieldSignerName),
 }
 
 // CertificateFields are the layout's fields in printing order.
-var CertificateFields = []string{pdf.FieldName, pdf.FieldUnit, pdf.FieldReason, pdf.FieldDecision, pdf.FieldDate}
+var CertificateFields = []string{pdf.FieldName, pdf.FieldUnit, pdf.FieldReason, pdf.FieldDecision, pdf.FieldDate, pdf.FieldSignerTitle, pdf.FieldSignerName}
 
 // CertificateFieldLabel is the form label of a layout field's position,
 // "Vị trí: Họ tên", also the Field of its validation errors.
@@ -159,10 +161,14 @@ func (s *Service) SaveCertificateLayout(ctx context.Context, l pdf.CertificateLa
 }
 
 // RoundCertificates are the Giấy khen of the round's passed Giấy khen
-// nominees under decision decisionNo signed on day. decisionNo is either a
-// bare number ("15", numbered the office's way: "15/QĐ-BHXH"), a full
-// number ("15/QĐ-BHXH", printed as typed) or "" (left blank to fill in by
-// hand); a zero day leaves the date blank too. It fails when no Giấy khen nominee of the round passed.
+// nominees under decision decisionNo signed on day, with the signer of the
+// round's Giấy khen decision (the director unless another was recorded).
+// decisionNo is either a bare number ("15", numbered the office's way:
+// "15/QĐ-BHXH"), a full number ("15/QĐ-BHXH", printed as typed) or ""
+// (left blank to fill in by hand). A zero day takes the decision's recorded
+// date, or else leaves the day and month blank but prints the year (see
+// docs.Certificates). It fails when no Giấy khen nominee of the round
+// passed.
 func (s *Service) RoundCertificates(ctx context.Context, roundID int64, decisionNo string, day domain.Date) ([]pdf.Certificate, error) {
 	if err := s.require(domain.RoleViewer); err != nil {
 		return nil, err

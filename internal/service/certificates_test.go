@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"tdkt/internal/docs"
 	"tdkt/internal/domain"
 	"tdkt/internal/pdf"
 )
@@ -96,7 +97,7 @@ func TestCertificateLayout_Validation(t *testing.T) {
 	}
 	// An offset that pushes a field off the sheet.
 	l = pdf.DefaultCertificateLayout()
-	l.OffsetY = 29
+	l.OffsetY = 15
 	p := l.Fields[pdf.FieldDecision]
 	p.Y = 200
 	l.Fields[pdf.FieldDecision] = p
@@ -106,11 +107,12 @@ func TestCertificateLayout_Validation(t *testing.T) {
 	if raw, _ := s.st.Setting(ctx, "certificate_layout"); raw != "" {
 		t.Errorf("an invalid layout was saved: %s", raw)
 	}
-	// The limits themselves are fine.
+	// The limits themselves are fine (upwards: the signer's name sits near
+	// the foot of the default blank).
 	l = pdf.DefaultCertificateLayout()
-	l.OffsetX, l.OffsetY, l.FontSize = -30, 30, 36
+	l.OffsetX, l.OffsetY, l.FontSize = -30, -30, 36
 	must(t, s.SaveCertificateLayout(ctx, l))
-	l.FontSize = 8
+	l.OffsetX, l.FontSize = 30, 8
 	must(t, s.SaveCertificateLayout(ctx, l))
 }
 
@@ -136,8 +138,8 @@ func TestExportCertificates_OnePagePerPassedGK(t *testing.T) {
 	}
 	certs, err := s.RoundCertificates(ctx, id, "7/QĐ-BHXH", domain.Date{})
 	must(t, err)
-	if len(certs) != n || certs[0].Decision != "Quyết định số 7/QĐ-BHXH" || strings.Contains(certs[0].Date, "20") {
-		t.Errorf("typed decision number / blank date: %+v", certs[0])
+	if len(certs) != n || certs[0].Decision != "Quyết định số 7/QĐ-BHXH" || strings.Contains(certs[0].Date, "ngày 1") || !strings.Contains(certs[0].Date, "năm 2026") {
+		t.Errorf("typed decision number / undated, with its year: %+v", certs[0])
 	}
 
 	var cal bytes.Buffer
@@ -210,4 +212,45 @@ func firstWordBox(t *testing.T, b []byte, text string) [2]float64 {
 	}
 	t.Fatalf("no word %q on page 1", text)
 	return [2]float64{}
+}
+
+// The Giấy khen print who signs: the director until the round's Giấy khen
+// decision is recorded, then its signer (a deputy signs "KT. GIÁM ĐỐC").
+// Undated, it takes the decision's date, and before any decision the year
+// of the round's Tờ trình with the day and month left blank.
+func TestRoundCertificates_SignerAndDate(t *testing.T) {
+	s, id := certFixture(t)
+	ctx := context.Background()
+	in, err := s.DossierInput(ctx, id)
+	must(t, err)
+	if in.Round.Date.IsZero() || len(in.Profile.Deputies) == 0 {
+		t.Fatalf("the demo round has no Tờ trình date or the office no deputy: %+v %+v", in.Round, in.Profile)
+	}
+	certs, err := s.RoundCertificates(ctx, id, "", domain.Date{})
+	must(t, err)
+	c := certs[0]
+	if want := docs.DateLine(in.Profile.Place, domain.Date{Year: in.Round.Date.Year}); c.Date != want {
+		t.Errorf("undated before the decision: %q, want %q", c.Date, want)
+	}
+	if c.SignerTitle != "GIÁM ĐỐC" || c.SignerName != in.Profile.Director.Name {
+		t.Errorf("signed %q / %q before the decision, want the director %s", c.SignerTitle, c.SignerName, in.Profile.Director.Name)
+	}
+
+	deputy := in.Profile.Deputies[0]
+	day := domain.DateOf(in.Round.Date.Time().AddDate(0, 0, 5))
+	// Giấy khen rest on Lao động tiên tiến when the round proposes it.
+	if _, err := s.DecideAward(ctx, id, Decision{Award: "LDTT", Number: "3", Date: day}); err != nil {
+		t.Logf("LĐTT decision: %v", err)
+	}
+	_, err = s.DecideAward(ctx, id, Decision{Award: "GK", Number: "4", Date: day, Signer: deputy.Name})
+	must(t, err)
+	certs, err = s.RoundCertificates(ctx, id, "", domain.Date{})
+	must(t, err)
+	c = certs[0]
+	if want := docs.DateLine(in.Profile.Place, day); c.Date != want {
+		t.Errorf("undated after the decision: %q, want %q", c.Date, want)
+	}
+	if c.SignerTitle != "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" || c.SignerName != deputy.Name {
+		t.Errorf("signed %q / %q, want the deputy %s for the director", c.SignerTitle, c.SignerName, deputy.Name)
+	}
 }
