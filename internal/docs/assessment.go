@@ -112,10 +112,18 @@ func targetResult(tl TargetLine) string {
 		return name + ": chưa có số liệu thực hiện"
 	}
 	pct, _ := tl.Target.Achieved(tl.Planned, tl.Actual)
-	if tl.Target.HigherBetter {
-		return name + " đạt " + quantity(tl.Actual, tl.Target.Unit) + ", bằng " + FormatShort(pct, 1) + "% kế hoạch"
+	if strings.TrimSpace(tl.Target.Unit) == "%" {
+		// A rate against a planned rate: the share of one in the other
+		// would print a second percentage beside the first.
+		if !tl.Target.HigherBetter {
+			return name + " là " + Quantity(tl.Actual, "%") + " (kế hoạch không quá " + Quantity(tl.Planned, "%") + ")"
+		}
+		return name + " đạt " + Quantity(tl.Actual, "%") + " (kế hoạch " + Quantity(tl.Planned, "%") + ")"
 	}
-	return name + " là " + quantity(tl.Actual, tl.Target.Unit) + " (kế hoạch không quá " + quantity(tl.Planned, tl.Target.Unit) + "), đạt " + FormatShort(pct, 1) + "% kế hoạch"
+	if tl.Target.HigherBetter {
+		return name + " đạt " + Quantity(tl.Actual, tl.Target.Unit) + ", bằng " + FormatShort(pct, 1) + "% kế hoạch"
+	}
+	return name + " là " + Quantity(tl.Actual, tl.Target.Unit) + " (kế hoạch không quá " + Quantity(tl.Planned, tl.Target.Unit) + "), đạt " + FormatShort(pct, 1) + "% kế hoạch"
 }
 
 func targetNarrative(office, year string, ts []TargetLine) string {
@@ -213,10 +221,21 @@ func scoreTable(in AssessmentInput) Table {
 		if n := clean(l.Note); n != "" {
 			ev = append(ev, n)
 		}
+		// Evidence attached as files travels beside the report: the
+		// report says how many, not their file names; evidence named as
+		// a document ("Báo cáo 12/BC-BHXH") is cited.
+		files := 0
 		for _, e := range l.Evidence {
-			if e = clean(e); e != "" {
+			switch e = clean(e); {
+			case e == "":
+			case isFileName(e):
+				files++
+			default:
 				ev = append(ev, e)
 			}
+		}
+		if files > 0 {
+			ev = append(ev, "Kèm theo "+strconv.Itoa(files)+" tài liệu kiểm chứng")
 		}
 		name := clean(c.Name)
 		if !l.Group && (c.Method == domain.MethodBonus || c.Method == domain.MethodPenalty) {
@@ -298,4 +317,19 @@ func ratingBlocks(rs []RatingCount, unrated int) []Block {
 	}
 	t.Rows = append(t.Rows, Row{Cells: []string{"", "Tổng cộng", strconv.Itoa(people), pct(people), strconv.Itoa(units)}, Bold: true})
 	return []Block{Paragraph{Text: text}, t}
+}
+
+// isFileName reports whether an evidence entry is a file's name
+// ("tom-tat-chi-so.pdf") rather than a document's citation: it ends with
+// the extension of a file type offices attach.
+func isFileName(s string) bool {
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 {
+		return false
+	}
+	switch strings.ToLower(s[dot+1:]) {
+	case "pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "csv", "rtf", "png", "jpg", "jpeg", "tif", "tiff", "zip", "rar", "7z":
+		return true
+	}
+	return false
 }

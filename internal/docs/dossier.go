@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -192,41 +193,33 @@ func subjectsPhrase(collectives, people int) string {
 // "100%".
 func Pct(x float64) string { return FormatShort(x, 1) + "%" }
 
-// legalBases are the Căn cứ lines of the round's year: the law and decree
-// of the regime the achievements were earned under (rules.md), the finance
-// sector circular from 2024.
-func legalBases(year int) []string {
-	switch {
-	case year > 0 && year <= 2023:
-		return []string{
-			"Căn cứ Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2005 và năm 2013",
-			"Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
-		}
-	case year == 2024:
-		return []string{
-			"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
-			"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
-			tt79,
+// bases are the Căn cứ lines of the round's regime, a fresh slice.
+func (in DossierInput) bases() []string { return slices.Clone(in.Citations) }
+
+// decree is the decree among the regime's texts ("Nghị định số
+// 152/2025/NĐ-CP"): what details the Law, and sets the bonuses.
+func (in DossierInput) decree() string {
+	for _, c := range in.Citations {
+		if i := strings.Index(c, "Nghị định số "); i >= 0 {
+			rest := c[i+len("Nghị định số "):]
+			if j := strings.IndexByte(rest, ' '); j > 0 {
+				rest = rest[:j]
+			}
+			return "Nghị định số " + rest
 		}
 	}
-	return []string{
-		"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
-		"Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành Luật Thi đua, khen thưởng",
-		tt79,
-	}
+	return "nghị định quy định chi tiết Luật Thi đua, khen thưởng"
 }
 
-const tt79 = "Căn cứ Thông tư số 79/2023/TT-BTC ngày 29 tháng 12 năm 2023 của Bộ trưởng Bộ Tài chính hướng dẫn công tác thi đua, khen thưởng thuộc ngành Tài chính"
-
-// decreeName is the decree the bonus article is read from.
-func decreeName(year int) string {
-	switch {
-	case year > 0 && year <= 2023:
-		return "Nghị định số 91/2017/NĐ-CP"
-	case year == 2024:
-		return "Nghị định số 98/2023/NĐ-CP"
+// decreeCitation is the decree's Căn cứ line without "Căn cứ", as prose
+// cites it.
+func (in DossierInput) decreeCitation() string {
+	for _, c := range in.Citations {
+		if strings.Contains(c, "Nghị định số ") {
+			return strings.TrimPrefix(clean(c), "Căn cứ ")
+		}
 	}
-	return "Nghị định số 152/2025/NĐ-CP"
+	return in.decree()
 }
 
 // minutesBasis cites the council meeting.

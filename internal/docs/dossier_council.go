@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -81,6 +82,9 @@ func Minutes(in DossierInput) Document {
 
 	var body []Block
 	opening := "Hôm nay, " + DateLine("", c.Date)
+	if t := clockPhrase(c.Start); t != "" {
+		opening = "Vào hồi " + t + ", " + DateLine("", c.Date)
+	}
 	if pl := clean(c.Place); pl != "" {
 		opening += ", tại " + pl
 	}
@@ -118,15 +122,37 @@ func Minutes(in DossierInput) Document {
 	if len(mt.Rows) > 0 {
 		body = append(body, mt)
 	}
+	var opinions []string
+	for _, m := range c.Members {
+		if o := clean(m.Opinion); o != "" && !m.Present {
+			opinions = append(opinions, memberLine(m)+" (vắng mặt) gửi ý kiến bằng văn bản: “"+strings.TrimRight(o, ".")+"”")
+		}
+	}
+	if len(opinions) > 0 {
+		body = append(body, Paragraph{Text: "- Ý kiến bằng văn bản của thành viên vắng mặt:"})
+		for _, l := range ListLines(opinions, "+ ") {
+			body = append(body, Paragraph{Text: l})
+		}
+	}
 
 	body = append(body, Heading{Text: "II. NỘI DUNG"})
 	body = append(body, Heading{Text: "1. Nội dung cuộc họp", Level: 2})
 	body = append(body,
-		Paragraph{Text: "- Thường trực Hội đồng quán triệt các quy định về tiêu chuẩn, điều kiện, thủ tục, hồ sơ đề nghị khen thưởng theo " + strings.TrimPrefix(legalBases(in.Round.Year)[1], "Căn cứ ") + " và quy định của ngành."},
-		Paragraph{Text: "- Hội đồng xem xét tóm tắt thành tích của từng tập thể, cá nhân được đề nghị (" + subjectsPhrase(countAll(in.Nominees)) + "); các thành viên thảo luận, phát biểu ý kiến."},
+		Paragraph{Text: "- Thường trực Hội đồng quán triệt các quy định về tiêu chuẩn, điều kiện, thủ tục, hồ sơ đề nghị khen thưởng theo " + in.decreeCitation() + " và quy định của ngành."},
+		Paragraph{Text: "- Hội đồng xem xét tóm tắt thành tích của từng tập thể, cá nhân được đề nghị (" + subjectsPhrase(countAll(in.Nominees)) + ")."},
 	)
+	body = append(body, Paragraph{Text: "- Ý kiến thảo luận của các thành viên Hội đồng:"})
+	body = append(body, paragraphs(c.Discussion, "Các thành viên Hội đồng nhất trí với tiêu chuẩn, thành tích của các tập thể, cá nhân được đề nghị.")...)
 	body = append(body, Heading{Text: "2. Hình thức biểu quyết", Level: 2})
 	body = append(body, Paragraph{Text: methodSentence(in)})
+	if len(secretGroups(in)) > 0 {
+		if ts := tellers(c); len(ts) > 0 {
+			body = append(body, Paragraph{Text: "Hội đồng bầu Ban kiểm phiếu gồm: " + strings.Join(ts, ", ") + "."})
+		}
+	}
+	if in.WrittenOpinionsCount && len(opinions) > 0 {
+		body = append(body, Paragraph{Text: "Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết."})
+	}
 	if th := thresholdSentence(in); th != "" {
 		body = append(body, Paragraph{Text: th})
 	}
@@ -144,7 +170,11 @@ func Minutes(in DossierInput) Document {
 	} else {
 		body = append(body, Paragraph{Text: "Hội đồng thống nhất đề nghị khen thưởng các tập thể, cá nhân đạt tỷ lệ phiếu đồng ý theo quy định, gồm: " + strings.Join(concl, "; ") + " (có danh sách kèm theo)."})
 	}
-	body = append(body, Paragraph{Text: "Biên bản đã được thông qua tại cuộc họp và được các thành viên dự họp nhất trí./."})
+	closing := "Biên bản đã được thông qua tại cuộc họp và được các thành viên dự họp nhất trí."
+	if t := clockPhrase(c.End); t != "" {
+		closing = "Cuộc họp kết thúc vào hồi " + t + " cùng ngày. " + closing
+	}
+	body = append(body, Paragraph{Text: closing[:len(closing)-1] + "./."})
 
 	left := SignatureColumn{Position: "THƯ KÝ"}
 	if okSec {
@@ -157,7 +187,7 @@ func Minutes(in DossierInput) Document {
 	return nfcDocument(Document{
 		Header:    councilHeader(in, Number(0, "BB", "HĐTĐKT")),
 		Kind:      "BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
-		Title:     []string{"V/v xét, đề nghị khen thưởng năm " + year},
+		Title:     []string{"Về việc xét, đề nghị khen thưởng năm " + year},
 		Body:      body,
 		Signature: Signature{Left: left, Right: right},
 	})
@@ -186,11 +216,48 @@ func methodSentence(in DossierInput) string {
 	return "Hội đồng bỏ phiếu kín đối với " + strings.Join(secret, ", ") + " (có Biên bản kiểm phiếu kèm theo); biểu quyết bằng hình thức giơ tay đối với " + strings.Join(hands, ", ") + "."
 }
 
+// thresholdPhrase words the share a nominee needs as the rule says it: an
+// award voted by secret ballot needs its share or more ("từ 90% trở lên"),
+// any other more than its share ("trên 50%").
+func thresholdPhrase(th float64, secret bool) string {
+	if secret {
+		return "từ " + Pct(th) + " trở lên"
+	}
+	return "trên " + Pct(th)
+}
+
+// clockPhrase words a meeting time "08:30" as minutes do: "08 giờ 30
+// phút"; "" when the time is not entered or not a time.
+func clockPhrase(hhmm string) string {
+	h, m, ok := strings.Cut(strings.TrimSpace(hhmm), ":")
+	hi, err1 := strconv.Atoi(h)
+	mi, err2 := strconv.Atoi(m)
+	if !ok || err1 != nil || err2 != nil || hi < 0 || hi > 23 || mi < 0 || mi > 59 {
+		return ""
+	}
+	return fmt.Sprintf("%02d giờ %02d phút", hi, mi)
+}
+
+// tellers are the Ban kiểm phiếu as the minutes name them: the head first.
+func tellers(c domain.Council) []string {
+	var out []string
+	for i, t := range c.Tellers {
+		if t = clean(t); t == "" {
+			continue
+		}
+		if i == 0 {
+			t += " (Trưởng ban)"
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 func thresholdSentence(in DossierInput) string {
 	var parts []string
 	for _, g := range groups(in.Nominees) {
 		if th, ok := in.Threshold[g.code]; ok && th > 0 {
-			parts = append(parts, g.name+" từ "+Pct(th)+" trở lên")
+			parts = append(parts, g.name+" "+thresholdPhrase(th, in.Secret[g.code]))
 		}
 	}
 	if len(parts) == 0 {
@@ -222,7 +289,8 @@ func resultsTable(in DossierInput) Table {
 }
 
 // VoteCount is the Biên bản kiểm phiếu of the awards voted by secret
-// ballot: ballots issued, returned and valid, and the count per nominee.
+// ballot: the Ban kiểm phiếu, ballots issued, returned and valid, and the
+// count per nominee with the ballots that left the line blank.
 func VoteCount(in DossierInput) Document {
 	c := in.Council
 	year := strconv.Itoa(in.Round.Year)
@@ -237,11 +305,33 @@ func VoteCount(in DossierInput) Document {
 	opening += ", Ban kiểm phiếu do Hội đồng Thi đua - Khen thưởng " + officeName(in.Profile) + " bầu ra đã tiến hành kiểm phiếu bầu đề nghị khen thưởng năm " + year + "."
 	body = append(body, Paragraph{Text: opening})
 	body = append(body, Heading{Text: "I. BAN KIỂM PHIẾU"})
-	for _, r := range []string{"Trưởng ban", "Thành viên", "Thành viên"} {
-		body = append(body, Paragraph{Text: "- Ông (bà): ......................................................... - " + r + ";", NoIndent: false})
+	var names []string
+	for _, t := range c.Tellers {
+		if t = clean(t); t != "" {
+			names = append(names, t)
+		}
 	}
+	if len(names) == 0 {
+		// Not entered: lines for the hand, so the minutes can still be signed.
+		names = []string{"", "", ""}
+	}
+	var lines []string
+	for i, n := range names {
+		role := "Thành viên"
+		if i == 0 {
+			role = "Trưởng ban"
+		}
+		if n == "" {
+			n = "Ông (bà): ........................................................."
+		}
+		lines = append(lines, n+" - "+role)
+	}
+	for _, l := range ListLines(lines, "- ") {
+		body = append(body, Paragraph{Text: l})
+	}
+	body = append(body, Heading{Text: "II. KẾT QUẢ KIỂM PHIẾU"})
 	for _, g := range secretGroups(in) {
-		body = append(body, Heading{Text: Upper(awardPhrase(g.code, g.name))})
+		body = append(body, Heading{Text: upperFirst(awardPhrase(g.code, g.name)), Level: 2})
 		valid := 0
 		for _, e := range g.entries {
 			if v, ok := voteOf(c, e.Nominee.ID); ok {
@@ -256,65 +346,62 @@ func VoteCount(in DossierInput) Document {
 			"; số phiếu hợp lệ: " + strconv.Itoa(valid) + "; số phiếu không hợp lệ: " + strconv.Itoa(present-valid) + "."})
 		t := Table{
 			Columns: []Column{
-				{Header: "STT", Width: 1.1, Align: AlignCenter},
-				{Header: "Tên cá nhân/tập thể", Width: 5.5},
-				{Header: "Đồng ý", Width: 1.6, Align: AlignCenter},
-				{Header: "Không đồng ý", Width: 1.8, Align: AlignCenter},
-				{Header: "Tỷ lệ đồng ý/tổng số thành viên", Width: 2.4, Align: AlignCenter},
-				{Header: "Kết quả", Width: 1.8, Align: AlignCenter},
+				{Header: "STT", Width: 1, Align: AlignCenter},
+				{Header: "Tên cá nhân/tập thể", Width: 5},
+				{Header: "Đồng ý", Width: 1.5, Align: AlignCenter},
+				{Header: "Không đồng ý", Width: 1.6, Align: AlignCenter},
+				{Header: "Không biểu quyết", Width: 1.8, Align: AlignCenter},
+				{Header: "Tỷ lệ đồng ý/tổng số thành viên", Width: 2.3, Align: AlignCenter},
+				{Header: "Kết quả", Width: 1.7, Align: AlignCenter},
 			},
 			RepeatHeader: true,
 			FontSize:     12,
 		}
 		for i, e := range g.entries {
-			against := ""
+			against, abstain := "", ""
 			if v, ok := voteOf(c, e.Nominee.ID); ok {
-				against = strconv.Itoa(v.Against)
+				against, abstain = strconv.Itoa(v.Against), strconv.Itoa(v.Abstain)
 			}
-			t.Rows = append(t.Rows, Cells(strconv.Itoa(i+1), entryName(e), strconv.Itoa(e.VoteFor), against, Pct(e.VotePct), resultText(e)))
+			t.Rows = append(t.Rows, Cells(strconv.Itoa(i+1), entryName(e), strconv.Itoa(e.VoteFor), against, abstain, Pct(e.VotePct), resultText(e)))
 		}
 		body = append(body, t)
 	}
 	body = append(body, Paragraph{Text: "Biên bản kiểm phiếu được lập và công bố trước Hội đồng./."})
+	head := SignatureColumn{Position: "TRƯỞNG BAN KIỂM PHIẾU", Note: "(Ký, ghi rõ họ tên)"}
+	members := SignatureColumn{Position: "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", Note: "(Ký, ghi rõ họ tên)"}
+	if len(names) > 0 && names[0] != "" {
+		head.Name = names[0]
+		var rest []string
+		for _, n := range names[1:] {
+			if n != "" {
+				rest = append(rest, n)
+			}
+		}
+		members.Name = strings.Join(rest, "\n")
+	}
 	return nfcDocument(Document{
-		Header: councilHeader(in, ""),
-		Kind:   "BIÊN BẢN KIỂM PHIẾU",
-		Title:  []string{"Bầu chọn đề nghị khen thưởng năm " + year},
-		Body:   body,
-		Signature: Signature{
-			Left:  SignatureColumn{Position: "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", Note: "(Ký, ghi rõ họ tên)"},
-			Right: SignatureColumn{Position: "TRƯỞNG BAN KIỂM PHIẾU", Note: "(Ký, ghi rõ họ tên)"},
-		},
+		Header:    councilHeader(in, ""),
+		Kind:      "BIÊN BẢN KIỂM PHIẾU",
+		Title:     []string{"Bầu chọn đề nghị khen thưởng năm " + year},
+		Body:      body,
+		Signature: Signature{Left: members, Right: head},
 	})
 }
 
 // ballotInstruction is printed on every ballot.
 const ballotInstruction = "Đồng ý thì đánh dấu (x) vào cột “Đồng ý”, không đồng ý thì đánh dấu (x) vào cột “Không đồng ý”. Dòng đánh dấu cả hai cột hoặc không đánh dấu cột nào không hợp lệ. Phiếu gạch, sửa tên hoặc ghi thêm tên không hợp lệ."
 
-// Ballot is the Phiếu bầu of the awards voted by secret ballot, one page
-// per award (more when the list is long), each with the instruction and
-// the nominees with an "Đồng ý" and a "Không đồng ý" column to tick. One
-// copy is printed for each member present.
-func Ballot(in DossierInput) Document {
+// Ballots are the Phiếu bầu of the awards voted by secret ballot, one per
+// award, each under the same header, with the instruction and the
+// nominees with an "Đồng ý" and a "Không đồng ý" column to tick. One copy
+// is printed for each member present.
+func Ballots(in DossierInput) []Document {
 	year := strconv.Itoa(in.Round.Year)
-	gs := secretGroups(in)
-	var body []Block
-	var title []string
-	for i, g := range gs {
-		sub := "Đề nghị tặng " + awardPhrase(g.code, g.name) + " năm " + year
-		if i == 0 {
-			title = []string{sub}
-		} else {
-			body = append(body, PageBreak{},
-				Paragraph{Text: Upper(officeName(in.Profile)) + "\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", Style: Bold, Align: AlignLeft, NoIndent: true},
-				Paragraph{Text: "PHIẾU BẦU", Style: Bold, Align: AlignCenter},
-				Paragraph{Text: sub, Style: Bold, Align: AlignCenter},
-			)
-		}
-		body = append(body, Paragraph{Text: ballotInstruction, Style: Italic})
+	var out []Document
+	for _, g := range secretGroups(in) {
 		t := Table{
 			Columns: []Column{
-				{Header: "STT", Width: 1.1, Align: AlignCenter},
+				{Header: "STT", Width: 1, Align: AlignCenter},
 				{Header: "Họ và tên / Tên tập thể", Width: 4.6},
 				{Header: "Đơn vị công tác", Width: 4.6},
 				{Header: "Đồng ý", Width: 1.7, Align: AlignCenter},
@@ -330,15 +417,12 @@ func Ballot(in DossierInput) Document {
 			}
 			t.Rows = append(t.Rows, Cells(strconv.Itoa(j+1), entryName(e), unit, "", ""))
 		}
-		body = append(body, t)
+		out = append(out, nfcDocument(Document{
+			Header: Header{ParentName: officeName(in.Profile), IssuerName: councilName},
+			Kind:   "PHIẾU BẦU",
+			Title:  []string{"Đề nghị tặng " + awardPhrase(g.code, g.name) + " năm " + year},
+			Body:   []Block{Paragraph{Text: ballotInstruction, Style: Italic}, t},
+		}))
 	}
-	if len(gs) == 0 {
-		body = append(body, Paragraph{Text: "Không có danh hiệu, hình thức khen thưởng nào bỏ phiếu kín."})
-	}
-	return nfcDocument(Document{
-		Header: Header{ParentName: officeName(in.Profile), IssuerName: councilName},
-		Kind:   "PHIẾU BẦU",
-		Title:  title,
-		Body:   body,
-	})
+	return out
 }

@@ -2,25 +2,52 @@ package docs
 
 import "tdkt/internal/domain"
 
-// NomineeEntry is everything the dossier says about one nominee.
+// NomineeEntry is everything the dossier says about one nominee: the
+// records as the store holds them, which the documents word.
 type NomineeEntry struct {
 	Nominee   domain.Nominee
 	Person    domain.Person // zero for a collective
 	Unit      domain.Unit   // the collective, or the person's unit
 	UnitName  string
 	AwardName string
-	Basis     string // "Thành tích làm căn cứ": CSTĐCS years, earlier awards with decisions, initiatives
-	Ratings   []domain.RatingRecord
-	History   []domain.AwardRecord // titles and forms already received (BCTT section III)
-	Awards    map[string]string    // award code → name, for the history tables
+	// Template is the report form the nominee is reported on (the award's
+	// in a year-end round, the round's kind otherwise).
+	Template domain.ReportTemplate
+	// From and To are the years the report looks at: the award's period
+	// (its chain, its titles' years), at least the last three years.
+	From, To int
+	Ratings  []domain.RatingRecord // the ratings of From..To
+	History  []domain.AwardRecord  // titles and forms already received (BCTT section III)
+	Awards   map[string]string     // award code → name, for the history tables
 	// HistoryNames are the full names of the History's awards, index by
 	// index, as their conferrer named them then ("" for the Awards name).
 	HistoryNames []string
 	Initiatives  []domain.Initiative
-	Targets      []TargetLine // collectives: results against targets over the award period
-	VoteFor      int
-	VotePct      float64 // % of all council members
-	Passed       bool
+	Targets      []TargetLine // collectives: results against targets, From..To
+	Movements    []string     // collectives: the movements of the round's year
+	// What the nomination list gives as the achievements it rests on,
+	// besides the ratings and the initiatives: the award a chain rests
+	// on, and a CSTĐCS of the round's year proposed in the same round.
+	ChainBase     *domain.AwardRecord
+	PendingCSTDCS bool
+	// Collectives: the staff of the unit and its sub-units by the end of
+	// the round's year (women among them), and its sub-units by kind.
+	Headcount, Women        int
+	Departments, Grassroots int
+	// People: the postings of a career, oldest first (a cống hiến report
+	// lists them).
+	Career  []CareerLine
+	VoteFor int
+	VotePct float64 // % of all council members
+	Passed  bool
+}
+
+// CareerLine is one posting of a person: from when to when, in which
+// position of which unit.
+type CareerLine struct {
+	From, To domain.Date // To zero: to this day
+	Position string
+	Unit     string
 }
 
 // Conferral is who confers an award of the round, as the office's
@@ -57,10 +84,16 @@ type DossierInput struct {
 	// proposed up to the office's parent body.
 	Conferrals map[string]Conferral
 	Nominees   []NomineeEntry // in round order: collectives first, then people, each by award
+	// Citations are the Căn cứ lines of the regime of the round's year
+	// (the law, the decree, the circulars), as the catalogue words them.
+	Citations []string
 	// Thresholds per award code: the % of all members a nominee needs, and
-	// whether the vote must be secret.
+	// whether the vote must be secret (and the share reached, not passed).
 	Threshold map[string]float64
 	Secret    map[string]bool
+	// WrittenOpinionsCount: the written opinions of absent members count
+	// in the vote, as the catalogue says.
+	WrittenOpinionsCount bool
 }
 
 // conferral is who confers the award; without catalogue data, the

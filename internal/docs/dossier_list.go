@@ -44,26 +44,80 @@ func ListEntry(e NomineeEntry) ListRow {
 	return r
 }
 
-// basisText is the "Thành tích làm căn cứ": what the office wrote, or else
-// the ratings and initiatives on record.
+// basisText is the "Thành tích làm căn cứ" of the nomination list: the
+// ratings of the award's years, the CSTĐCS years a higher title rests on,
+// the award a chain rests on, and the initiatives with their decisions.
 func basisText(e NomineeEntry) string {
-	if b := clean(e.Basis); b != "" {
-		return b
-	}
 	var parts []string
+	byRating := map[domain.Rating][]int{}
 	for _, r := range e.Ratings {
-		if r.Rating != "" {
-			parts = append(parts, string(r.Rating)+" năm "+strconv.Itoa(r.Year))
+		if e.From == 0 || (r.Year >= e.From && r.Year <= e.To) {
+			byRating[r.Rating] = append(byRating[r.Rating], r.Year)
 		}
 	}
-	for _, in := range e.Initiatives {
-		s := "Sáng kiến “" + clean(in.Title) + "”"
-		if no := clean(in.DecisionNo); no != "" {
-			s += " (QĐ số " + no + ")"
+	for _, r := range domain.Ratings {
+		if ys := byRating[r]; len(ys) > 0 {
+			parts = append(parts, string(r)+" năm "+yearList(ys))
+		}
+	}
+	switch code := e.Nominee.Award; {
+	case isCollective(e), code == codeLDTT, code == codeCSTDCS, code == codeGK:
+	default:
+		var ys []int
+		var decs []string
+		for _, a := range e.History {
+			if a.AwardCode == codeCSTDCS && a.Kind == domain.KindMerit && (e.From == 0 || (a.Year >= e.From && a.Year <= e.To)) {
+				ys = append(ys, a.Year)
+				if no := clean(a.DecisionNo); no != "" {
+					decs = append(decs, "QĐ số "+no)
+				}
+			}
+		}
+		var s string
+		if len(ys) > 0 {
+			s = "CSTĐCS năm " + yearList(ys)
+			if len(decs) > 0 {
+				s += " (" + strings.Join(decs, "; ") + ")"
+			}
+		}
+		if e.PendingCSTDCS {
+			if s != "" {
+				s += "; "
+			}
+			s += "CSTĐCS năm " + strconv.Itoa(e.To) + " đề nghị cùng đợt"
+		}
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if b := e.ChainBase; b != nil {
+		name := clean(e.Awards[b.AwardCode])
+		if name == "" {
+			name = b.AwardCode
+		}
+		s := name + " năm " + strconv.Itoa(b.Year)
+		if d := DecisionPhrase(b.DecisionNo, b.DecisionDate, ""); d != "" {
+			s += " (" + d + ")"
 		}
 		parts = append(parts, s)
 	}
+	for _, in := range e.Initiatives {
+		s := "Sáng kiến “" + clean(in.Title) + "” (phạm vi " + strings.ToLower(in.Scope.Label())
+		if d := DecisionPhrase(in.DecisionNo, in.DecisionDate, ""); d != "" {
+			s += ", " + d
+		}
+		parts = append(parts, s+")")
+	}
 	return strings.Join(parts, "; ")
+}
+
+// yearList is "2023, 2024, 2025".
+func yearList(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ListGroup is the danh sách of one award, collectives first.
@@ -247,7 +301,7 @@ func decision(in DossierInput, g awardGroup) Document {
 
 	var body []Block
 	body = append(body, Paragraph{Text: Upper(directorTitle(p)), Style: Bold, Align: AlignCenter})
-	bases := legalBases(in.Round.Year)
+	bases := in.bases()
 	bases = append(bases, minutesBasis(in), "Xét đề nghị của Hội đồng Thi đua - Khen thưởng "+officeName(p))
 	body = append(body, CanCu(bases...)...)
 	body = append(body, Paragraph{Text: "QUYẾT ĐỊNH:", Style: Bold, Align: AlignCenter})
@@ -271,9 +325,9 @@ func decision(in DossierInput, g awardGroup) Document {
 	}
 	if len(bon) > 0 {
 		s := strings.Join(bon, "; ")
-		art2 += upperFirst(s) + " theo quy định tại " + decreeName(in.Round.Year) + ". Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + "."
+		art2 += upperFirst(s) + " theo quy định tại " + in.decree() + ". Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + "."
 	} else {
-		art2 += "Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + " theo quy định tại " + decreeName(in.Round.Year) + "."
+		art2 += "Kinh phí khen thưởng được chi từ Quỹ thi đua, khen thưởng của " + officeName(p) + " theo quy định tại " + in.decree() + "."
 	}
 	body = append(body, Paragraph{Text: art2})
 	body = append(body, Paragraph{Text: "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng, Giám đốc Bảo hiểm xã hội cơ sở, Thủ trưởng các đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."})

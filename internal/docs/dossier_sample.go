@@ -41,6 +41,11 @@ func SampleDossier(people int) DossierInput {
 		{Code: "HT04", Name: "Bảo hiểm xã hội cơ sở Hồng Lĩnh", ParentCode: "HT", Kind: domain.UnitGrassroots},
 		{Code: "HT05", Name: "Bảo hiểm xã hội cơ sở Kỳ Anh", ParentCode: "HT", Kind: domain.UnitGrassroots},
 	}
+	for i := range units {
+		units[i].Address = "Số " + fmt.Sprint(10+i) + " đường Phan Đình Phùng, phường Thành Sen, tỉnh Hà Tĩnh"
+		units[i].PartyOrg = "Chi bộ " + units[i].Name
+		units[i].UnionOrg = "Công đoàn bộ phận " + units[i].Name
+	}
 	const year = 2025
 	in := DossierInput{
 		Profile: domain.OfficeProfile{
@@ -52,7 +57,16 @@ func SampleDossier(people int) DossierInput {
 		Decisions: map[string]domain.RoundDecision{
 			"CSTDCS": {Award: "CSTDCS", Number: "12", Date: domain.NewDate(2026, time.January, 12), Signer: "Nguyễn Văn Hùng"},
 		},
-		Council: domain.Council{RoundID: 1, Date: domain.NewDate(2026, time.January, 6), Place: "Hội trường Bảo hiểm xã hội tỉnh Hà Tĩnh", Method: domain.VoteSecret,
+		Citations: []string{
+			"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+			"Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành Luật Thi đua, khen thưởng",
+			"Căn cứ Thông tư số 15/2025/TT-BNV ngày 04 tháng 8 năm 2025 của Bộ trưởng Bộ Nội vụ quy định chi tiết thi hành Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP",
+			"Căn cứ Thông tư số 79/2023/TT-BTC ngày 29 tháng 12 năm 2023 của Bộ trưởng Bộ Tài chính hướng dẫn công tác thi đua, khen thưởng thuộc ngành Tài chính",
+		},
+		WrittenOpinionsCount: true,
+		Council: domain.Council{RoundID: 1, Date: domain.NewDate(2026, time.January, 6), Start: "08:00", End: "10:30", Place: "Hội trường Bảo hiểm xã hội tỉnh Hà Tĩnh", Method: domain.VoteSecret,
+			Discussion: "Các thành viên Hội đồng nhất trí với đề nghị của Thường trực Hội đồng.\nÝ kiến đề nghị làm rõ hiệu quả áp dụng sáng kiến của các cá nhân đề nghị danh hiệu Chiến sĩ thi đua cơ sở; Thường trực Hội đồng đã giải trình.",
+			Tellers:    []string{"Lê Quốc Dũng", "Võ Thị Hương", "Đặng Thu Trang"},
 			Members: []domain.CouncilMember{
 				{Name: "Nguyễn Văn Hùng", Position: "Giám đốc", Role: "Chủ tịch Hội đồng", Present: true},
 				{Name: "Trần Thị Bình", Position: "Phó Giám đốc", Role: "Phó Chủ tịch Hội đồng", Present: true},
@@ -62,7 +76,8 @@ func SampleDossier(people int) DossierInput {
 				{Name: "Võ Thị Hương", Position: "Trưởng phòng Giám định bảo hiểm y tế", Role: "Ủy viên", Present: true},
 				{Name: "Bùi Văn Sơn", Position: "Chủ tịch Công đoàn cơ quan", Role: "Ủy viên", Present: true},
 				{Name: "Đặng Thu Trang", Position: "Bí thư Chi đoàn", Role: "Ủy viên", Present: true},
-				{Name: "Ngô Văn Lộc", Position: "Giám đốc Bảo hiểm xã hội cơ sở Hồng Lĩnh", Role: "Ủy viên", Present: false},
+				{Name: "Ngô Văn Lộc", Position: "Giám đốc Bảo hiểm xã hội cơ sở Hồng Lĩnh", Role: "Ủy viên", Present: false,
+					Opinion: "Nhất trí với danh sách đề nghị khen thưởng do Thường trực Hội đồng trình."},
 			}},
 		Conferrals: conferrals,
 		Threshold:  map[string]float64{"LDTT": 50, "CSTDCS": 50, "CSTD_BO": 90, "TTLDTT": 50, "TTLDXS": 50, "GK": 50, "BK_BO": 50},
@@ -75,11 +90,19 @@ func SampleDossier(people int) DossierInput {
 		e.Nominee.ID, e.Nominee.RoundID, e.Nominee.Eligible = id, 1, true
 		e.AwardName = awards[e.Nominee.Award]
 		e.Awards = awards
+		e.Template = domain.TemplateMerit
+		if e.Nominee.Award == "LDTT" {
+			e.Template = domain.TemplateNone
+		}
+		if e.To == 0 {
+			e.From, e.To = year, year
+		}
 		e.VoteFor = forVotes
 		e.VotePct = 100 * float64(forVotes) / float64(members)
 		e.Passed = e.VotePct >= in.Threshold[e.Nominee.Award]
 		in.Nominees = append(in.Nominees, e)
-		in.Council.Votes = append(in.Council.Votes, domain.Vote{NomineeID: id, For: forVotes, Against: in.Council.Present() - forVotes})
+		// The absent member's written opinion counts: nine voters.
+		in.Council.Votes = append(in.Council.Votes, domain.Vote{NomineeID: id, For: forVotes, Against: max(0, len(in.Council.Members)-forVotes)})
 	}
 	targets := []TargetLine{
 		{Target: domain.Target{ID: 1, Name: "Tỷ lệ bao phủ BHYT", Unit: "%", HigherBetter: true}, Planned: 93.4, Actual: 94.5, HasActual: true},
@@ -91,7 +114,8 @@ func SampleDossier(people int) DossierInput {
 		award string
 		votes int
 	}{
-		{domain.Unit{Code: "HT", Name: "Bảo hiểm xã hội tỉnh Hà Tĩnh", Kind: domain.UnitProvince}, "CO_BO", 8},
+		{domain.Unit{Code: "HT", Name: "Bảo hiểm xã hội tỉnh Hà Tĩnh", Kind: domain.UnitProvince, Address: "Số 8 đường Phan Đình Phùng, phường Thành Sen, tỉnh Hà Tĩnh",
+			PartyOrg: "Đảng bộ Bảo hiểm xã hội tỉnh Hà Tĩnh", UnionOrg: "Công đoàn cơ sở Bảo hiểm xã hội tỉnh Hà Tĩnh", YouthOrg: "Đoàn Thanh niên Bảo hiểm xã hội tỉnh Hà Tĩnh"}, "CO_BO", 8},
 		{units[0], "TTLDXS", 8}, {units[3], "TTLDXS", 7}, {units[1], "TTLDTT", 8}, {units[2], "TTLDTT", 8}, {units[4], "GK", 7},
 	}
 	for _, c := range collectives {
@@ -100,8 +124,9 @@ func SampleDossier(people int) DossierInput {
 				Duties:       "Tham mưu, giúp Giám đốc tổ chức thực hiện công tác thu, phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp trên địa bàn.",
 				Achievements: fmt.Sprintf("Năm %d, đơn vị đã hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ được giao; số thu đạt 101,2%% kế hoạch, tỷ lệ nợ đóng giảm còn 1,8%%.", year),
 			}},
-			Unit: c.u, UnitName: c.u.Name, Targets: targets,
-			Ratings: []domain.RatingRecord{{Subject: domain.UnitSubject(c.u.Code), Year: year - 1, Rating: domain.HTXSNV}, {Subject: domain.UnitSubject(c.u.Code), Year: year, Rating: domain.HTXSNV}},
+			Unit: c.u, UnitName: c.u.Name, Targets: targets, Headcount: 24, Women: 13,
+			Movements: []string{"Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm " + fmt.Sprint(year)},
+			Ratings:   []domain.RatingRecord{{Subject: domain.UnitSubject(c.u.Code), Year: year - 1, Rating: domain.HTXSNV}, {Subject: domain.UnitSubject(c.u.Code), Year: year, Rating: domain.HTXSNV}},
 			History: []domain.AwardRecord{
 				{Subject: domain.UnitSubject(c.u.Code), Year: year - 1, AwardCode: "TTLDXS", DecisionNo: "120/QĐ-BHXH", DecisionDate: domain.NewDate(year, time.January, 15), Issuer: "Bảo hiểm xã hội Việt Nam"},
 				{Subject: domain.UnitSubject(c.u.Code), Year: year - 2, AwardCode: "BK_BO", DecisionNo: "98/QĐ-BHXH", DecisionDate: domain.NewDate(year-1, time.February, 3), Issuer: "Bảo hiểm xã hội Việt Nam"},
@@ -141,7 +166,9 @@ func SampleDossier(people int) DossierInput {
 				Policy:       "Chấp hành nghiêm chủ trương của Đảng, chính sách, pháp luật của Nhà nước; là đảng viên đủ tư cách, hoàn thành tốt nhiệm vụ.",
 			}},
 			Person: domain.Person{ID: int64(i + 1), StaffCode: code, FullName: name, Gender: g, Position: positions[i%len(positions)],
-				BirthDate: domain.NewDate(1970+i%30, time.Month(1+i%12), 1+i%28), Ethnicity: "Kinh", UnitCode: u.Code},
+				BirthDate: domain.NewDate(1970+i%30, time.Month(1+i%12), 1+i%28), Ethnicity: "Kinh", UnitCode: u.Code,
+				HomeTown: "Xã Thạch Hà, tỉnh Hà Tĩnh", Residence: "Phường Thành Sen, tỉnh Hà Tĩnh", Religion: "Không",
+				Education: "Cử nhân Kinh tế", PoliticalTheory: "Trung cấp"},
 			Unit: u, UnitName: u.Name,
 			Ratings: []domain.RatingRecord{{Subject: domain.PersonSubject(code), Year: year - 1, Rating: domain.HTXSNV}, {Subject: domain.PersonSubject(code), Year: year, Rating: domain.HTXSNV}},
 		}
@@ -153,7 +180,7 @@ func SampleDossier(people int) DossierInput {
 			}
 			e.Initiatives = []domain.Initiative{{Title: "Ứng dụng phần mềm đối soát dữ liệu thu giữa cơ quan BHXH và đơn vị sử dụng lao động", Year: year, Scope: domain.ScopeGrassroots,
 				DecisionNo: "310/QĐ-BHXH", DecisionDate: domain.NewDate(year, time.November, 20), Issuer: "Bảo hiểm xã hội tỉnh Hà Tĩnh"}}
-			e.Basis = fmt.Sprintf("HTXSNV năm %d, %d; CSTĐCS năm %d (QĐ số 25/QĐ-BHXH ngày 09/01/%d); sáng kiến cấp cơ sở (QĐ số 310/QĐ-BHXH ngày 20/11/%d)", year-1, year, year-1, year, year)
+			e.From, e.To = year-1, year
 		}
 		add(e, votes)
 	}

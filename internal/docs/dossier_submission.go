@@ -85,9 +85,9 @@ func Dossier(in DossierInput) []NamedDocument {
 		out = append(out, NamedDocument{Name: s.name(), Doc: toTrinh(in, s)})
 	}
 	for _, e := range passed(in.Nominees) {
-		if e.Nominee.Award == codeLDTT {
-			// Lao động tiên tiến is recognised on the list and the
-			// council's minutes: no achievement report.
+		if e.Template == domain.TemplateNone {
+			// An award recognised on the list and the council's
+			// minutes (Lao động tiên tiến) has no achievement report.
 			continue
 		}
 		out = append(out, NamedDocument{Name: "Báo cáo thành tích - " + entryName(e) + " - " + entryAward(e), Doc: Report(in, e),
@@ -95,10 +95,10 @@ func Dossier(in DossierInput) []NamedDocument {
 	}
 	out = append(out, NamedDocument{Name: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Doc: Minutes(in)})
 	if secretGroups(in) != nil {
-		out = append(out,
-			NamedDocument{Name: "Biên bản kiểm phiếu", Doc: VoteCount(in)},
-			NamedDocument{Name: "Phiếu bầu", Doc: Ballot(in)},
-		)
+		out = append(out, NamedDocument{Name: "Biên bản kiểm phiếu", Doc: VoteCount(in)})
+		for _, b := range Ballots(in) {
+			out = append(out, NamedDocument{Name: "Phiếu bầu - " + strings.Join(b.Title, " "), Doc: b, Book: "Phiếu bầu"})
+		}
 	}
 	for _, s := range subs {
 		if !s.own() {
@@ -176,7 +176,7 @@ func councilToTrinh(in DossierInput, s submission) Document {
 	}
 	nc, np := g.counts()
 	var body []Block
-	body = append(body, CanCu(append(legalBases(in.Round.Year), minutesBasis(in))...)...)
+	body = append(body, CanCu(append(in.bases(), minutesBasis(in))...)...)
 	body = append(body, groundsParagraph(in, year))
 	body = append(body, Paragraph{Text: council + " kính đề nghị " + to + " xem xét, " + verb + phrase + " năm " + year +
 		" cho " + subjectsPhrase(nc, np) + " (có danh sách và báo cáo thành tích kèm theo)."})
@@ -218,7 +218,7 @@ func officeToTrinh(in DossierInput, s submission) Document {
 
 func officeBody(in DossierInput, s submission, year, ask, closing string) []Block {
 	var body []Block
-	body = append(body, CanCu(append(legalBases(in.Round.Year), minutesBasis(in))...)...)
+	body = append(body, CanCu(append(in.bases(), minutesBasis(in))...)...)
 	body = append(body, groundsParagraph(in, year))
 	if len(s.groups) == 1 {
 		g := s.groups[0]

@@ -112,7 +112,7 @@ func TestDossier_Composition(t *testing.T) {
 	// the Minister's awards, each with its list.
 	want := map[string]int{
 		"Tờ trình": len(own) + 1, "Báo cáo thành tích": passed,
-		"Biên bản họp Hội đồng Thi đua": 1, "Biên bản kiểm phiếu": 1, "Phiếu bầu": 1,
+		"Biên bản họp Hội đồng Thi đua": 1, "Biên bản kiểm phiếu": 1, "Phiếu bầu": len(secretGroups(in)),
 		"Danh sách đề nghị khen thưởng": 1, "Quyết định": len(own), "Danh sách kèm theo Quyết định": len(own),
 	}
 	for k, n := range want {
@@ -200,13 +200,16 @@ func TestDossier_ToTrinh(t *testing.T) {
 	if lt := dtexts(list); strings.Contains(lt, "Giấy khen") || !strings.Contains(lt, "Bằng khen của Bộ trưởng Bộ Tài chính") {
 		t.Errorf("the list up holds other awards than the Minister's:\n%s", lt)
 	}
-	// The decree follows the round's year.
-	for year, want := range map[int]string{2023: "91/2017/NĐ-CP", 2024: "98/2023/NĐ-CP", 2026: "152/2025/NĐ-CP"} {
-		in := decomposed(20)
-		in.Round.Year = year
-		if txt := dtexts(ToTrinh(in, "LDTT")); !strings.Contains(txt, want) {
-			t.Errorf("year %d: Tờ trình does not cite %s", year, want)
-		}
+	// The Căn cứ lines are the regime's, as given: the decree the bonus
+	// article cites is read from them.
+	in = decomposed(20)
+	in.Citations = []string{"Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022",
+		"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"}
+	if txt := dtexts(ToTrinh(in, "LDTT")); !strings.Contains(txt, "Căn cứ Nghị định số 98/2023/NĐ-CP") || strings.Contains(txt, "152/2025") {
+		t.Errorf("Tờ trình does not cite the regime's decree:\n%s", txt)
+	}
+	if in.decree() != "Nghị định số 98/2023/NĐ-CP" {
+		t.Errorf("decree %q", in.decree())
 	}
 }
 
@@ -276,12 +279,16 @@ func TestDossier_Reports(t *testing.T) {
 func TestDossier_MinutesAndBallots(t *testing.T) {
 	in := decomposed(60)
 	m := Minutes(in)
-	if m.Kind != "BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" || m.Title[0] != "V/v xét, đề nghị khen thưởng năm 2025" {
+	if m.Kind != "BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" || m.Title[0] != "Về việc xét, đề nghị khen thưởng năm 2025" {
 		t.Errorf("kind %q title %q", m.Kind, m.Title)
 	}
 	txt := dtexts(m)
 	for _, want := range []string{
-		"Hôm nay, ngày 06 tháng 01 năm 2026, tại Hội trường",
+		"Vào hồi 08 giờ 00 phút, ngày 06 tháng 01 năm 2026, tại Hội trường",
+		"Ngô Văn Lộc - Giám đốc Bảo hiểm xã hội cơ sở Hồng Lĩnh, Ủy viên (vắng mặt) gửi ý kiến bằng văn bản: “Nhất trí với danh sách đề nghị khen thưởng do Thường trực Hội đồng trình”",
+		"Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết.",
+		"Ý kiến đề nghị làm rõ hiệu quả áp dụng sáng kiến", "Hội đồng bầu Ban kiểm phiếu gồm: Lê Quốc Dũng (Trưởng ban), Võ Thị Hương, Đặng Thu Trang.",
+		"Cuộc họp kết thúc vào hồi 10 giờ 30 phút cùng ngày.", "Lao động tiên tiến trên 50%",
 		"- Chủ trì: Nguyễn Văn Hùng - Giám đốc, Chủ tịch Hội đồng.",
 		"- Thư ký: Phạm Thị Hằng", "có mặt 8/9 thành viên, vắng mặt 1",
 		"Ngô Văn Lộc | Giám đốc Bảo hiểm xã hội cơ sở Hồng Lĩnh | Ủy viên | Vắng mặt",
@@ -306,25 +313,24 @@ func TestDossier_MinutesAndBallots(t *testing.T) {
 			t.Errorf("Biên bản kiểm phiếu lacks %q", want)
 		}
 	}
-	b := Ballot(in)
-	breaks := 0
-	for _, bl := range b.Body {
-		if _, ok := bl.(PageBreak); ok {
-			breaks++
+	ballots := Ballots(in)
+	if len(ballots) != len(secretGroups(in)) {
+		t.Errorf("%d ballots for %d awards voted by secret ballot", len(ballots), len(secretGroups(in)))
+	}
+	for _, b := range ballots {
+		if b.Header != ballots[0].Header || b.Kind != "PHIẾU BẦU" {
+			t.Errorf("ballot %q has another header: %+v", b.Title, b.Header)
 		}
-	}
-	if len(groups(in.Nominees)) != breaks+1 {
-		t.Errorf("%d page breaks in the ballot for %d awards", breaks, len(groups(in.Nominees)))
-	}
-	if !strings.Contains(dtexts(b), "Đồng ý | Không đồng ý") && !strings.Contains(dtexts(b), "Không đồng ý") {
-		t.Error("ballot has no columns to tick")
+		if !strings.Contains(dtexts(b), "Không đồng ý") {
+			t.Error("ballot has no columns to tick")
+		}
 	}
 
 	// Show of hands: no vote count, no ballot, unless an award needs it.
 	in.Council.Method = domain.VoteShowOfHands
 	in.Secret = nil
 	for _, nd := range Dossier(in) {
-		if nd.Name == "Phiếu bầu" || nd.Name == "Biên bản kiểm phiếu" {
+		if nd.Book == "Phiếu bầu" || nd.Name == "Biên bản kiểm phiếu" {
 			t.Errorf("show of hands gives %q", nd.Name)
 		}
 	}

@@ -14,6 +14,7 @@ type AwardName struct {
 
 // TargetLine is one target of a collective for the year.
 type TargetLine struct {
+	Year      int // the year of the commitment and result (0: the document's year)
 	Target    domain.Target
 	Movement  string // movement name
 	Planned   float64

@@ -58,9 +58,9 @@ func FormatShort(x float64, decimals int) string {
 	return s
 }
 
-// quantity is a value with its unit of measure as documents print it:
+// Quantity is a value with its unit of measure as documents print it:
 // "94,5%" (no space before the percent sign), "5.200 tỷ đồng".
-func quantity(x float64, unit string) string {
+func Quantity(x float64, unit string) string {
 	n := FormatShort(x, 2)
 	if n == "" {
 		return ""

@@ -82,7 +82,7 @@ func collectiveTable(cs []CollectiveEntry) Table {
 		}
 		var targets []string
 		for _, tl := range c.Targets {
-			targets = append(targets, clean(tl.Target.Name)+": "+quantity(tl.Planned, tl.Target.Unit))
+			targets = append(targets, clean(tl.Target.Name)+": "+Quantity(tl.Planned, tl.Target.Unit))
 		}
 		t.Rows = append(t.Rows, Cells(strconv.Itoa(i+1), clean(c.Unit.Name), strings.Join(awards, "\n"), strings.Join(targets, "\n")))
 	}

@@ -24,8 +24,23 @@ func MovementReview(in MovementReviewInput) Document {
 	slices.Sort(years)
 	years = slices.Compact(years)
 	kind := reviewKind(m, years)
-	name := movementName(clean(m.Name))
-	span := yearSpan(years)
+	name := lowerFirst(movementName(clean(m.Name))) // mid-sentence
+	// The movement is named with its own period (the Resolution 28
+	// movement runs 2019 - 2030 whatever year is reviewed), unless its
+	// name already says it; the years of the figures come after.
+	if period := movementPeriod(m); period != "" && !strings.Contains(domain.Fold(name), domain.Fold(period)) {
+		name += " " + period
+	}
+	span := ""
+	if len(years) > 0 {
+		span = "từ năm " + strconv.Itoa(years[0]) + " đến năm " + strconv.Itoa(years[len(years)-1])
+		if len(years) == 1 {
+			span = "năm " + strconv.Itoa(years[0])
+		}
+		if strings.Contains(domain.Fold(name), domain.Fold(span)) {
+			span = ""
+		}
+	}
 
 	var body []Block
 	var bases []string
@@ -33,11 +48,11 @@ func MovementReview(in MovementReviewInput) Document {
 		bases = append(bases, b)
 	}
 	body = append(body, CanCu(bases...)...)
-	intro := "Phục vụ " + strings.ToLower(kind.Label()) + " " + name
+	intro := "Phục vụ " + strings.ToLower(kind.Label()) + " " + name + ", " + office + " tổng hợp số liệu thực hiện các chỉ tiêu của phong trào"
 	if span != "" {
 		intro += " " + span
 	}
-	intro += ", " + office + " tổng hợp số liệu thực hiện các chỉ tiêu của phong trào như sau:"
+	intro += " như sau:"
 	body = append(body, Paragraph{Text: intro})
 
 	targets := slices.Clone(m.Targets)
@@ -53,9 +68,6 @@ func MovementReview(in MovementReviewInput) Document {
 	}
 
 	title := "Số liệu phục vụ " + strings.ToLower(kind.Label()) + " " + name
-	if span != "" {
-		title += " " + span
-	}
 	return nfcDocument(Document{
 		Header:      NewHeader(p, Number(0, "BC", p.DocNumberCode), in.Date),
 		Kind:        "Báo cáo",
@@ -80,20 +92,23 @@ func reviewKind(m domain.Movement, years []int) domain.ReviewKind {
 			return r.Kind
 		}
 	}
-	if m.ToYear != 0 && last >= m.ToYear {
+	// A movement of one year is reviewed once, at its end.
+	if (m.ToYear != 0 && last >= m.ToYear) || m.FromYear == last && (m.ToYear == m.FromYear || m.Kind == domain.MovementRegular) {
 		return domain.ReviewFinal
 	}
 	return domain.ReviewInterim
 }
 
-func yearSpan(years []int) string {
-	switch len(years) {
-	case 0:
+// movementPeriod is "giai đoạn 2019 - 2030", "năm 2025", or "" for a
+// movement without an end.
+func movementPeriod(m domain.Movement) string {
+	switch {
+	case m.FromYear == 0 || m.ToYear == 0:
 		return ""
-	case 1:
-		return "năm " + strconv.Itoa(years[0])
+	case m.FromYear == m.ToYear:
+		return "năm " + strconv.Itoa(m.FromYear)
 	}
-	return "giai đoạn " + strconv.Itoa(years[0]) + " - " + strconv.Itoa(years[len(years)-1])
+	return "giai đoạn " + strconv.Itoa(m.FromYear) + " - " + strconv.Itoa(m.ToYear)
 }
 
 func reviewTable(targets []domain.Target, years []int, values map[int64]map[int]domain.TargetValue) Table {

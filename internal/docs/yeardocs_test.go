@@ -49,10 +49,10 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("FormatShort(%v, 2) = %q, want %q", sc.x, got, sc.want)
 		}
 	}
-	if got := quantity(94.5, "%"); got != "94,5%" {
+	if got := Quantity(94.5, "%"); got != "94,5%" {
 		t.Errorf("quantity %% = %q", got)
 	}
-	if got := quantity(5200, "tỷ đồng"); got != "5.200 tỷ đồng" {
+	if got := Quantity(5200, "tỷ đồng"); got != "5.200 tỷ đồng" {
 		t.Errorf("quantity = %q", got)
 	}
 }
@@ -292,9 +292,9 @@ func TestAssessment(t *testing.T) {
 	text := allText(doc)
 	for _, want := range []string{
 		"Căn cứ Giao ước thi đua năm 2026 của Cụm thi đua số 5.",
-		"Tỷ lệ bao phủ BHYT đạt 94,5%, bằng 101,2% kế hoạch",
+		"Tỷ lệ bao phủ BHYT đạt 94,5% (kế hoạch 93,4%)",
 		"Số thu BHXH, BHYT, BHTN đạt 5.123,4 tỷ đồng, bằng 98,5% kế hoạch",
-		"Tỷ lệ nợ đóng là 1,8% (kế hoạch không quá 2%), đạt 111,1% kế hoạch",
+		"Tỷ lệ nợ đóng là 1,8% (kế hoạch không quá 2%);",
 		"Thời gian giải quyết hồ sơ: chưa có số liệu thực hiện",
 		"Hoàn thành 2/4 chỉ tiêu đã đăng ký (1 chỉ tiêu chưa có số liệu).",
 		"Tổng số điểm tự chấm: 91,5/100 điểm.",
@@ -407,8 +407,13 @@ func TestMovementReview(t *testing.T) {
 	if doc.Orientation != Landscape {
 		t.Error("review should be landscape")
 	}
-	if want := "Số liệu phục vụ sơ kết phong trào thi đua “Đẩy mạnh cải cách hành chính” giai đoạn 2021 - 2023"; !reflect.DeepEqual(doc.Title, []string{want}) {
+	// The title names the movement's own period; the figures' years
+	// follow in the text.
+	if want := "Số liệu phục vụ sơ kết phong trào thi đua “Đẩy mạnh cải cách hành chính” giai đoạn 2021 - 2025"; !reflect.DeepEqual(doc.Title, []string{want}) {
 		t.Errorf("title %q", doc.Title)
+	}
+	if text := allText(doc); !strings.Contains(text, "tổng hợp số liệu thực hiện các chỉ tiêu của phong trào từ năm 2021 đến năm 2023 như sau:") {
+		t.Errorf("years of the figures:\n%s", text)
 	}
 	tb := tables(doc)[0]
 	wantHeaders := []string{"STT", "Chỉ tiêu", "Đơn vị tính",
@@ -451,7 +456,19 @@ func TestMovementReview(t *testing.T) {
 	if strings.Contains(allText(doc), "Căn cứ") {
 		t.Errorf("empty Căn cứ printed:\n%s", allText(doc))
 	}
-	if !strings.HasSuffix(doc.Title[0], "” năm 2024") {
-		t.Errorf("one-year title %q", doc.Title)
+	if text := allText(doc); !strings.Contains(text, "của phong trào năm 2024 như sau:") {
+		t.Errorf("one year of figures:\n%s", text)
+	}
+
+	// A movement of one year: reviewed once, at its end, and its name
+	// already saying the year is not followed by it again.
+	in = fixtureReview(2025)
+	in.Movement.Name, in.Movement.FromYear, in.Movement.ToYear = "Phong trào thi đua thực hiện nhiệm vụ năm 2025", 2025, 2025
+	doc = MovementReview(in)
+	if want := "Số liệu phục vụ tổng kết phong trào thi đua thực hiện nhiệm vụ năm 2025"; doc.Title[0] != want {
+		t.Errorf("one-year movement title %q", doc.Title)
+	}
+	if text := allText(doc); strings.Contains(text, "năm 2025 năm 2025") {
+		t.Errorf("the year said twice:\n%s", text)
 	}
 }

@@ -221,6 +221,64 @@ func (k AwardKind) Label() string {
 	return string(k)
 }
 
+// ReportTemplate is the achievement report form (báo cáo thành tích) an
+// award is reported on. NĐ 152/2025's appendix has one per kind of award;
+// the catalogue names each award's form for a year-end round, and a round
+// of another kind reports on the form of its kind.
+type ReportTemplate string
+
+const (
+	TemplateNone       ReportTemplate = "KHONG"          // recognised on the list, without a report (Lao động tiên tiến)
+	TemplateMerit      ReportTemplate = "CONG_TRANG"     // công trạng: tập thể, cá nhân
+	TemplateGovFlag    ReportTemplate = "CO_THI_DUA_CP"  // Cờ thi đua của Chính phủ
+	TemplateNationalSE ReportTemplate = "CSTD_TOAN_QUOC" // Chiến sĩ thi đua toàn quốc
+	TemplateOneOff     ReportTemplate = "DOT_XUAT"       // thành tích đột xuất
+	TemplateThematic   ReportTemplate = "CHUYEN_DE"      // thành tích theo chuyên đề, theo đợt
+	TemplateDedication ReportTemplate = "CONG_HIEN"      // quá trình cống hiến
+)
+
+// An award whose form is not named ("") is reported on the công trạng form.
+
+// ReportTemplates lists the forms the documents know, in display order.
+var ReportTemplates = []ReportTemplate{TemplateMerit, TemplateGovFlag, TemplateNationalSE, TemplateOneOff, TemplateThematic, TemplateDedication}
+
+// Label is the form's name as the decree's appendix calls it.
+func (t ReportTemplate) Label() string {
+	switch t {
+	case TemplateNone:
+		return "Không lập báo cáo thành tích"
+	case TemplateMerit:
+		return "Báo cáo thành tích khen thưởng công trạng"
+	case TemplateGovFlag:
+		return "Báo cáo thành tích đề nghị tặng Cờ thi đua của Chính phủ"
+	case TemplateNationalSE:
+		return "Báo cáo thành tích đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc"
+	case TemplateOneOff:
+		return "Báo cáo thành tích khen thưởng đột xuất"
+	case TemplateThematic:
+		return "Báo cáo thành tích khen thưởng theo chuyên đề"
+	case TemplateDedication:
+		return "Báo cáo thành tích khen thưởng quá trình cống hiến"
+	}
+	return string(t)
+}
+
+// ForRound is the form a nominee of a round of kind k is reported on: a
+// round's own kind decides for đột xuất and chuyên đề rounds, the award's
+// form for a year-end round.
+func (t ReportTemplate) ForRound(k RoundKind) ReportTemplate {
+	if t == TemplateNone {
+		return t
+	}
+	switch k {
+	case RoundOneOff:
+		return TemplateOneOff
+	case RoundThematic:
+		return TemplateThematic
+	}
+	return t
+}
+
 // AwardRecord is a title or form already conferred (the history).
 type AwardRecord struct {
 	ID           int64

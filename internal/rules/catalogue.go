@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"tdkt/internal/domain"
 )
@@ -15,6 +16,20 @@ type Regime struct {
 	Basis    string // legal basis as cited in documents
 	FromYear int    // first evaluation year (0: open)
 	ToYear   int    // last evaluation year (0: open)
+	// Citations are the documents' "Căn cứ" lines of the regime, one per
+	// line: the law, the decree, the circulars that guide them.
+	Citations string
+}
+
+// CitationLines are the regime's Căn cứ lines, blank lines dropped.
+func (r Regime) CitationLines() []string {
+	var out []string
+	for _, l := range strings.Split(r.Citations, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // Covers reports whether the regime governs evaluation year y.
@@ -41,6 +56,11 @@ type AwardType struct {
 	ValidFrom domain.Date
 	ValidTo   domain.Date
 	SortOrder int
+	// Template is the achievement report form the award is reported on in
+	// a year-end round; Form is that form's label in the decree's appendix
+	// ("Mẫu số …"), as the office reads it, printed under the report.
+	Template domain.ReportTemplate
+	Form     string
 }
 
 // AppliesTo reports whether subjects of kind k can receive the award.
@@ -145,29 +165,45 @@ func (c Catalogue) Sorted() []AwardType {
 	return out
 }
 
+// The Căn cứ lines of the regimes: the texts in force for the achievements
+// of their years.
+const (
+	citeLaw2003 = "Căn cứ Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2005 và năm 2013"
+	citeND91    = "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+	citeLaw2022 = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022"
+	citeND98    = "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+	citeND152   = "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết và hướng dẫn thi hành Luật Thi đua, khen thưởng"
+	citeTT01    = "Căn cứ Thông tư số 01/2024/TT-BNV của Bộ trưởng Bộ Nội vụ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+	citeTT15    = "Căn cứ Thông tư số 15/2025/TT-BNV ngày 04 tháng 8 năm 2025 của Bộ trưởng Bộ Nội vụ quy định chi tiết thi hành Luật Thi đua, khen thưởng và Nghị định số 152/2025/NĐ-CP"
+	citeTT79    = "Căn cứ Thông tư số 79/2023/TT-BTC ngày 29 tháng 12 năm 2023 của Bộ trưởng Bộ Tài chính hướng dẫn công tác thi đua, khen thưởng thuộc ngành Tài chính"
+)
+
 // DefaultCatalogue is the catalogue a new database starts with: the regimes,
 // award codes and default parameters of rules.md. The store seeds it once;
 // after that the database copy, edited by an administrator, is the truth.
 func DefaultCatalogue() Catalogue {
 	return Catalogue{
 		Regimes: []Regime{
-			{"R2017", "Luật TĐKT 2003 (sửa đổi) và Nghị định 91/2017/NĐ-CP", "Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013); Nghị định số 91/2017/NĐ-CP", 0, 2023},
-			{"R2024", "Luật 06/2022/QH15 và Nghị định 98/2023/NĐ-CP", "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP", 2024, 2024},
-			{"R2025", "Luật 06/2022/QH15 và Nghị định 152/2025/NĐ-CP", "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 152/2025/NĐ-CP", 2025, 0},
+			{Code: "R2017", Name: "Luật TĐKT 2003 (sửa đổi) và Nghị định 91/2017/NĐ-CP", Basis: "Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013); Nghị định số 91/2017/NĐ-CP", FromYear: 0, ToYear: 2023,
+				Citations: citeLaw2003 + "\n" + citeND91},
+			{Code: "R2024", Name: "Luật 06/2022/QH15 và Nghị định 98/2023/NĐ-CP", Basis: "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 98/2023/NĐ-CP; Thông tư số 01/2024/TT-BNV", FromYear: 2024, ToYear: 2024,
+				Citations: citeLaw2022 + "\n" + citeND98 + "\n" + citeTT01 + "\n" + citeTT79},
+			{Code: "R2025", Name: "Luật 06/2022/QH15 và Nghị định 152/2025/NĐ-CP", Basis: "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định số 152/2025/NĐ-CP; Thông tư số 15/2025/TT-BNV", FromYear: 2025, ToYear: 0,
+				Citations: citeLaw2022 + "\n" + citeND152 + "\n" + citeTT15 + "\n" + citeTT79},
 		},
 		Awards: []AwardType{
-			{Code: "LDTT", Name: "Lao động tiên tiến", For: ForPerson, Title: true, Level: "Cơ sở", Bonus: 0.3, SortOrder: 10},
-			{Code: "CSTDCS", Name: "Chiến sĩ thi đua cơ sở", For: ForPerson, Title: true, Level: "Cơ sở", Bonus: 1.0, SortOrder: 20},
-			{Code: "CSTD_BO", Name: "Chiến sĩ thi đua cấp bộ, ngành", For: ForPerson, Title: true, Level: "Bộ, ngành", Bonus: 3.0, SortOrder: 30},
-			{Code: "CSTD_TQ", Name: "Chiến sĩ thi đua toàn quốc", For: ForPerson, Title: true, Level: "Nhà nước", Bonus: 4.5, SortOrder: 40},
-			{Code: "TTLDTT", Name: "Tập thể lao động tiên tiến", For: ForCollective, Title: true, Level: "Cơ sở", Bonus: 0.8, SortOrder: 50},
-			{Code: "TTLDXS", Name: "Tập thể lao động xuất sắc", For: ForCollective, Title: true, Level: "Bộ, ngành", Bonus: 1.5, SortOrder: 60},
-			{Code: "CO_BO", Name: "Cờ thi đua cấp bộ, ngành", For: ForCollective, Title: true, Level: "Bộ, ngành", SortOrder: 70},
-			{Code: "CO_CP", Name: "Cờ thi đua của Chính phủ", For: ForCollective, Title: true, Level: "Nhà nước", Bonus: 12, SortOrder: 80},
-			{Code: "GK", Name: "Giấy khen", For: ForBoth, Level: "Cơ sở", SortOrder: 90},
-			{Code: "BK_BO", Name: "Bằng khen cấp bộ, ngành", For: ForBoth, Level: "Bộ, ngành", SortOrder: 100},
-			{Code: "BK_TTG", Name: "Bằng khen của Thủ tướng Chính phủ", For: ForBoth, Level: "Nhà nước", SortOrder: 110},
-			{Code: "HCLD3", Name: "Huân chương Lao động hạng Ba", For: ForBoth, Level: "Nhà nước", SortOrder: 120},
+			{Code: "LDTT", Name: "Lao động tiên tiến", For: ForPerson, Title: true, Level: "Cơ sở", Bonus: 0.3, SortOrder: 10, Template: domain.TemplateNone},
+			{Code: "CSTDCS", Name: "Chiến sĩ thi đua cơ sở", For: ForPerson, Title: true, Level: "Cơ sở", Bonus: 1.0, SortOrder: 20, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "CSTD_BO", Name: "Chiến sĩ thi đua cấp bộ, ngành", For: ForPerson, Title: true, Level: "Bộ, ngành", Bonus: 3.0, SortOrder: 30, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "CSTD_TQ", Name: "Chiến sĩ thi đua toàn quốc", For: ForPerson, Title: true, Level: "Nhà nước", Bonus: 4.5, SortOrder: 40, Template: domain.TemplateNationalSE, Form: "Mẫu báo cáo thành tích đề nghị tặng danh hiệu Chiến sĩ thi đua toàn quốc, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "TTLDTT", Name: "Tập thể lao động tiên tiến", For: ForCollective, Title: true, Level: "Cơ sở", Bonus: 0.8, SortOrder: 50, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "TTLDXS", Name: "Tập thể lao động xuất sắc", For: ForCollective, Title: true, Level: "Bộ, ngành", Bonus: 1.5, SortOrder: 60, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "CO_BO", Name: "Cờ thi đua cấp bộ, ngành", For: ForCollective, Title: true, Level: "Bộ, ngành", SortOrder: 70, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "CO_CP", Name: "Cờ thi đua của Chính phủ", For: ForCollective, Title: true, Level: "Nhà nước", Bonus: 12, SortOrder: 80, Template: domain.TemplateGovFlag, Form: "Mẫu báo cáo thành tích đề nghị tặng Cờ thi đua của Chính phủ, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "GK", Name: "Giấy khen", For: ForBoth, Level: "Cơ sở", SortOrder: 90, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "BK_BO", Name: "Bằng khen cấp bộ, ngành", For: ForBoth, Level: "Bộ, ngành", SortOrder: 100, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "BK_TTG", Name: "Bằng khen của Thủ tướng Chính phủ", For: ForBoth, Level: "Nhà nước", SortOrder: 110, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
+			{Code: "HCLD3", Name: "Huân chương Lao động hạng Ba", For: ForBoth, Level: "Nhà nước", SortOrder: 120, Template: domain.TemplateMerit, Form: "Mẫu báo cáo thành tích khen thưởng công trạng, Phụ lục Nghị định số 152/2025/NĐ-CP"},
 		},
 		Params: []Param{
 			{Key: "ldtt.min_rating", Value: "HTTNV", Description: "Xếp loại tối thiểu để đạt LĐTT"},
@@ -209,6 +245,7 @@ func DefaultCatalogue() Catalogue {
 			{Key: "co_bo.cluster_rank", Value: "1", Description: "Thứ hạng trong cụm thi đua cần đạt cho Cờ thi đua cấp bộ"},
 			{Key: "council.cstd_percent", Value: "90", Description: "Tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng (bỏ phiếu kín) cho CSTĐ cấp bộ, toàn quốc"},
 			{Key: "council.other_percent", Value: "50", Description: "Tỷ lệ phiếu đồng ý phải vượt quá trên tổng số thành viên Hội đồng cho các hình thức khác"},
+			{Key: "council.written_opinions_count", Value: "true", Description: "Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết"},
 		},
 		Authorities:      defaultAuthorities(),
 		AwardAuthorities: defaultAwardAuthorities(),

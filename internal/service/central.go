@@ -541,9 +541,22 @@ func dataTextProblem(d pack.Data) string {
 		add(w, "chức vụ", p.Position, rules.MaxPosition)
 		add(w, "đơn vị", p.UnitName, rules.MaxName)
 		add(w, "số CCCD", p.CCCD, rules.MaxCode)
+		add(w, "quê quán", p.HomeTown, rules.MaxAddress)
+		add(w, "trú quán", p.Residence, rules.MaxAddress)
+		add(w, "tôn giáo", p.Religion, rules.MaxName)
+		add(w, "trình độ chuyên môn", p.Education, rules.MaxPosition)
+		add(w, "lý luận chính trị", p.PoliticalTheory, rules.MaxName)
+		add(w, "học hàm, học vị", p.AcademicRank, rules.MaxPosition)
+		add(w, "chức vụ Đảng", p.PartyPost, rules.MaxPosition)
+		add(w, "chức vụ đoàn thể", p.UnionPost, rules.MaxPosition)
 	}
 	for _, c := range d.Collectives {
-		add("tập thể mã "+rules.Clean(c.Code), "tên", c.Name, rules.MaxName)
+		w := "tập thể mã " + rules.Clean(c.Code)
+		add(w, "tên", c.Name, rules.MaxName)
+		add(w, "địa chỉ trụ sở", c.Address, rules.MaxAddress)
+		add(w, "tổ chức Đảng", c.PartyOrg, rules.MaxPosition)
+		add(w, "công đoàn", c.UnionOrg, rules.MaxPosition)
+		add(w, "đoàn thanh niên", c.YouthOrg, rules.MaxPosition)
 	}
 	for _, n := range d.Nominations {
 		w := fmt.Sprintf("đề nghị mã %d", n.ID)
@@ -817,7 +830,7 @@ func (s *Service) CentralReport(ctx context.Context, year int) (docs.CentralRepo
 
 func decisionOf(d store.NominationDecision) (domain.NomineeDecision, string) {
 	if d.Granted {
-		return domain.DecisionGranted, decisionText(d.Number, d.Date, d.Issuer)
+		return domain.DecisionGranted, docs.DecisionPhrase(d.Number, d.Date, d.Issuer)
 	}
 	return domain.DecisionRefused, d.Reason
 }

@@ -250,6 +250,23 @@ func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 			csUnits = append(csUnits, u.Code)
 		}
 	}
+	commitUnits := func(y int) error {
+		k := float64(y - g.first)
+		for j, code := range csUnits {
+			share := 0.1 + 0.01*float64(j%4)
+			for _, i := range []int{1, 2} {
+				t := regTargets[i]
+				planned := (t.base + t.step*k) * share
+				if t.Unit == "%" {
+					planned = t.base + t.step*k - 0.5 + 0.3*float64(j%4)
+				}
+				if err := save(y, code, regular[y].Targets[i].ID, t, planned); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	for y := g.first; y <= C; y++ {
 		k := float64(y - g.first)
 		for i, t := range regTargets {
@@ -270,24 +287,26 @@ func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 		}
 		// The BHXH cơ sở units commit to the participants they will bring in.
 		if y >= L {
-			for j, code := range csUnits {
-				share := 0.1 + 0.01*float64(j%4)
-				for _, i := range []int{1, 2} {
-					t := regTargets[i]
-					planned := (t.base + t.step*k) * share
-					if t.Unit == "%" {
-						planned = t.base + t.step*k - 0.5 + 0.3*float64(j%4)
-					}
-					if err := save(y, code, regular[y].Targets[i].ID, t, planned); err != nil {
-						return err
-					}
-				}
+			if err := commitUnits(y); err != nil {
+				return err
 			}
 		}
 		if err := step(1); err != nil {
 			return err
 		}
 	}
+
+	// The BHXH cơ sở units' commitments and results of the two years
+	// before L, which their achievement reports look back on, drawn from
+	// a stream of their own so that the rest of the demo stays as it was.
+	rng := e.rng
+	e.rng = rand.New(rand.NewPCG(uint64(g.opt.Seed), demoStream(0x6373_7965_6172_7321, g.office)))
+	for y := max(L-2, g.first); y < L; y++ {
+		if err := commitUnits(y); err != nil {
+			return err
+		}
+	}
+	e.rng = rng
 
 	// Registrations of L and of the current year.
 	for _, y := range []int{L, C} {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"tdkt/internal/docs"
 	"tdkt/internal/domain"
 	"tdkt/internal/pack"
 	"tdkt/internal/store"
@@ -148,7 +149,7 @@ func (s *Service) ImportFeedback(ctx context.Context, path string) (FeedbackResu
 					DecisionDate: date, Issuer: d.Issuer, Kind: r.Kind.AwardKind()}); err != nil {
 					return fmt.Errorf("ghi khen thưởng của %s (%s): %w", n.Subject.Code, n.Award, err)
 				}
-				if err := tx.SetNomineeDecision(n.ID, domain.DecisionGranted, decisionText(d.Number, date, d.Issuer)); err != nil {
+				if err := tx.SetNomineeDecision(n.ID, domain.DecisionGranted, docs.DecisionPhrase(d.Number, date, d.Issuer)); err != nil {
 					return err
 				}
 				res.Granted++

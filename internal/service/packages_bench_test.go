@@ -46,7 +46,7 @@ func round300(tb testing.TB, s *Service) domain.Round {
 				if added == 300 || (award == "LDTT" && sub.Kind == domain.SubjectCollective) {
 					continue
 				}
-				n := e.nominee(r.ID, sub, award)
+				n := e.nominee(r, sub, award)
 				if !n.Eligible {
 					n.Justification = "Thủ trưởng đơn vị đề nghị khen thưởng để động viên, khích lệ."
 				}

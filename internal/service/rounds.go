@@ -46,6 +46,8 @@ const (
 	FieldJustification = "Giải trình"
 	FieldCouncilDate   = "Ngày họp"
 	FieldCouncilPlace  = "Địa điểm"
+	FieldDiscussion    = "Tóm tắt ý kiến thảo luận"
+	FieldTellers       = "Ban kiểm phiếu"
 	FieldVoteMethod    = "Hình thức biểu quyết"
 	FieldVotes         = "Kết quả biểu quyết"
 	FieldChecklist     = "Hồ sơ kèm theo"
@@ -76,11 +78,14 @@ type ChecklistItem struct {
 	// (Waived); the report, the minutes and a justification may not.
 	Waivable bool
 	Waived   string
+	// Advisory: what the clerk should complete (the facts of a report's
+	// section I), which does not keep the round from being submitted.
+	Advisory bool
 }
 
-// Done reports whether the item keeps the round from being submitted: it
-// is there, or waived with a reason.
-func (it ChecklistItem) Done() bool { return it.Present || it.Waived != "" }
+// Done reports whether the item does not keep the round from being
+// submitted: it is there, waived with a reason, or only advisory.
+func (it ChecklistItem) Done() bool { return it.Present || it.Waived != "" || it.Advisory }
 
 // ---------------------------------------------------------------------------
 // Rounds.
@@ -709,12 +714,14 @@ func (e *evaluation) verdict(sub domain.Subject, award string) rules.Verdict {
 	return v
 }
 
-// nominee builds the nominee of sub for award with the engine's verdict
-// and a drafted report.
-func (e *evaluation) nominee(roundID int64, sub domain.Subject, award string) domain.Nominee {
+// nominee builds the nominee of sub for award in round r with the
+// engine's verdict and a drafted report.
+func (e *evaluation) nominee(r domain.Round, sub domain.Subject, award string) domain.Nominee {
 	v := e.verdict(sub, award)
-	return domain.Nominee{RoundID: roundID, Subject: sub, Award: award, Eligible: v.Eligible,
-		Reasons: append([]string{}, v.Reasons...), Report: e.draftReport(sub, award, v)}
+	n := domain.Nominee{RoundID: r.ID, Subject: sub, Award: award, Eligible: v.Eligible,
+		Reasons: append([]string{}, v.Reasons...)}
+	n.Report = docs.DraftReport(e.profile, e.entry(n, r.Kind))
+	return n
 }
 
 // checkNominee says why sub cannot be proposed for award at all: an
@@ -789,7 +796,7 @@ func (s *Service) AddNominee(ctx context.Context, roundID int64, sub domain.Subj
 	if err := e.checkNominee(sub, award, s.Today()); err != nil {
 		return domain.Nominee{}, err
 	}
-	n := e.nominee(roundID, sub, award)
+	n := e.nominee(r, sub, award)
 	err = s.st.Write(ctx, func(tx *store.Tx) error {
 		r, err := txRound(tx, roundID)
 		if err != nil {
@@ -896,7 +903,7 @@ func (e *evaluation) proposeEligible(tx *store.Tx, r domain.Round, award string,
 		} else if dup {
 			continue
 		}
-		if _, err := tx.AddNominee(e.nominee(r.ID, v.Subject, award)); err != nil {
+		if _, err := tx.AddNominee(e.nominee(r, v.Subject, award)); err != nil {
 			return added, err
 		}
 		added++
@@ -1084,18 +1091,23 @@ func defaultCouncil(roundID int64, p domain.OfficeProfile, ns []domain.Nominee, 
 }
 
 // SaveCouncil validates and saves the council with its votes (round in Nháp
-// or Chờ duyệt): every member named once; a valid voting method; each vote
-// for a nominee of the round with counts that are not negative and add up
-// to no more than the members present.
+// or Chờ duyệt): every member named once; a valid voting method; the
+// meeting's times as the minutes print them, the end after the start; a
+// written opinion only from a member who was absent; the Ban kiểm phiếu
+// named, each a member present; each vote for a nominee of the round with
+// counts that are not negative and add up to no more than the members who
+// voted (see voters).
 func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
 	if err := s.require(domain.RoleClerk); err != nil {
 		return err
 	}
 	c.Place = rules.Clean(c.Place)
+	c.Discussion = cleanText(c.Discussion)
 	var errs domain.FieldErrors
 	if c.Date.IsZero() {
 		errs = append(errs, domain.FieldError{Field: FieldCouncilDate, Msg: "chưa nhập ngày họp"})
 	}
+	errs = append(errs, cleanCouncilTimes(&c)...)
 	switch c.Method {
 	case "":
 		c.Method = domain.VoteShowOfHands
@@ -1107,6 +1119,7 @@ func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
 	seen := map[string]bool{}
 	for i, m := range c.Members {
 		m.Name, m.Position, m.Role = rules.Clean(m.Name), rules.Clean(m.Position), rules.Clean(m.Role)
+		m.Opinion = cleanText(m.Opinion)
 		if m.Role == "" {
 			m.Role = "Ủy viên"
 		}
@@ -1118,12 +1131,20 @@ func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
 		default:
 			seen[key] = true
 		}
+		if m.Present && m.Opinion != "" {
+			who := m.Name
+			if who == "" {
+				who = fmt.Sprintf("thành viên thứ %d", i+1)
+			}
+			errs = append(errs, domain.FieldError{Field: FieldMembers, Msg: fmt.Sprintf("%s có mặt tại cuộc họp; ý kiến bằng văn bản chỉ ghi cho thành viên vắng mặt: bỏ ý kiến hoặc bỏ đánh dấu Có mặt", who)})
+		}
 		members = append(members, m)
 	}
 	if len(members) == 0 {
 		errs = append(errs, domain.FieldError{Field: FieldMembers, Msg: "Hội đồng chưa có thành viên"})
 	}
 	c.Members = members
+	errs = append(errs, cleanTellers(&c)...)
 	cat, err := s.st.Catalogue(ctx)
 	if err != nil {
 		return err
@@ -1145,7 +1166,7 @@ func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
 		if err != nil {
 			return err
 		}
-		errs = append(errs, checkVotes(c, ns, names, cat)...)
+		errs = append(errs, checkVotes(c, ns, names, cat, writtenOpinionsCount(cat, r.Year))...)
 		if len(errs) > 0 {
 			return errs
 		}
@@ -1153,12 +1174,99 @@ func (s *Service) SaveCouncil(ctx context.Context, c domain.Council) error {
 	})
 }
 
-func checkVotes(c domain.Council, ns []domain.Nominee, names subjectNames, cat rules.Catalogue) domain.FieldErrors {
+// cleanCouncilTimes puts the meeting's times as the minutes print them
+// ("8h30" → "08:30") and checks that the meeting ends after it starts.
+func cleanCouncilTimes(c *domain.Council) domain.FieldErrors {
+	var errs domain.FieldErrors
+	clock := func(field, v string) string {
+		if strings.TrimSpace(v) == "" {
+			return ""
+		}
+		t, ok := ParseClock(v)
+		if !ok {
+			errs = append(errs, domain.FieldError{Field: field, Msg: fmt.Sprintf("%q không phải giờ; nhập giờ:phút, ví dụ 08:00 hoặc 14:30", strings.TrimSpace(v))})
+			return strings.TrimSpace(v)
+		}
+		return t
+	}
+	c.Start, c.End = clock(FieldCouncilStart, c.Start), clock(FieldCouncilEnd, c.End)
+	if len(errs) == 0 && c.Start != "" && c.End != "" && c.End <= c.Start {
+		errs = append(errs, domain.FieldError{Field: FieldCouncilEnd, Msg: fmt.Sprintf("cuộc họp kết thúc lúc %s, không sau %s (%s)", c.End, strings.ToLower(FieldCouncilStart), c.Start)})
+	}
+	return errs
+}
+
+// cleanTellers checks the Ban kiểm phiếu: each named, once, and a member
+// present at the meeting, since the board is chosen among them to count
+// the ballots in the room.
+func cleanTellers(c *domain.Council) domain.FieldErrors {
+	present := map[string]bool{}
+	for _, m := range c.Members {
+		if m.Present && m.Name != "" {
+			present[strings.ToLower(m.Name)] = true
+		}
+	}
+	var errs domain.FieldErrors
+	tellers := make([]string, 0, len(c.Tellers))
+	seen := map[string]bool{}
+	for i, t := range c.Tellers {
+		t = rules.Clean(t)
+		key := strings.ToLower(t)
+		switch {
+		case t == "":
+			errs = append(errs, domain.FieldError{Field: FieldTellers, Msg: fmt.Sprintf("người thứ %d chưa có họ tên", i+1)})
+		case seen[key]:
+			errs = append(errs, domain.FieldError{Field: FieldTellers, Msg: fmt.Sprintf("%s nhập hai lần", t)})
+		case !present[key]:
+			errs = append(errs, domain.FieldError{Field: FieldTellers, Msg: fmt.Sprintf("%s không phải thành viên Hội đồng có mặt tại cuộc họp; Ban kiểm phiếu gồm các thành viên có mặt", t)})
+		}
+		seen[key] = true
+		tellers = append(tellers, t)
+	}
+	if len(tellers) == 0 {
+		tellers = nil
+	}
+	c.Tellers = tellers
+	return errs
+}
+
+// writtenOpinionsCount reports whether the written opinions of absent
+// members count in the votes of a round's year (catalogue:
+// council.written_opinions_count). The law lets them, so they count when
+// the catalogue says nothing.
+func writtenOpinionsCount(cat rules.Catalogue, year int) bool {
+	regime := ""
+	if r, ok := cat.RegimeFor(year); ok {
+		regime = r.Code
+	}
+	v, ok := cat.Param("council.written_opinions_count", regime, domain.YearEnd(year))
+	return !ok || strings.EqualFold(strings.TrimSpace(v), "true")
+}
+
+// voters is how many members a vote may count: those present and, when
+// written opinions count, the absent who sent one.
+func voters(c domain.Council, written bool) (present, opinions int) {
+	for _, m := range c.Members {
+		switch {
+		case m.Present:
+			present++
+		case written && m.Opinion != "":
+			opinions++
+		}
+	}
+	return present, opinions
+}
+
+func checkVotes(c domain.Council, ns []domain.Nominee, names subjectNames, cat rules.Catalogue, written bool) domain.FieldErrors {
 	byID := map[int64]domain.Nominee{}
 	for _, n := range ns {
 		byID[n.ID] = n
 	}
-	present := c.Present()
+	present, opinions := voters(c, written)
+	voted := fmt.Sprintf("%d thành viên có mặt", present)
+	if opinions > 0 {
+		voted += fmt.Sprintf(" và %d thành viên vắng mặt có ý kiến bằng văn bản", opinions)
+	}
 	var errs domain.FieldErrors
 	seen := map[int64]bool{}
 	for _, v := range c.Votes {
@@ -1176,9 +1284,9 @@ func checkVotes(c domain.Council, ns []domain.Nominee, names subjectNames, cat r
 			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: nhập kết quả hai lần", who)})
 		case v.For < 0 || v.Against < 0 || v.Abstain < 0:
 			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: số phiếu không được âm", who)})
-		case v.For+v.Against+v.Abstain > present:
-			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: %d phiếu (đồng ý %d, không đồng ý %d, không biểu quyết %d) nhiều hơn %d thành viên có mặt",
-				who, v.For+v.Against+v.Abstain, v.For, v.Against, v.Abstain, present)})
+		case v.For+v.Against+v.Abstain > present+opinions:
+			errs = append(errs, domain.FieldError{Field: FieldVotes, Msg: fmt.Sprintf("%s: %d phiếu (đồng ý %d, không đồng ý %d, không biểu quyết %d) nhiều hơn %s",
+				who, v.For+v.Against+v.Abstain, v.For, v.Against, v.Abstain, voted)})
 		}
 		seen[v.NomineeID] = true
 	}
@@ -1416,201 +1524,111 @@ func (e *evaluation) dossierInitiatives(sub domain.Subject, award string, v rule
 	return out
 }
 
-// decisionText is "Quyết định số 12/QĐ-BHXH ngày 15/01/2025 của …",
-// leaving out what is not recorded; "" when nothing is.
-func decisionText(no string, date domain.Date, issuer string) string {
-	var b strings.Builder
-	if no != "" {
-		b.WriteString("Quyết định số " + no)
-	}
-	if !date.IsZero() {
-		if b.Len() == 0 {
-			b.WriteString("Quyết định")
-		}
-		b.WriteString(" ngày " + date.VN())
-	}
-	if issuer != "" && b.Len() > 0 {
-		b.WriteString(" của " + issuer)
-	}
-	return b.String()
-}
-
-func yearList(ys []int) string {
-	parts := make([]string, len(ys))
-	for i, y := range ys {
-		parts[i] = strconv.Itoa(y)
-	}
-	return strings.Join(parts, ", ")
-}
-
 func (e *evaluation) awardName(code string) string { return e.cat.AwardName(code) }
 
-// basis is the "Thành tích làm căn cứ" of the nomination list: ratings and
-// CSTĐCS years of the award period, the award a chain rests on, and the
-// initiatives with their decisions.
-func (e *evaluation) basis(sub domain.Subject, award string, v rules.Verdict) string {
+// awardNames are the catalogue's award names by code.
+func (e *evaluation) awardNames() map[string]string {
+	names := make(map[string]string, len(e.cat.Awards))
+	for _, a := range e.cat.Awards {
+		names[a.Code] = a.Name
+	}
+	return names
+}
+
+// reportTemplate is the report form of the award in a round of kind k.
+func (e *evaluation) reportTemplate(award string, k domain.RoundKind) domain.ReportTemplate {
+	a, _ := e.cat.Award(award)
+	return a.Template.ForRound(k)
+}
+
+// entry gathers the records the documents say about a nominee of a round
+// of kind k: the subject, the years its award looks at with their ratings,
+// results and initiatives, the history, and what the award rests on. The
+// council's vote is the dossier's to add.
+func (e *evaluation) entry(n domain.Nominee, k domain.RoundKind) docs.NomineeEntry {
+	sub, award := n.Subject, n.Award
+	v := e.verdict(sub, award)
 	from, to := e.period(sub, award)
-	var parts []string
-	byRating := map[domain.Rating][]int{}
-	for _, r := range e.ratings(sub, from, to) {
-		byRating[r.Rating] = append(byRating[r.Rating], r.Year)
-	}
-	for _, r := range domain.Ratings {
-		if ys := byRating[r]; len(ys) > 0 {
-			parts = append(parts, fmt.Sprintf("%s năm %s", r, yearList(ys)))
-		}
-	}
-	if sub.Kind == domain.SubjectPerson && award != "LDTT" && award != "CSTDCS" && award != "GK" {
-		var ys []int
-		var decs []string
-		for _, a := range e.awards(sub) {
-			if a.AwardCode == "CSTDCS" && a.Kind == domain.KindMerit && a.Year >= from && a.Year <= to {
-				ys = append(ys, a.Year)
-				if a.DecisionNo != "" {
-					decs = append(decs, "QĐ số "+a.DecisionNo)
-				}
-			}
-		}
-		s := ""
-		if len(ys) > 0 {
-			s = "CSTĐCS năm " + yearList(ys)
-			if len(decs) > 0 {
-				s += " (" + strings.Join(decs, "; ") + ")"
-			}
-		}
-		if v.Pending {
-			if s == "" {
-				s = "CSTĐCS"
-			}
-			s += fmt.Sprintf("; CSTĐCS năm %d đề nghị cùng đợt", e.year)
-		}
-		if s != "" {
-			parts = append(parts, s)
-		}
+	// A report tells at least the last three years.
+	rfrom := min(from, to-2)
+	history := e.awards(sub)
+	en := docs.NomineeEntry{
+		Nominee:       n,
+		AwardName:     e.awardName(award),
+		Template:      e.reportTemplate(award, k),
+		From:          from,
+		To:            to,
+		Ratings:       e.ratings(sub, rfrom, to),
+		History:       history,
+		HistoryNames:  historyNames(e.cat, history),
+		Awards:        e.awardNames(),
+		PendingCSTDCS: v.Pending && sub.Kind == domain.SubjectPerson && award != rules.AwardCSTDCS,
 	}
 	if b, ok := e.chainBase(sub, award); ok {
-		s := fmt.Sprintf("%s năm %d", e.awardName(b.AwardCode), b.Year)
-		if d := decisionText(b.DecisionNo, b.DecisionDate, ""); d != "" {
-			s += " (" + d + ")"
-		}
-		parts = append(parts, s)
-	}
-	inits := e.dossierInitiatives(sub, award, v)
-	if len(inits) == 0 && award != "LDTT" && award != "GK" {
-		inits = e.initiatives(sub, from, to)
-	}
-	for _, in := range inits {
-		s := fmt.Sprintf("Sáng kiến “%s” (phạm vi %s", in.Title, strings.ToLower(in.Scope.Label()))
-		if d := decisionText(in.DecisionNo, in.DecisionDate, ""); d != "" {
-			s += ", " + d
-		}
-		parts = append(parts, s+")")
-	}
-	return strings.Join(parts, "; ")
-}
-
-// draftReport drafts sections II.1–3 of the achievement report from the
-// data; the clerk edits it afterwards.
-func (e *evaluation) draftReport(sub domain.Subject, award string, v rules.Verdict) domain.ReportText {
-	from, to := e.period(sub, award)
-	if from > to-2 { // a report tells at least the last three years
-		from = to - 2
-	}
-	var ach []string
-	var rs []string
-	for _, r := range e.ratings(sub, from, to) {
-		rs = append(rs, fmt.Sprintf("năm %d: %s", r.Year, strings.ToLower(r.Rating.Label())))
-	}
-	if len(rs) > 0 {
-		ach = append(ach, "Kết quả đánh giá, xếp loại: "+strings.Join(rs, "; ")+".")
-	}
-	var titles []string
-	for _, a := range e.awards(sub) {
-		if a.Year < from || a.Year > to {
-			continue
-		}
-		s := fmt.Sprintf("%s năm %d", e.awardName(a.AwardCode), a.Year)
-		if a.Kind != domain.KindMerit {
-			s += " (" + strings.ToLower(a.Kind.Label()) + ")"
-		}
-		if d := decisionText(a.DecisionNo, a.DecisionDate, a.Issuer); d != "" {
-			s += " theo " + d
-		}
-		titles = append(titles, s)
-	}
-	if len(titles) > 0 {
-		ach = append(ach, "Danh hiệu, hình thức khen thưởng đã đạt: "+strings.Join(titles, "; ")+".")
-	}
-	if v.Pending && sub.Kind == domain.SubjectPerson && award != "CSTDCS" {
-		ach = append(ach, fmt.Sprintf("Năm %d được đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở trong cùng đợt xét.", e.year))
+		en.ChainBase = &b
 	}
 	if sub.Kind == domain.SubjectPerson {
-		p := e.names.people[sub.Code]
-		unit := e.names.units[p.UnitCode].Name
-		duties := "Thực hiện nhiệm vụ được giao"
-		if p.Position != "" {
-			duties = "Chức vụ: " + p.Position + "; thực hiện nhiệm vụ được giao"
+		en.Person = e.names.people[sub.Code]
+		en.Unit = e.names.units[en.Person.UnitCode]
+		switch award {
+		case rules.AwardBKTTG, rules.AwardHCLD3:
+			// A chain award rests on the years since its base: the
+			// initiatives of those years tell of them.
+			en.Initiatives = e.initiatives(sub, from, to)
+		default:
+			en.Initiatives = e.dossierInitiatives(sub, award, v)
 		}
-		if unit != "" {
-			duties += " theo chức năng, nhiệm vụ của " + unit
-		}
-		duties += " và sự phân công của lãnh đạo đơn vị."
-		for _, in := range e.initiatives(sub, from, to) {
-			s := fmt.Sprintf("Là tác giả (đồng tác giả) sáng kiến “%s”, được công nhận năm %d, phạm vi ảnh hưởng %s", in.Title, in.Year, strings.ToLower(in.Scope.Label()))
-			if d := decisionText(in.DecisionNo, in.DecisionDate, in.Issuer); d != "" {
-				s += " (" + d + ")"
+	} else {
+		en.Unit = e.names.units[sub.Code]
+		for y := rfrom; y <= to; y++ {
+			for _, l := range targetLines(movementsOf(e.ms, y), yearValues(e.values, y), sub.Code) {
+				l.Year = y
+				en.Targets = append(en.Targets, l)
 			}
-			ach = append(ach, s+".")
 		}
-		if len(ach) == 0 {
-			ach = append(ach, fmt.Sprintf("Năm %d hoàn thành nhiệm vụ được giao.", e.year))
+		for _, m := range movementsOf(e.ms, e.year) {
+			en.Movements = append(en.Movements, m.Name)
 		}
-		return domain.ReportText{
-			Duties:       duties,
-			Achievements: strings.Join(ach, "\n"),
-			Policy:       "Chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và quy định của ngành; giữ gìn phẩm chất đạo đức, lối sống; tích cực tham gia các hoạt động của tổ chức Đảng, Công đoàn, Đoàn Thanh niên.",
-		}
+		e.staffOf(&en)
 	}
-	u := e.names.units[sub.Code]
-	duties := fmt.Sprintf("%s thực hiện chức năng, nhiệm vụ theo quy định của Bảo hiểm xã hội Việt Nam", u.Name)
-	if e.profile.UnitName != "" && u.Kind != domain.UnitProvince {
-		duties += " và phân công của " + e.profile.UnitName
-	}
-	duties += "."
-	var tl []string
-	pfrom, _ := e.period(sub, award)
-	for y := pfrom; y <= to; y++ {
-		for _, l := range targetLines(movementsOf(e.ms, y), yearValues(e.values, y), sub.Code) {
-			if !l.HasActual {
-				continue
-			}
-			pct, _ := l.Target.Achieved(l.Planned, l.Actual)
-			tl = append(tl, fmt.Sprintf("- Năm %d, %s: kế hoạch %s, thực hiện %s, đạt %s%%.", y, l.Target.Name,
-				withUnit(l.Planned, l.Target.Unit), withUnit(l.Actual, l.Target.Unit), docs.FormatShort(pct, 1)))
-		}
-	}
-	if len(tl) > 0 {
-		ach = append([]string{"Kết quả thực hiện các chỉ tiêu được giao:"}, append(tl, ach...)...)
-	}
-	if len(ach) == 0 {
-		ach = append(ach, fmt.Sprintf("Năm %d hoàn thành các chỉ tiêu, nhiệm vụ được giao.", e.year))
-	}
-	return domain.ReportText{
-		Duties:       duties,
-		Achievements: strings.Join(ach, "\n"),
-		Policy:       "Tập thể chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; nội bộ đoàn kết; tổ chức Đảng, Công đoàn, Đoàn Thanh niên hoạt động tích cực.",
-	}
+	en.UnitName = en.Unit.Name
+	return en
 }
 
-// withUnit writes a value with its unit: "94,1%", "4.350 người".
-func withUnit(x float64, unit string) string {
-	switch unit {
-	case "":
-		return FormatPoints(x)
-	case "%":
-		return FormatPoints(x) + "%"
+// staffOf counts the people of a collective and its sub-units recruited
+// by the end of the year, the women among them, and its sub-units by kind.
+func (e *evaluation) staffOf(en *docs.NomineeEntry) {
+	code := en.Unit.Code
+	within := func(u string) bool {
+		for seen := 0; u != "" && seen < 32; seen++ {
+			if u == code {
+				return true
+			}
+			u = e.names.units[u].ParentCode
+		}
+		return false
 	}
-	return FormatPoints(x) + " " + unit
+	end := domain.YearEnd(e.year)
+	for _, p := range e.names.people {
+		if !within(p.UnitCode) || (!p.RecruitedOn.IsZero() && end.Before(p.RecruitedOn)) {
+			continue
+		}
+		en.Headcount++
+		if p.Gender == domain.Female {
+			en.Women++
+		}
+	}
+	for _, u := range e.names.units {
+		if u.ParentCode != code || !u.ActiveOn(end) {
+			continue
+		}
+		switch u.Kind {
+		case domain.UnitDepartment:
+			en.Departments++
+		case domain.UnitGrassroots:
+			en.Grassroots++
+		}
+	}
 }
 
 func yearValues(vs []domain.TargetValue, y int) []domain.TargetValue {
@@ -1663,21 +1681,50 @@ func (s *Service) checklist(ctx context.Context, roundID int64, e *evaluation) (
 	for _, v := range c.Votes {
 		voted[v.NomineeID] = true
 	}
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[int64][]ChecklistItem, len(ns))
 	for _, n := range ns {
-		out[n.ID] = e.checklist(n, met, voted[n.ID])
+		out[n.ID] = e.checklist(n, r.Kind, met, voted[n.ID])
 	}
 	return out, nil
 }
 
-func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistItem {
+func (e *evaluation) checklist(n domain.Nominee, kind domain.RoundKind, met, voted bool) []ChecklistItem {
 	items := []ChecklistItem{{Document: "Tờ trình đề nghị khen thưởng", Present: true, Note: "Lập từ danh sách của đợt"}}
-	rep := ChecklistItem{Document: "Báo cáo thành tích", Present: strings.TrimSpace(n.Report.Achievements) != ""}
-	if !rep.Present {
-		rep.Note = "Chưa có nội dung thành tích đạt được"
-	}
-	if n.Award != rules.AwardLDTT { // recognised on the list, without a report
+	if t := e.reportTemplate(n.Award, kind); t != domain.TemplateNone { // else recognised on the list, without a report
+		rep := ChecklistItem{Document: "Báo cáo thành tích", Present: strings.TrimSpace(n.Report.Achievements) != ""}
+		if a, ok := e.cat.Award(n.Award); ok && a.Form != "" && t == a.Template {
+			rep.Document += " (" + a.Form + ")"
+		} else {
+			rep.Document += " (" + t.Label() + ")"
+		}
+		if !rep.Present {
+			rep.Note = "Chưa có nội dung thành tích đạt được"
+			if t == domain.TemplateOneOff {
+				rep.Note = "Chưa nhập thành tích đột xuất: hoàn cảnh, thời gian, địa điểm, hành động và kết quả"
+			}
+		}
 		items = append(items, rep)
+		// The form's section I: facts the report leaves out when they are
+		// not on record, asked for here rather than printed as blanks.
+		who := docs.NomineeEntry{Nominee: n}
+		rec := ChecklistItem{Document: "Thông tin lý lịch trong báo cáo thành tích", Note: "Đủ thông tin", Advisory: true}
+		where := "hồ sơ cán bộ"
+		if n.Subject.Kind == domain.SubjectCollective {
+			who.Unit = e.names.units[n.Subject.Code]
+			rec.Document, where = "Thông tin đặc điểm, tình hình đơn vị trong báo cáo thành tích", "thông tin đơn vị"
+		} else {
+			who.Person = e.names.people[n.Subject.Code]
+		}
+		miss := docs.MissingRecord(who)
+		rec.Present = len(miss) == 0
+		if !rec.Present {
+			rec.Note = "Còn thiếu: " + strings.Join(miss, ", ") + "; bổ sung trong " + where
+		}
+		items = append(items, rec)
 	}
 	min := ChecklistItem{Document: "Biên bản họp Hội đồng Thi đua - Khen thưởng", Present: met && voted}
 	switch {
@@ -1701,7 +1748,7 @@ func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistIte
 			it := ChecklistItem{Document: fmt.Sprintf("Quyết định công nhận sáng kiến “%s”", in.Title), Waivable: true}
 			switch {
 			case in.DecisionNo != "" && !in.DecisionDate.IsZero():
-				it.Present, it.Note = true, decisionText(in.DecisionNo, in.DecisionDate, in.Issuer)
+				it.Present, it.Note = true, docs.DecisionPhrase(in.DecisionNo, in.DecisionDate, in.Issuer)
 			case attachmentFor(n.Attachments, in.Title, in.DecisionNo) != "":
 				it.Present, it.Note = true, "Tệp đính kèm: "+attachmentFor(n.Attachments, in.Title, in.DecisionNo)
 			default:
@@ -1716,7 +1763,7 @@ func (e *evaluation) checklist(n domain.Nominee, met, voted bool) []ChecklistIte
 		if b, ok := e.chainBase(n.Subject, n.Award); ok {
 			it.Document = fmt.Sprintf("Quyết định %s năm %d", e.awardName(base), b.Year)
 			if b.DecisionNo != "" {
-				it.Present, it.Note = true, decisionText(b.DecisionNo, b.DecisionDate, b.Issuer)
+				it.Present, it.Note = true, docs.DecisionPhrase(b.DecisionNo, b.DecisionDate, b.Issuer)
 			} else if f := attachmentFor(n.Attachments, e.awardName(base), ""); f != "" {
 				it.Present, it.Note = true, "Tệp đính kèm: "+f
 			} else {
@@ -1810,7 +1857,21 @@ func (s *Service) DossierInput(ctx context.Context, roundID int64) (docs.Dossier
 	if err != nil {
 		return in, err
 	}
-	return e.dossierInput(in, c, met, ns), nil
+	in = e.dossierInput(in, c, met, ns)
+	// A cống hiến report lists the postings of a whole career.
+	for i, en := range in.Nominees {
+		if en.Template != domain.TemplateDedication || en.Person.ID == 0 {
+			continue
+		}
+		as, err := s.st.Assignments(ctx, en.Person.ID)
+		if err != nil {
+			return in, err
+		}
+		for _, a := range as {
+			in.Nominees[i].Career = append(in.Nominees[i].Career, docs.CareerLine{From: a.From, To: a.To, Position: a.Position, Unit: e.names.units[a.UnitCode].Name})
+		}
+	}
+	return in, nil
 }
 
 func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bool, ns []domain.Nominee) docs.DossierInput {
@@ -1818,10 +1879,11 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 	for _, a := range e.cat.Awards {
 		in.Threshold[a.Code], in.Secret[a.Code] = threshold(e.cat, in.Round.Year, a.Code)
 	}
-	names := make(map[string]string, len(e.cat.Awards))
-	for _, a := range e.cat.Awards {
-		names[a.Code] = a.Name
+	if r, ok := e.cat.RegimeFor(in.Round.Year); ok {
+		in.Citations = r.CitationLines()
 	}
+	in.WrittenOpinionsCount = writtenOpinionsCount(e.cat, in.Round.Year)
+	names := e.awardNames()
 	results := voteResult(in.Round, c, met, ns, e.cat)
 	votes := map[int64]domain.Vote{}
 	for _, v := range c.Votes {
@@ -1839,43 +1901,25 @@ func (e *evaluation) dossierInput(in docs.DossierInput, c domain.Council, met bo
 	// another award of the same person in the round is not cited again.
 	cited := map[domain.Subject]map[string]bool{}
 	for _, n := range ns {
-		v := e.verdict(n.Subject, n.Award)
-		from, to := e.period(n.Subject, n.Award)
-		inits := e.initiatives(n.Subject, from, to)
+		entry := e.entry(n, in.Round.Kind)
+		entry.Awards = names
+		entry.AwardName = e.cat.ConferredBy(n.Award, day).FullName
 		if n.Subject.Kind == domain.SubjectPerson {
-			inits = nil
 			if cited[n.Subject] == nil {
 				cited[n.Subject] = map[string]bool{}
 			}
-			for _, in := range e.dossierInitiatives(n.Subject, n.Award, v) {
+			var inits []domain.Initiative
+			for _, in := range entry.Initiatives {
 				if !cited[n.Subject][in.Title] {
 					cited[n.Subject][in.Title] = true
 					inits = append(inits, in)
 				}
 			}
+			entry.Initiatives = inits
 		}
-		history := e.awards(n.Subject)
-		entry := docs.NomineeEntry{
-			Nominee:      n,
-			AwardName:    e.cat.ConferredBy(n.Award, day).FullName,
-			Basis:        e.basis(n.Subject, n.Award, v),
-			Ratings:      e.ratings(n.Subject, from, to),
-			History:      history,
-			HistoryNames: historyNames(e.cat, history),
-			Awards:       names,
-			Initiatives:  inits,
-			VoteFor:      votes[n.ID].For,
-			VotePct:      results[n.ID].Pct,
-			Passed:       results[n.ID].Passed,
-		}
-		if n.Subject.Kind == domain.SubjectPerson {
-			entry.Person = e.names.people[n.Subject.Code]
-			entry.Unit = e.names.units[entry.Person.UnitCode]
-		} else {
-			entry.Unit = e.names.units[n.Subject.Code]
-			entry.Targets = targetLines(movementsOf(e.ms, e.year), yearValues(e.values, e.year), n.Subject.Code)
-		}
-		entry.UnitName = entry.Unit.Name
+		entry.VoteFor = votes[n.ID].For
+		entry.VotePct = results[n.ID].Pct
+		entry.Passed = results[n.ID].Passed
 		in.Nominees = append(in.Nominees, entry)
 	}
 	return in

@@ -218,7 +218,7 @@ func (s *Service) DecideAward(ctx context.Context, roundID int64, d Decision) (i
 				DecisionDate: d.Date, Issuer: issuer, Kind: r.Kind.AwardKind()}); err != nil {
 				return fmt.Errorf("ghi khen thưởng của %s (%s): %w", n.Subject.Code, n.Award, err)
 			}
-			if err := tx.SetNomineeDecision(n.ID, domain.DecisionGranted, decisionText(number, d.Date, issuer)); err != nil {
+			if err := tx.SetNomineeDecision(n.ID, domain.DecisionGranted, docs.DecisionPhrase(number, d.Date, issuer)); err != nil {
 				return err
 			}
 			written++

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"tdkt/internal/domain"
@@ -26,7 +27,7 @@ func (s *Service) SaveUnit(ctx context.Context, u domain.Unit) error {
 	// The raw text is checked before Clean, which would drop control
 	// characters silently.
 	errs := unitTextProblems(u)
-	u.Code, u.Name, u.ParentCode = rules.Clean(u.Code), rules.Clean(u.Name), rules.Clean(u.ParentCode)
+	u = CleanUnit(u)
 	if u.Code == "" {
 		errs = append(errs, domain.FieldError{Field: "Mã đơn vị", Msg: "chưa nhập; mỗi đơn vị cần một mã riêng"})
 	}
@@ -51,14 +52,23 @@ func (s *Service) SaveUnit(ctx context.Context, u domain.Unit) error {
 	})
 }
 
+// CleanUnit normalises every text field of a unit as it enters.
+func CleanUnit(u domain.Unit) domain.Unit {
+	c := rules.Clean
+	u.Code, u.Name, u.ParentCode = c(u.Code), c(u.Name), c(u.ParentCode)
+	u.Address, u.PartyOrg, u.UnionOrg, u.YouthOrg = c(u.Address), c(u.PartyOrg), c(u.UnionOrg), c(u.YouthOrg)
+	return u
+}
+
 // unitTextProblems checks the text of a unit as typed: lengths, hidden
 // characters, a name that starts like a formula.
 func unitTextProblems(u domain.Unit) domain.FieldErrors {
-	return rules.CheckFields(
+	errs := rules.CheckFields(
 		rules.TextField{Field: "Mã đơn vị", Value: u.Code, Max: rules.MaxCode},
 		rules.TextField{Field: "Tên đơn vị", Value: u.Name, Max: rules.MaxName, Name: true},
 		rules.TextField{Field: "Đơn vị cấp trên", Value: u.ParentCode, Max: rules.MaxCode},
 	)
+	return append(errs, rules.UnitRecordProblems(u)...)
 }
 
 // profileTextProblems checks the text of the office profile as typed; the
@@ -137,6 +147,8 @@ func CleanPerson(p domain.Person) domain.Person {
 	c := rules.Clean
 	p.StaffCode, p.FullName, p.CCCD = c(p.StaffCode), c(p.FullName), strings.ReplaceAll(c(p.CCCD), " ", "")
 	p.Position, p.Ethnicity, p.UnitCode, p.Note = c(p.Position), c(p.Ethnicity), c(p.UnitCode), c(p.Note)
+	p.HomeTown, p.Residence, p.Religion, p.Education = c(p.HomeTown), c(p.Residence), c(p.Religion), c(p.Education)
+	p.PoliticalTheory, p.AcademicRank, p.PartyPost, p.UnionPost = c(p.PoliticalTheory), c(p.AcademicRank), c(p.PartyPost), c(p.UnionPost)
 	return p
 }
 
@@ -465,8 +477,10 @@ func (s *Service) SaveAwardType(ctx context.Context, a rules.AwardType) error {
 	if err := s.require(domain.RoleDirector); err != nil {
 		return err
 	}
-	a.Code, a.Name, a.Level = rules.Clean(a.Code), rules.Clean(a.Name), rules.Clean(a.Level)
+	a.Code, a.Name, a.Level, a.Form = rules.Clean(a.Code), rules.Clean(a.Name), rules.Clean(a.Level), rules.Clean(a.Form)
 	switch {
+	case a.Template != "" && a.Template != domain.TemplateNone && !slices.Contains(domain.ReportTemplates, a.Template):
+		return domain.FieldError{Field: "Mẫu báo cáo thành tích", Msg: fmt.Sprintf("%q không phải mẫu báo cáo thành tích; chọn một mẫu trong danh sách", a.Template)}
 	case a.Code == "":
 		return domain.FieldError{Field: "Mã", Msg: "chưa nhập"}
 	case a.Name == "":

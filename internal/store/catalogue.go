@@ -5,18 +5,41 @@ import (
 	"database/sql"
 	"fmt"
 
+	"tdkt/internal/domain"
 	"tdkt/internal/rules"
 )
 
+// seedReportForms gives the award types and regimes of a catalogue made
+// before awards named their report form and regimes their Căn cứ lines
+// the default catalogue's, for the codes it has.
+func (tx *Tx) seedReportForms(c rules.Catalogue) error {
+	for _, a := range c.Awards {
+		if _, err := tx.tx.ExecContext(tx.ctx, `UPDATE award_type SET report_template=?, report_form=? WHERE code=?`, string(a.Template), a.Form, a.Code); err != nil {
+			return fmt.Errorf("report form of %s: %w", a.Code, err)
+		}
+	}
+	for _, r := range c.Regimes {
+		if _, err := tx.tx.ExecContext(tx.ctx, `UPDATE regime SET basis=?, citations=? WHERE code=?`, r.Basis, r.Citations, r.Code); err != nil {
+			return fmt.Errorf("citations of %s: %w", r.Code, err)
+		}
+	}
+	return nil
+}
+
+// seedCatalogue writes the default catalogue into the first schema, with
+// the columns it has then; what later migrations add to a row they write
+// themselves (seedAuthorities, seedReportForms).
 func (tx *Tx) seedCatalogue(c rules.Catalogue) error {
 	for _, r := range c.Regimes {
-		if err := tx.SaveRegime(r); err != nil {
-			return err
+		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO regime(code, name, basis, from_year, to_year) VALUES (?,?,?,?,?)`,
+			r.Code, r.Name, r.Basis, r.FromYear, r.ToYear); err != nil {
+			return fmt.Errorf("seed regime %s: %w", r.Code, err)
 		}
 	}
 	for _, a := range c.Awards {
-		if err := tx.SaveAwardType(a); err != nil {
-			return err
+		if _, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO award_type(code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order)
+			VALUES (?,?,?,?,?,?,?,?,?)`, a.Code, a.Name, a.For, a.Title, a.Level, a.Bonus, dateArg(a.ValidFrom), dateArg(a.ValidTo), a.SortOrder); err != nil {
+			return fmt.Errorf("seed award type %s: %w", a.Code, err)
 		}
 	}
 	for _, p := range c.Params {
@@ -74,9 +97,9 @@ func (tx *Tx) SaveAwardAuthority(id int64, aa rules.AwardAuthority) (int64, erro
 
 // SaveRegime inserts or replaces a regime by code.
 func (tx *Tx) SaveRegime(r rules.Regime) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO regime(code, name, basis, from_year, to_year) VALUES (?,?,?,?,?)
-		ON CONFLICT(code) DO UPDATE SET name=excluded.name, basis=excluded.basis, from_year=excluded.from_year, to_year=excluded.to_year`,
-		r.Code, r.Name, r.Basis, r.FromYear, r.ToYear)
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO regime(code, name, basis, from_year, to_year, citations) VALUES (?,?,?,?,?,?)
+		ON CONFLICT(code) DO UPDATE SET name=excluded.name, basis=excluded.basis, from_year=excluded.from_year, to_year=excluded.to_year, citations=excluded.citations`,
+		r.Code, r.Name, r.Basis, r.FromYear, r.ToYear, r.Citations)
 	if err != nil {
 		return fmt.Errorf("save regime %s: %w", r.Code, err)
 	}
@@ -85,11 +108,12 @@ func (tx *Tx) SaveRegime(r rules.Regime) error {
 
 // SaveAwardType inserts or replaces an award type by code.
 func (tx *Tx) SaveAwardType(a rules.AwardType) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO award_type(code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order)
-		VALUES (?,?,?,?,?,?,?,?,?)
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO award_type(code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order, report_template, report_form)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(code) DO UPDATE SET name=excluded.name, for_subject=excluded.for_subject, is_title=excluded.is_title,
-		level=excluded.level, bonus=excluded.bonus, valid_from=excluded.valid_from, valid_to=excluded.valid_to, sort_order=excluded.sort_order`,
-		a.Code, a.Name, a.For, a.Title, a.Level, a.Bonus, dateArg(a.ValidFrom), dateArg(a.ValidTo), a.SortOrder)
+		level=excluded.level, bonus=excluded.bonus, valid_from=excluded.valid_from, valid_to=excluded.valid_to, sort_order=excluded.sort_order,
+		report_template=excluded.report_template, report_form=excluded.report_form`,
+		a.Code, a.Name, a.For, a.Title, a.Level, a.Bonus, dateArg(a.ValidFrom), dateArg(a.ValidTo), a.SortOrder, string(a.Template), a.Form)
 	if err != nil {
 		return fmt.Errorf("save award type %s: %w", a.Code, err)
 	}
@@ -140,31 +164,33 @@ func (s *Store) Params(ctx context.Context) ([]ParamRow, error) {
 
 func readCatalogue(ctx context.Context, q querier) (rules.Catalogue, []ParamRow, error) {
 	var c rules.Catalogue
-	rows, err := q.QueryContext(ctx, `SELECT code, name, basis, from_year, to_year FROM regime ORDER BY from_year`)
+	rows, err := q.QueryContext(ctx, `SELECT code, name, basis, from_year, to_year, citations FROM regime ORDER BY from_year`)
 	if err != nil {
 		return c, nil, fmt.Errorf("read regimes: %w", err)
 	}
 	for rows.Next() {
 		var r rules.Regime
-		if err := rows.Scan(&r.Code, &r.Name, &r.Basis, &r.FromYear, &r.ToYear); err != nil {
+		if err := rows.Scan(&r.Code, &r.Name, &r.Basis, &r.FromYear, &r.ToYear, &r.Citations); err != nil {
 			rows.Close()
 			return c, nil, err
 		}
 		c.Regimes = append(c.Regimes, r)
 	}
 	rows.Close()
-	rows, err = q.QueryContext(ctx, `SELECT code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order FROM award_type ORDER BY sort_order, code`)
+	rows, err = q.QueryContext(ctx, `SELECT code, name, for_subject, is_title, level, bonus, valid_from, valid_to, sort_order, report_template, report_form FROM award_type ORDER BY sort_order, code`)
 	if err != nil {
 		return c, nil, fmt.Errorf("read award types: %w", err)
 	}
 	for rows.Next() {
 		var a rules.AwardType
 		var from, to sql.NullString
-		if err := rows.Scan(&a.Code, &a.Name, &a.For, &a.Title, &a.Level, &a.Bonus, &from, &to, &a.SortOrder); err != nil {
+		var tmpl string
+		if err := rows.Scan(&a.Code, &a.Name, &a.For, &a.Title, &a.Level, &a.Bonus, &from, &to, &a.SortOrder, &tmpl, &a.Form); err != nil {
 			rows.Close()
 			return c, nil, err
 		}
 		a.ValidFrom, a.ValidTo = parseDate(from), parseDate(to)
+		a.Template = domain.ReportTemplate(tmpl)
 		c.Awards = append(c.Awards, a)
 	}
 	rows.Close()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"tdkt/internal/domain"
@@ -177,5 +178,53 @@ func TestStore_AuthoritiesSeededAndRead(t *testing.T) {
 	}
 	if len(gk) != 2 || gk[1] != "Giấy khen thử@01/01/2030" {
 		t.Errorf("GK rows after the edit: %v", gk)
+	}
+}
+
+// A new file holds the default catalogue's report forms and Căn cứ lines;
+// a file made before they existed gets them from the migration that adds
+// them, and an administrator's edit of them is kept like any other.
+func TestCatalogue_ReportFormsAndCitations(t *testing.T) {
+	st := openTest(t)
+	ctx := context.Background()
+	def := rules.DefaultCatalogue()
+	check := func(when string) {
+		t.Helper()
+		c, err := st.Catalogue(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range def.Awards {
+			a, ok := c.Award(want.Code)
+			if !ok || a.Template != want.Template || a.Form != want.Form {
+				t.Errorf("%s: %s has form %q %q, want %q %q", when, want.Code, a.Template, a.Form, want.Template, want.Form)
+			}
+		}
+		r, _ := c.RegimeFor(2025)
+		if r.Citations == "" || !strings.Contains(r.Citations, "15/2025/TT-BNV") {
+			t.Errorf("%s: R2025 cites %q", when, r.Citations)
+		}
+	}
+	check("new file")
+	// As a file of an earlier program: no forms, no Căn cứ lines.
+	if err := st.Write(ctx, func(tx *Tx) error {
+		_, err := tx.tx.ExecContext(tx.ctx, `UPDATE award_type SET report_template='', report_form=''; UPDATE regime SET citations=''`)
+		if err != nil {
+			return err
+		}
+		return tx.seedReportForms(def)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check("migrated file")
+
+	a, _ := def.Award("BK_BO")
+	a.Template, a.Form = domain.TemplateOneOff, "Mẫu số 05"
+	if err := st.Write(ctx, func(tx *Tx) error { return tx.SaveAwardType(a) }); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := st.Catalogue(ctx)
+	if got, _ := c.Award("BK_BO"); got.Template != domain.TemplateOneOff || got.Form != "Mẫu số 05" {
+		t.Errorf("edited form %q %q", got.Template, got.Form)
 	}
 }

@@ -50,7 +50,11 @@ type Store struct {
 	actor string // who the audit journal names for the writes through this handle
 	// journal is set once Open has put the audit triggers in place; until
 	// then (the migrations of a new file) Write has no entries to chain.
-	journal   bool
+	journal bool
+	// migrated is set when Open applied migrations: a late one (its number
+	// below the latest, merged after) leaves the version as it was, and is
+	// an upgrade all the same.
+	migrated  bool
 	backupDir string // where AutoBackup writes
 	who       string
 	// release lets the file go: every open Store holds it shared, so that
@@ -319,6 +323,11 @@ type migration struct {
 	sql     string
 }
 
+// migrations are the embedded migrations in the order of their numbers.
+// Numbers are taken by changes written side by side, so one may be missing
+// for a while (its change not merged yet): a gap is allowed, a number used
+// twice is not. Each migration is applied once, by its number, whenever
+// the program first knows it.
 func migrations() ([]migration, error) {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
@@ -329,8 +338,8 @@ func migrations() ([]migration, error) {
 		name := e.Name()
 		num, _, ok := strings.Cut(name, "_")
 		v, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with a number and '_'", name)
+		if !ok || err != nil || v < 1 {
+			return nil, fmt.Errorf("migration %s: name must start with a number from 1 and '_'", name)
 		}
 		body, err := fs.ReadFile(migrationFiles, "migrations/"+name)
 		if err != nil {
@@ -339,19 +348,45 @@ func migrations() ([]migration, error) {
 		out = append(out, migration{v, name, string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s have the same number", out[i-1].name, out[i].name)
 		}
 	}
 	return out, nil
 }
 
-// SchemaVersion is the number of migrations applied.
+// latestVersion is the highest migration number the program knows.
+func latestVersion(all []migration) int {
+	if len(all) == 0 {
+		return 0
+	}
+	return all[len(all)-1].version
+}
+
+// SchemaVersion is the number of the latest migration applied.
 func (s *Store) SchemaVersion() (int, error) {
 	var v int
 	err := s.write.QueryRow("SELECT COALESCE(MAX(version), 0) FROM schema_migration").Scan(&v)
 	return v, err
+}
+
+// appliedVersions are the numbers of the migrations applied to the file.
+func (s *Store) appliedVersions() (map[int]bool, error) {
+	rows, err := s.write.Query("SELECT version FROM schema_migration")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) migrate() error {
@@ -367,10 +402,26 @@ func (s *Store) migrate() error {
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if current > len(all) {
-		return fmt.Errorf("cơ sở dữ liệu %s được tạo bởi phiên bản mới hơn của chương trình (lược đồ %d, chương trình biết đến %d); hãy cập nhật chương trình", s.path, current, len(all))
+	applied, err := s.appliedVersions()
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
 	}
-	if current == len(all) {
+	known := map[int]bool{}
+	var pending []migration
+	for _, m := range all {
+		known[m.version] = true
+		if !applied[m.version] {
+			pending = append(pending, m)
+		}
+	}
+	// A file with a migration this program does not know was written by a
+	// newer program, whether or not the number is the highest.
+	for v := range applied {
+		if !known[v] {
+			return fmt.Errorf("cơ sở dữ liệu %s được tạo bởi phiên bản mới hơn của chương trình (lược đồ %d, chương trình biết đến %d); hãy cập nhật chương trình", s.path, current, latestVersion(all))
+		}
+	}
+	if len(pending) == 0 {
 		return nil
 	}
 	// A new schema is written alone: another process with the file open
@@ -385,7 +436,7 @@ func (s *Store) migrate() error {
 			return fmt.Errorf("sao lưu trước khi nâng cấp cơ sở dữ liệu: %w", err)
 		}
 	}
-	for i, m := range all[current:] {
+	for i, m := range pending {
 		err := s.Write(context.Background(), func(tx *Tx) error {
 			if i == 0 {
 				// In the migration's transaction, so a failed migration
@@ -406,6 +457,10 @@ func (s *Store) migrate() error {
 				if err := tx.seedAuthorities(rules.DefaultCatalogue()); err != nil {
 					return err
 				}
+			case 15:
+				if err := tx.seedReportForms(rules.DefaultCatalogue()); err != nil {
+					return err
+				}
 			}
 			_, err := tx.tx.Exec(`INSERT INTO schema_migration(version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, s.now().UTC().Format(time.RFC3339))
@@ -414,6 +469,7 @@ func (s *Store) migrate() error {
 		if err != nil {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
+		s.migrated = true
 	}
 	return nil
 }

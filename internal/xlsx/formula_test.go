@@ -74,7 +74,7 @@ func TestWriters_FormulaLikeTextStaysText(t *testing.T) {
 		h := hostileTexts[i%len(hostileTexts)]
 		in.Nominees[i].Person.FullName = h
 		in.Nominees[i].Person.Position = h
-		in.Nominees[i].Basis = h
+		in.Nominees[i].Nominee.Eligible, in.Nominees[i].Nominee.Justification = false, h // the Ghi chú cell
 	}
 	var buf bytes.Buffer
 	if err := WriteNominationList(in, &buf); err != nil {

@@ -9,6 +9,7 @@ package catalogue
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,6 +114,7 @@ func (v *View) build() {
 	v.awardList = kit.TextTable([]kit.Column{
 		{Header: "Mã", Width: 90}, {Header: "Tên", Width: 300}, {Header: "Đối tượng", Width: 90}, {Header: "Loại", Width: 95}, {Header: "Cấp", Width: 90},
 		{Header: "Hệ số thưởng", Width: 110}, {Header: "Hiệu lực từ", Width: 105}, {Header: "Hiệu lực đến", Width: 105},
+		{Header: "Mẫu báo cáo thành tích", Width: 420},
 	}, func() int { return len(v.awards) }, v.awardCell)
 	v.awardList.OnSelected = func(id widget.TableCellID) { v.selectAward(id.Row) }
 	v.editAwardBtn = widget.NewButtonWithIcon(lang.L("Sửa…"), theme.DocumentCreateIcon(), func() {
@@ -212,9 +214,22 @@ func (v *View) awardCell(row, col int) string {
 		return bonusText(a.Bonus)
 	case 6:
 		return a.ValidFrom.VN()
-	default:
+	case 7:
 		return a.ValidTo.VN()
+	default:
+		return lang.L(a.Template.Label())
 	}
+}
+
+// templates are the report forms an award can name, "none" first.
+var templates = append([]domain.ReportTemplate{domain.TemplateNone}, domain.ReportTemplates...)
+
+func templateLabels() []string {
+	out := make([]string, len(templates))
+	for i, t := range templates {
+		out[i] = lang.L(t.Label())
+	}
+	return out
 }
 
 func (v *View) paramCell(row, col int) string {
@@ -372,9 +387,12 @@ type awardEditor struct {
 	bonus   *widget.Entry
 	from    *widget.Entry
 	to      *widget.Entry
-	save    *widget.Button
-	cancel  *widget.Button
-	dlg     *dialog.CustomDialog
+	// template is the report form; formName its label in the decree.
+	template *widget.Select
+	formName *widget.Entry
+	save     *widget.Button
+	cancel   *widget.Button
+	dlg      *dialog.CustomDialog
 }
 
 func translated(keys []string) []string {
@@ -409,6 +427,10 @@ func (v *View) editAward(a rules.AwardType) {
 	e.from, e.to = kit.DateEntry(), kit.DateEntry()
 	e.from.SetText(a.ValidFrom.VN())
 	e.to.SetText(a.ValidTo.VN())
+	e.template = widget.NewSelect(templateLabels(), nil)
+	e.template.SetSelectedIndex(max(slices.Index(templates, a.Template), 1)) // unnamed: công trạng
+	e.formName = widget.NewEntry()
+	e.formName.SetText(a.Form)
 
 	code := widget.NewLabelWithStyle(a.Code, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	e.form.Add("Mã", code, "")
@@ -419,6 +441,8 @@ func (v *View) editAward(a rules.AwardType) {
 	e.form.Add("Hệ số tiền thưởng", e.bonus, "Bội số của mức lương cơ sở, ví dụ 0,3")
 	e.form.Add("Hiệu lực từ", e.from, "")
 	e.form.Add("Hiệu lực đến", e.to, "Để trống cả hai ngày nếu không giới hạn")
+	e.form.Add("Mẫu báo cáo thành tích", e.template, "Mẫu dùng trong đợt thường xuyên; đợt đột xuất, chuyên đề dùng mẫu của loại đợt")
+	e.form.Add("Tên mẫu", e.formName, "Số hiệu mẫu trong phụ lục của nghị định, ví dụ “Mẫu số 02”")
 
 	v.awardDlg = e
 	e.dlg, e.cancel, e.save = v.editorDialog(fmt.Sprintf(lang.L("Sửa %s"), a.Name), e.form, fyne.NewSize(640, 640), v.closeAward, v.saveAward)
@@ -451,6 +475,8 @@ func (v *View) saveAward() {
 	a.Bonus = b
 	a.ValidFrom = dateField("Hiệu lực từ", e.from, &errs)
 	a.ValidTo = dateField("Hiệu lực đến", e.to, &errs)
+	a.Template = templates[max(e.template.SelectedIndex(), 0)]
+	a.Form = e.formName.Text
 	if len(errs) == 0 {
 		err = v.svc.SaveAwardType(context.Background(), a)
 	} else {

@@ -204,6 +204,8 @@ func (e *nomineeEditor) checkCell(row, col int) cellText {
 			return cellText{"✓", widget.SuccessImportance}
 		case it.Waived != "":
 			return cellText{lang.L("miễn"), widget.WarningImportance}
+		case it.Advisory:
+			return cellText{lang.L("nên bổ sung"), widget.WarningImportance}
 		}
 		return cellText{"✗", widget.DangerImportance}
 	case 2:
