@@ -296,6 +296,14 @@ func VoteCount(in DossierInput) Document {
 	year := strconv.Itoa(in.Round.Year)
 	total := len(c.Members)
 	present := c.Present()
+	written := 0
+	if in.WrittenOpinionsCount {
+		for _, m := range c.Members {
+			if !m.Present && clean(m.Opinion) != "" {
+				written++
+			}
+		}
+	}
 
 	var body []Block
 	opening := "Hôm nay, " + DateLine("", c.Date)
@@ -340,10 +348,16 @@ func VoteCount(in DossierInput) Document {
 				valid = max(valid, e.VoteFor)
 			}
 		}
-		valid = min(valid, present)
-		body = append(body, Paragraph{Text: "Tổng số thành viên Hội đồng: " + strconv.Itoa(total) + "; số thành viên có mặt: " + strconv.Itoa(present) +
+		// The written opinions of absent members are counted with the
+		// ballots, not as ballots.
+		valid = min(max(valid-written, 0), present)
+		count := "Tổng số thành viên Hội đồng: " + strconv.Itoa(total) + "; số thành viên có mặt: " + strconv.Itoa(present) +
 			". Số phiếu phát ra: " + strconv.Itoa(present) + "; số phiếu thu về: " + strconv.Itoa(present) +
-			"; số phiếu hợp lệ: " + strconv.Itoa(valid) + "; số phiếu không hợp lệ: " + strconv.Itoa(present-valid) + "."})
+			"; số phiếu hợp lệ: " + strconv.Itoa(valid) + "; số phiếu không hợp lệ: " + strconv.Itoa(present-valid) + "."
+		if written > 0 {
+			count += " Kết quả dưới đây gồm cả ý kiến bằng văn bản của " + strconv.Itoa(written) + " thành viên vắng mặt."
+		}
+		body = append(body, Paragraph{Text: count})
 		t := Table{
 			Columns: []Column{
 				{Header: "STT", Width: 1, Align: AlignCenter},

@@ -23,7 +23,10 @@ type NomineeEntry struct {
 	// index, as their conferrer named them then ("" for the Awards name).
 	HistoryNames []string
 	Initiatives  []domain.Initiative
-	Targets      []TargetLine // collectives: results against targets, From..To
+	// Targets are a collective's results against its targets, From..To;
+	// for a person, those of her unit in the round's year, which her work
+	// is part of.
+	Targets []TargetLine
 	Movements    []string     // collectives: the movements of the round's year
 	// What the nomination list gives as the achievements it rests on,
 	// besides the ratings and the initiatives: the award a chain rests

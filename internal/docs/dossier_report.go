@@ -190,7 +190,7 @@ func collectiveFacts(in DossierInput, e NomineeEntry) []Block {
 			intro += ", gồm " + strings.Join(parts, " và ")
 		}
 	case e.Unit.Kind == domain.UnitGrassroots:
-		intro += " là Bảo hiểm xã hội cơ sở trực thuộc " + officeName(p)
+		intro += " là đơn vị trực thuộc " + officeName(p) + ", tổ chức thực hiện các chế độ, chính sách bảo hiểm xã hội, bảo hiểm y tế trên địa bàn được giao"
 	default:
 		intro += " là phòng nghiệp vụ thuộc " + officeName(p)
 	}
@@ -468,7 +468,7 @@ func historyBlocks(e NomineeEntry, n string) []Block {
 	}
 	heading := n + ". CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"
 	if to > 0 {
-		heading += " (TỪ NĂM " + strconv.Itoa(from) + " ĐẾN NĂM " + strconv.Itoa(to) + ")"
+		heading += " (" + strconv.Itoa(from) + " - " + strconv.Itoa(to) + ")"
 	}
 	return []Block{
 		Heading{Text: heading},

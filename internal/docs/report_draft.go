@@ -23,10 +23,8 @@ func DraftReport(p domain.OfficeProfile, e NomineeEntry) domain.ReportText {
 	if s := ratingNarrative(e); s != "" {
 		ach = append(ach, s)
 	}
-	if isCollective(e) {
-		if s := targetsMet(e); s != "" {
-			ach = append(ach, s)
-		}
+	if s := targetsMet(e); s != "" {
+		ach = append(ach, s)
 	}
 	if s := initiativeNarrative(e); s != "" {
 		ach = append(ach, s)
@@ -136,6 +134,7 @@ func ratingNarrative(e NomineeEntry) string {
 // the report; the table under it gives each.
 func targetsMet(e NomineeEntry) string {
 	var met, all int
+	var missed []string
 	years := map[int]bool{}
 	for _, tl := range e.Targets {
 		if !tl.HasActual {
@@ -145,6 +144,8 @@ func targetsMet(e NomineeEntry) string {
 		years[tl.Year] = true
 		if _, ok := tl.Target.Achieved(tl.Planned, tl.Actual); ok {
 			met++
+		} else {
+			missed = append(missed, clean(tl.Target.Name)+" năm "+strconv.Itoa(tl.Year))
 		}
 	}
 	if all == 0 {
@@ -154,9 +155,14 @@ func targetsMet(e NomineeEntry) string {
 	if len(years) > 1 {
 		when = "Giai đoạn " + strconv.Itoa(reportFrom(e)) + " - " + strconv.Itoa(e.To)
 	}
+	if !isCollective(e) {
+		// A person's share in her unit's results: the table is the
+		// unit's report's.
+		return when + ", cùng tập thể " + entryUnit(e) + " hoàn thành " + strconv.Itoa(met) + "/" + strconv.Itoa(all) + " chỉ tiêu được giao."
+	}
 	s := when + ", đơn vị hoàn thành " + strconv.Itoa(met) + "/" + strconv.Itoa(all) + " chỉ tiêu được giao"
-	if met < all {
-		s += "; các chỉ tiêu chưa đạt được phân tích nguyên nhân và có giải pháp khắc phục"
+	if len(missed) > 0 {
+		s += "; chưa đạt: " + strings.Join(missed, "; ")
 	}
 	return s + " (kết quả từng chỉ tiêu tại bảng dưới đây)."
 }

@@ -1570,6 +1570,10 @@ func (e *evaluation) entry(n domain.Nominee, k domain.RoundKind) docs.NomineeEnt
 	if sub.Kind == domain.SubjectPerson {
 		en.Person = e.names.people[sub.Code]
 		en.Unit = e.names.units[en.Person.UnitCode]
+		en.Targets = targetLines(movementsOf(e.ms, e.year), yearValues(e.values, e.year), en.Unit.Code)
+		for i := range en.Targets {
+			en.Targets[i].Year = e.year
+		}
 		switch award {
 		case rules.AwardBKTTG, rules.AwardHCLD3:
 			// A chain award rests on the years since its base: the
