@@ -26,8 +26,8 @@ type NomineeEntry struct {
 	// Targets are a collective's results against its targets, From..To;
 	// for a person, those of her unit in the round's year, which her work
 	// is part of.
-	Targets []TargetLine
-	Movements    []string     // collectives: the movements of the round's year
+	Targets   []TargetLine
+	Movements []string // collectives: the movements of the round's year
 	// What the nomination list gives as the achievements it rests on,
 	// besides the ratings and the initiatives: the award a chain rests
 	// on, and a CSTĐCS of the round's year proposed in the same round.
