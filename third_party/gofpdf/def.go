@@ -713,6 +713,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	psName       string        // a UTF-8 font's PostScript name, from its name table (patched)
 }
 
 // generateFontID generates a font Id from the font definition

@@ -4,6 +4,7 @@ package gofpdf
 
 import (
 	"errors"
+	"hash/fnv"
 	"sync"
 )
 
@@ -63,6 +64,7 @@ func parsedUTF8Font(fontkey string, utf8Bytes []byte) (fontDefType, error) {
 			Cw: utf8File.CharWidths,
 		}
 		e.def.i, _ = generateFontID(e.def)
+		e.def.psName = utf8File.psName
 	})
 	return e.def, e.err
 }
@@ -107,4 +109,24 @@ func (utf *utf8FontFile) cutTables(locaFormat, numSymbols int) bool {
 	})
 	utf.charSymbolDictionary, utf.symbolPosition = e.charSymbol, e.symbolPosition
 	return e.ok
+}
+
+// subsetFontName is the name a subset of a UTF-8 font is embedded under:
+// a tag of six capital letters, the same for the same font in every
+// document, a "+", and the font's PostScript name, as the PDF format names
+// subset fonts ("ABCDEF+LiberationSerif-Bold"). A font without a
+// PostScript name keeps gofpdf's own name. (Patched; see PATCHES.md.)
+func subsetFontName(font fontDefType) string {
+	if font.psName == "" {
+		return "utf8" + font.Name
+	}
+	h := fnv.New32a()
+	h.Write([]byte(font.Name))
+	sum := h.Sum32()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + sum%26)
+		sum /= 26
+	}
+	return string(tag) + "+" + font.psName
 }

@@ -55,6 +55,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	psName               string // the PostScript name (name ID 6) (patched)
 }
 
 type tableDescription struct {
@@ -329,6 +330,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			}
 		}
 	}
+	utf.psName = names[6]
 	return format
 }
 
