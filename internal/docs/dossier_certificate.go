@@ -24,7 +24,8 @@ type Certificate struct {
 
 // Certificates are the Giấy khen of the round: one per passed nominee of
 // the Giấy khen (code GK), collectives first as in the round, under
-// decision number decisionNo (0 leaves it blank) signed on day, by the
+// decision number decisionNo as the clerk enters it (digits, a full số, ký
+// hiệu, or "" for a blank the văn thư fills; see DocNumber) signed on day, by the
 // signer of the round's Giấy khen decision (the director unless recorded
 // otherwise).
 //
@@ -33,7 +34,7 @@ type Certificate struct {
 // signed in a year nobody can tell afterwards. It is the year of the
 // round's Tờ trình, or else the year after the one assessed, when the
 // director decides after the council.
-func Certificates(in DossierInput, decisionNo int, day domain.Date) []Certificate {
+func Certificates(in DossierInput, decisionNo string, day domain.Date) []Certificate {
 	p := in.Profile
 	day = certificateDate(in, day)
 	signer := certificateSigner(in)
@@ -49,7 +50,7 @@ func Certificates(in DossierInput, decisionNo int, day domain.Date) []Certificat
 		c := Certificate{
 			Name:        entryName(e),
 			Reason:      "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm " + strconv.Itoa(in.Round.Year),
-			Decision:    "Quyết định số " + Number(decisionNo, "QĐ", p.DocNumberCode),
+			Decision:    "Quyết định số " + DocNumber(decisionNo, "QĐ", p.DocNumberCode),
 			Date:        DateLine(p.Place, day),
 			SignerTitle: title,
 			SignerName:  signer.Name,

@@ -31,7 +31,7 @@ func TestCertificates_DateNeverLacksTheYear(t *testing.T) {
 		if !sc.decision.IsZero() {
 			in.Decisions[codeGK] = domain.RoundDecision{Award: codeGK, Date: sc.decision}
 		}
-		cs := Certificates(in, 0, sc.day)
+		cs := Certificates(in, "", sc.day)
 		if len(cs) == 0 {
 			t.Fatalf("%s: no certificate", sc.name)
 		}
@@ -69,7 +69,7 @@ func TestCertificates_Signer(t *testing.T) {
 		if sc.signer != "" {
 			in.Decisions[codeGK] = domain.RoundDecision{Award: codeGK, Signer: sc.signer}
 		}
-		cs := Certificates(in, 15, domain.Date{})
+		cs := Certificates(in, "15", domain.Date{})
 		if len(cs) == 0 {
 			t.Fatalf("%s: no certificate", sc.name)
 		}

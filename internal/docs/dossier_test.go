@@ -379,7 +379,7 @@ func TestDossier_ListAndDecision(t *testing.T) {
 
 func TestCertificates(t *testing.T) {
 	in := decomposed(60)
-	cs := Certificates(in, 15, domain.MustDate("10/01/2026"))
+	cs := Certificates(in, "15", domain.MustDate("10/01/2026"))
 	if len(cs) != 4 {
 		t.Fatalf("%d certificates, want 4 (1 collective, 3 people)", len(cs))
 	}

@@ -67,7 +67,7 @@ func goldenDocuments() []golden {
 	for _, k := range slices.Sorted(maps.Keys(kinds)) {
 		add("bao-cao-thanh-tich-"+k+".txt", Report(in, kinds[k]))
 	}
-	out = append(out, golden{"dossier-giay-khen-in-tren-phoi.txt", certificatesText(Certificates(in, 15, domain.MustDate("10/01/2026")))})
+	out = append(out, golden{"dossier-giay-khen-in-tren-phoi.txt", certificatesText(Certificates(in, "15", domain.MustDate("10/01/2026")))})
 
 	add("dang-ky-thi-dua.txt", Registration(fixtureRegistration()))
 	empty := RegistrationInput{Profile: fixtureProfile(), Year: 2026, Date: fixtureRegistration().Date}

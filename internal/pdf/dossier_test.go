@@ -197,7 +197,7 @@ func TestWriteDossier(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := RenderCertificates(DefaultCertificateLayout(), docs.Certificates(in, 15, domain.MustDate("10/01/2026")), &buf); err != nil {
+	if err := RenderCertificates(DefaultCertificateLayout(), docs.Certificates(in, "15", domain.MustDate("10/01/2026")), &buf); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "giay_khen.pdf"), buf.Bytes(), 0o644)
@@ -217,7 +217,7 @@ func TestWriteDossier(t *testing.T) {
 }
 
 func TestCertificates_Offsets(t *testing.T) {
-	certs := docs.Certificates(dossierInput(60), 15, domain.MustDate("10/01/2026"))
+	certs := docs.Certificates(dossierInput(60), "15", domain.MustDate("10/01/2026"))
 	l := DefaultCertificateLayout()
 	var base bytes.Buffer
 	if err := RenderCertificates(l, certs, &base); err != nil {

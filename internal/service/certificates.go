@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 
 	"tdkt/internal/docs"
@@ -177,19 +176,9 @@ func (s *Service) RoundCertificates(ctx context.Context, roundID int64, decision
 	if err != nil {
 		return nil, err
 	}
-	decisionNo = strings.Join(strings.Fields(decisionNo), " ")
-	n, numErr := strconv.Atoi(decisionNo)
-	if numErr != nil || n < 0 {
-		n = 0
-	}
-	certs := docs.Certificates(in, n, day)
+	certs := docs.Certificates(in, strings.Join(strings.Fields(decisionNo), " "), day)
 	if len(certs) == 0 {
 		return nil, fmt.Errorf("đợt “%s” không có ai được Hội đồng thông qua Giấy khen; chưa có Giấy khen nào để in", in.Round.Name)
-	}
-	if numErr != nil && decisionNo != "" {
-		for i := range certs {
-			certs[i].Decision = "Quyết định số " + decisionNo
-		}
 	}
 	return certs, nil
 }
