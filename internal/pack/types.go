@@ -109,6 +109,7 @@ type DataPerson struct {
 	Discipline []DataDiscipline `json:"discipline,omitempty"`
 	// The personal record an achievement report's section I asks for.
 	// Optional: packages made before it existed have none.
+	Ethnicity       string `json:"ethnicity,omitempty"`
 	HomeTown        string `json:"home_town,omitempty"`
 	Residence       string `json:"residence,omitempty"`
 	Religion        string `json:"religion,omitempty"`

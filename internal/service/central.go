@@ -541,6 +541,7 @@ func dataTextProblem(d pack.Data) string {
 		add(w, "chức vụ", p.Position, rules.MaxPosition)
 		add(w, "đơn vị", p.UnitName, rules.MaxName)
 		add(w, "số CCCD", p.CCCD, rules.MaxCode)
+		add(w, "dân tộc", p.Ethnicity, rules.MaxName)
 		add(w, "quê quán", p.HomeTown, rules.MaxAddress)
 		add(w, "trú quán", p.Residence, rules.MaxAddress)
 		add(w, "tôn giáo", p.Religion, rules.MaxName)

@@ -448,7 +448,7 @@ func (e *evaluation) dataPerson(p domain.Person, awards []pack.DataAward, discs 
 	dp := pack.DataPerson{StaffCode: p.StaffCode, FullName: p.FullName, BirthDate: p.BirthDate.ISO(), Gender: string(p.Gender),
 		CCCD: p.CCCD, Position: p.Position, UnitCode: p.UnitCode, UnitName: e.names.units[p.UnitCode].Name,
 		Ratings: dataRatings(e.h.PersonRatings[p.StaffCode]), Awards: awards,
-		HomeTown: p.HomeTown, Residence: p.Residence, Religion: p.Religion, Education: p.Education,
+		Ethnicity: p.Ethnicity, HomeTown: p.HomeTown, Residence: p.Residence, Religion: p.Religion, Education: p.Education,
 		PoliticalTheory: p.PoliticalTheory, AcademicRank: p.AcademicRank, PartyPost: p.PartyPost, UnionPost: p.UnionPost}
 	for _, x := range discs {
 		dp.Discipline = append(dp.Discipline, pack.DataDiscipline{Form: string(x.Form), Effective: x.From.ISO(), Until: x.To.ISO()})

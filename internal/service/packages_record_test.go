@@ -28,7 +28,7 @@ func TestPackages_CarryRecords(t *testing.T) {
 			t.Fatalf("%s: %v %v", dp.StaffCode, ok, err)
 		}
 		got := [8]string{dp.HomeTown, dp.Residence, dp.Religion, dp.Education, dp.PoliticalTheory, dp.AcademicRank, dp.PartyPost, dp.UnionPost}
-		if got != recordOf(p) || dp.HomeTown == "" {
+		if got != recordOf(p) || dp.HomeTown == "" || dp.Ethnicity != p.Ethnicity || dp.Ethnicity == "" {
 			t.Errorf("%s in the package: %q, recorded %q", dp.StaffCode, got, recordOf(p))
 		}
 	}
