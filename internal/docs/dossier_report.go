@@ -126,13 +126,11 @@ func personReport(in DossierInput, e NomineeEntry) Document {
 	body = append(body, Heading{Text: "I. SƠ LƯỢC LÝ LỊCH"})
 	body = append(body, personRecord(in, e)...)
 	switch e.Template {
-	case domain.TemplateOneOff:
-		body = append(body, Heading{Text: "II. TÓM TẮT THÀNH TÍCH ĐỘT XUẤT"})
-		body = append(body, paragraphs(text.Achievements, "")...)
-	case domain.TemplateThematic:
-		body = append(body, Heading{Text: "II. THÀNH TÍCH ĐẠT ĐƯỢC TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ"})
-		body = append(body, paragraphs(text.Achievements, "")...)
-		body = append(body, initiativeBlocks(e.Initiatives)...)
+	case domain.TemplateOneOff, domain.TemplateThematic:
+		body = append(body, kindAchievements(e)...)
+		if e.Template == domain.TemplateThematic {
+			body = append(body, initiativeBlocks(e.Initiatives)...)
+		}
 	case domain.TemplateDedication:
 		body = append(body, Heading{Text: "II. QUÁ TRÌNH CÔNG TÁC"})
 		body = append(body, careerBlock(e.Career))
@@ -162,6 +160,16 @@ func personReport(in DossierInput, e NomineeEntry) Document {
 			Right: SignatureColumn{Position: "NGƯỜI BÁO CÁO THÀNH TÍCH", Note: "(Ký, ghi rõ họ tên)", Name: name},
 		},
 	})
+}
+
+// kindAchievements is section II of the đột xuất and chuyên đề forms: the
+// achievement as the clerk tells it, under the form's own heading.
+func kindAchievements(e NomineeEntry) []Block {
+	h := "II. TÓM TẮT THÀNH TÍCH ĐỘT XUẤT"
+	if e.Template == domain.TemplateThematic {
+		h = "II. THÀNH TÍCH ĐẠT ĐƯỢC TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ"
+	}
+	return append([]Block{Heading{Text: h}}, paragraphs(e.Nominee.Report.Achievements, "")...)
 }
 
 // isOwnOffice reports whether the collective is the office itself.
@@ -233,13 +241,9 @@ func collectiveReport(in DossierInput, e NomineeEntry) Document {
 	body = append(body, Heading{Text: "2. Chức năng, nhiệm vụ", Level: 2})
 	body = append(body, paragraphs(text.Duties, "")...)
 	switch e.Template {
-	case domain.TemplateOneOff:
-		body = append(body, Heading{Text: "II. TÓM TẮT THÀNH TÍCH ĐỘT XUẤT"})
-		body = append(body, paragraphs(text.Achievements, "")...)
-	case domain.TemplateThematic:
-		body = append(body, Heading{Text: "II. THÀNH TÍCH ĐẠT ĐƯỢC TRONG PHONG TRÀO THI ĐUA THEO CHUYÊN ĐỀ"})
-		body = append(body, paragraphs(text.Achievements, "")...)
-		if len(e.Targets) > 0 {
+	case domain.TemplateOneOff, domain.TemplateThematic:
+		body = append(body, kindAchievements(e)...)
+		if len(e.Targets) > 0 && e.Template == domain.TemplateThematic {
 			body = append(body, reportTargetTable(e.Targets))
 		}
 	default:
