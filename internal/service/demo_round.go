@@ -66,6 +66,9 @@ func (g *demoGen) writeRound(tx *store.Tx, step func(int) error) error {
 		if !n.Eligible {
 			n.Justification = fmt.Sprintf("Năm %d đồng chí %s xếp loại hoàn thành nhiệm vụ do nghỉ điều trị bệnh dài ngày, nhưng có thành tích đột xuất trong chiến dịch phát triển người tham gia BHXH tự nguyện quý IV/%d. Thủ trưởng đơn vị đề nghị tặng Giấy khen để động viên, khích lệ.",
 				L, e.names.subject(sub), L)
+			// The one-off achievement, as the clerk adds it to the drafted
+			// report: what the records cannot say.
+			n.Report.Achievements += fmt.Sprintf("\nTrong chiến dịch phát triển người tham gia bảo hiểm xã hội tự nguyện quý IV/%d, trực tiếp vận động 126 người tham gia, vượt 58%% chỉ tiêu được giao cho đơn vị trong chiến dịch.", L)
 		}
 		if _, err := tx.AddNominee(n); err != nil {
 			return err

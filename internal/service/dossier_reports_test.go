@@ -76,6 +76,19 @@ func TestDossier_DemoReportsSayWhatTheFormsAsk(t *testing.T) {
 			t.Errorf("%s (%s): the ratings are said more than once", e.Nominee.Subject.Code, e.Nominee.Award)
 		}
 	}
+	// The Giấy khen kept for a one-off achievement tells it in its report.
+	oneOff := false
+	for _, e := range in.Nominees {
+		if e.Nominee.Award == "GK" && e.Nominee.Justification != "" {
+			oneOff = true
+			if txt := docText(docs.Report(in, e)); !strings.Contains(txt, "chiến dịch phát triển người tham gia bảo hiểm xã hội tự nguyện") {
+				t.Errorf("%s: the one-off achievement is not in the report:\n%s", e.Nominee.Subject.Code, txt)
+			}
+		}
+	}
+	if !oneOff {
+		t.Error("the demo round has no Giấy khen kept for a one-off achievement")
+	}
 	if reports == 0 || bk == 0 {
 		t.Fatalf("%d reports, %d collective Bằng khen in the demo round", reports, bk)
 	}
