@@ -82,3 +82,50 @@ type MovementReviewInput struct {
 	Values map[int64]map[int]domain.TargetValue
 	Date   domain.Date
 }
+
+// PeriodAwardRow counts the conferrals of one award in each year of a
+// period, from the history: the people and the collectives apart.
+type PeriodAwardRow struct {
+	Code, Name string
+	Level      string // Cơ sở / Bộ, ngành / Nhà nước (catalogue)
+	// Own: the office's director confers it; otherwise a body above.
+	Own bool
+	// People[i] and Collectives[i] are the counts of Years[i].
+	People, Collectives []int
+}
+
+// PeriodScopeRow counts the initiatives recognised at one scope in each
+// year of a period.
+type PeriodScopeRow struct {
+	Scope  domain.InitiativeScope
+	Counts []int // by year, as Years
+}
+
+// PeriodMovementRow is one movement's target achievement in each year of
+// a period it ran in: targets met of targets measured (0/0 a year it did
+// not run or had no result).
+type PeriodMovementRow struct {
+	Name          string
+	Met, Measured []int // by year, as Years
+}
+
+// PeriodInput is the review of an emulation period (báo cáo tổng kết
+// phong trào thi đua giai đoạn …): its figures computed from the history,
+// year by year, and its narrative sections as the clerk edited them.
+type PeriodInput struct {
+	Profile domain.OfficeProfile
+	Period  domain.Period
+	Date    domain.Date // date printed on the report
+	Years   []int       // the period's years, oldest first
+	Awards  []PeriodAwardRow
+	// Initiatives by scope, narrowest first.
+	Initiatives []PeriodScopeRow
+	Movements   []PeriodMovementRow
+	// ClusterRanks[i] is the office's place in its emulation cluster in
+	// Years[i] (0: not ranked).
+	ClusterRanks []int
+	// The narrative sections, drafted from the figures and edited:
+	// results, lessons learnt, directions for the next period.
+	Results, Lessons, Directions string
+	Models                       []domain.ExemplaryCandidate // the selected exemplary models, if any
+}
