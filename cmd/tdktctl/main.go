@@ -42,6 +42,8 @@ Lệnh:
   export registration --year Y --out TỆP.(pdf|xlsx)                   bản đăng ký thi đua năm Y
   export assessment --year Y --out TỆP.(pdf|xlsx)                     báo cáo tự chấm điểm thi đua năm Y
   export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
+  export period --from Y1 --to Y2 --out TỆP.(pdf|xlsx)                báo cáo tổng kết phong trào thi đua giai đoạn Y1 - Y2
+  exemplary candidates --from Y1 --to Y2 [--json]                      gương điển hình tiên tiến của giai đoạn theo tiêu chí của danh mục, kèm căn cứ
   export dossier --round ID --out THƯ_MỤC [--docx]                    hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX; --docx: thêm bản Word để sửa)
   export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]
                                                                        Giấy khen của đợt để in lên phôi (--calibration: trang căn chỉnh)
@@ -158,6 +160,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		err = c.eligibility(rest)
 	case "export":
 		err = c.export(rest)
+	case "exemplary":
+		err = c.exemplary(rest)
 	case "round":
 		err = c.round(rest)
 	case "backup":
@@ -504,7 +508,7 @@ func (c *cli) importFile(args []string) error {
 // export writes one of the year's documents; the format follows the output
 // file's extension.
 func (c *cli) export(args []string) error {
-	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC [--docx]\n           tdktctl export package --round ID --out TỆP.zip|THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
+	const use = "cách dùng: tdktctl export registration|assessment --year Y --out TỆP.(pdf|xlsx)\n           tdktctl export review --movement ID --out TỆP.(pdf|xlsx)\n           tdktctl export period --from Y1 --to Y2 --out TỆP.(pdf|xlsx)\n           tdktctl export dossier --round ID --out THƯ_MỤC [--docx]\n           tdktctl export package --round ID --out TỆP.zip|THƯ_MỤC\n           tdktctl export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return fail(2, "%s", use)
 	}
@@ -513,6 +517,8 @@ func (c *cli) export(args []string) error {
 	year := fs.Int("year", 0, "năm")
 	movement := fs.Int64("movement", 0, "mã phong trào (xem trong mục Phong trào thi đua)")
 	round := fs.Int64("round", 0, "mã đợt đề nghị (xem tdktctl round list)")
+	from := fs.Int("from", 0, "năm đầu giai đoạn")
+	to := fs.Int("to", 0, "năm cuối giai đoạn")
 	out := fs.String("out", "", "tệp kết quả .pdf hoặc .xlsx")
 	var decision, date *string
 	var calibration, word *bool
@@ -556,6 +562,13 @@ func (c *cli) export(args []string) error {
 			}
 			return svc.ExportAssessment(c.ctx, *year, format, w)
 		}
+	case "period":
+		if *from < 1975 || *to < *from {
+			return fail(2, "export period cần --from và --to (ví dụ --from 2020 --to 2025)")
+		}
+		write = func(svc *service.Service, w io.Writer) error {
+			return svc.ExportPeriod(c.ctx, *from, *to, format, w)
+		}
 	case "review":
 		if *movement <= 0 {
 			return c.movementIDs()
@@ -564,7 +577,7 @@ func (c *cli) export(args []string) error {
 			return svc.ExportMovementReview(c.ctx, *movement, format, w)
 		}
 	default:
-		return fail(2, "không có văn bản %q; chọn registration, assessment hoặc review\n%s", what, use)
+		return fail(2, "không có văn bản %q; chọn registration, assessment, review hoặc period\n%s", what, use)
 	}
 	svc, err := c.writer()
 	if err != nil {
@@ -574,6 +587,70 @@ func (c *cli) export(args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã ghi %s\n", *out)
+	return nil
+}
+
+// exemplary lists the exemplary-model candidates of a period, each with
+// the facts it rests on.
+func (c *cli) exemplary(args []string) error {
+	const use = "cách dùng: tdktctl exemplary candidates --from Y1 --to Y2 [--json]"
+	if len(args) == 0 || args[0] != "candidates" {
+		return fail(2, "%s", use)
+	}
+	fs := c.flags("exemplary candidates")
+	from := fs.Int("from", 0, "năm đầu giai đoạn")
+	to := fs.Int("to", 0, "năm cuối giai đoạn")
+	asJSON := fs.Bool("json", false, "in JSON")
+	pos, err := parse(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *from < 1975 || *to < *from {
+		return fail(2, "%s", use)
+	}
+	svc, err := c.reader()
+	if err != nil {
+		return err
+	}
+	cs, err := svc.ExemplaryCandidates(c.ctx, *from, *to)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type reason struct {
+			Criterion string `json:"criterion"`
+			Text      string `json:"text"`
+		}
+		type candidate struct {
+			Kind    string   `json:"kind"`
+			Code    string   `json:"code"`
+			Name    string   `json:"name"`
+			Unit    string   `json:"unit,omitempty"`
+			Reasons []reason `json:"reasons"`
+		}
+		out := make([]candidate, 0, len(cs))
+		for _, x := range cs {
+			cd := candidate{Kind: string(x.Subject.Kind), Code: x.Subject.Code, Name: x.Name, Unit: x.Unit}
+			for _, r := range x.Reasons {
+				cd.Reasons = append(cd.Reasons, reason{r.Criterion, r.Text})
+			}
+			out = append(out, cd)
+		}
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for _, x := range cs {
+		who := x.Name
+		if x.Unit != "" {
+			who += " (" + x.Unit + ")"
+		}
+		fmt.Fprintf(c.out, "%s\t%s\n", x.Subject.Code, who)
+		for _, r := range x.Reasons {
+			fmt.Fprintf(c.out, "\t- %s\n", r.Text)
+		}
+	}
+	fmt.Fprintf(c.out, "%d tập thể, cá nhân đạt tiêu chí gương điển hình giai đoạn %d - %d\n", len(cs), *from, *to)
 	return nil
 }
 

@@ -81,6 +81,7 @@ func goldenDocuments() []golden {
 	noBasis := fixtureReview(2024)
 	noBasis.Movement.DocNo, noBasis.Movement.DocDate, noBasis.Movement.Issuer = "", domain.Date{}, ""
 	add("so-ket-phong-trao-2024-khong-can-cu.txt", MovementReview(noBasis))
+	add("tong-ket-giai-doan-2020-2025.txt", PeriodReport(fixturePeriod()))
 
 	add("phieu-dang-ky-khoa.txt", KeySheet(KeySheetInput{
 		Profile:     fixtureProfile(),

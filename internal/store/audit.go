@@ -864,6 +864,7 @@ var tableLabels = map[string]string{
 	"journal_note":          "ghi chú về nhật ký",
 	"office_profile":        "thông tin đơn vị",
 	"package_sent":          "gói hồ sơ đã gửi",
+	"period":                "giai đoạn thi đua",
 	"person":                "cán bộ",
 	"person_rating":         "xếp loại",
 	"regime":                "chế độ khen thưởng",

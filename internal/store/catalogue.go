@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"tdkt/internal/domain"
 	"tdkt/internal/rules"
@@ -43,6 +44,28 @@ func (tx *Tx) seedCatalogue(c rules.Catalogue) error {
 		}
 	}
 	for _, p := range c.Params {
+		if _, err := tx.SaveParam(0, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seedMissingParams adds the parameters of c whose key starts with prefix
+// and is not in the catalogue yet: a new file has them from its first
+// seeding, a file made before them gets them once.
+func (tx *Tx) seedMissingParams(c rules.Catalogue, prefix string) error {
+	for _, p := range c.Params {
+		if !strings.HasPrefix(p.Key, prefix) {
+			continue
+		}
+		var n int
+		if err := tx.tx.QueryRowContext(tx.ctx, `SELECT COUNT(*) FROM catalogue_param WHERE key=?`, p.Key).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
 		if _, err := tx.SaveParam(0, p); err != nil {
 			return err
 		}

@@ -461,6 +461,10 @@ func (s *Store) migrate() error {
 				if err := tx.seedReportForms(rules.DefaultCatalogue()); err != nil {
 					return err
 				}
+			case 16:
+				if err := tx.seedMissingParams(rules.DefaultCatalogue(), "dien_hinh."); err != nil {
+					return err
+				}
 			}
 			_, err := tx.tx.Exec(`INSERT INTO schema_migration(version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, s.now().UTC().Format(time.RFC3339))

@@ -1,0 +1,385 @@
+package service
+
+// The five-year cycle: periods, the period review's figures, and the
+// exemplary models (gương điển hình tiên tiến) the records point to.
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tdkt/internal/docs"
+	"tdkt/internal/domain"
+	"tdkt/internal/rules"
+	"tdkt/internal/store"
+	"tdkt/internal/xlsx"
+)
+
+// Fields of a period.
+const (
+	FieldPeriodName = "Tên giai đoạn"
+	FieldPeriodFrom = "Từ năm"
+	FieldPeriodTo   = "Đến năm"
+	FieldDelegates  = "Số đại biểu"
+)
+
+// Periods lists the office's periods, the latest first.
+func (s *Service) Periods(ctx context.Context) ([]store.PeriodReview, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	return s.st.Periods(ctx)
+}
+
+// SavePeriod validates and saves a period (ID 0: a new one); it returns
+// its ID. An empty name is made from the years.
+func (s *Service) SavePeriod(ctx context.Context, p store.PeriodReview) (int64, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
+	p.Name, p.Congress = rules.Clean(p.Name), rules.Clean(p.Congress)
+	p.Results, p.Lessons, p.Directions = cleanText(p.Results), cleanText(p.Lessons), cleanText(p.Directions)
+	var errs domain.FieldErrors
+	last := s.now().Year() + 5
+	if p.FromYear < 1975 || p.FromYear > last {
+		errs = append(errs, domain.FieldError{Field: FieldPeriodFrom, Msg: fmt.Sprintf("năm %d không hợp lệ; nhập năm từ 1975 đến %d", p.FromYear, last)})
+	}
+	if p.ToYear < p.FromYear || p.ToYear > last {
+		errs = append(errs, domain.FieldError{Field: FieldPeriodTo, Msg: fmt.Sprintf("năm %d không hợp lệ; nhập năm từ năm bắt đầu (%d) đến %d", p.ToYear, p.FromYear, last)})
+	}
+	if p.Delegates < 0 {
+		errs = append(errs, domain.FieldError{Field: FieldDelegates, Msg: "không được âm"})
+	}
+	if len(errs) > 0 {
+		return 0, errs
+	}
+	if p.Name == "" {
+		p.Name = fmt.Sprintf("Giai đoạn %d - %d", p.FromYear, p.ToYear)
+	}
+	var id int64
+	err := s.st.Write(ctx, func(tx *store.Tx) error {
+		var err error
+		id, err = tx.SavePeriod(p)
+		return err
+	})
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		return 0, domain.FieldError{Field: FieldPeriodFrom, Msg: fmt.Sprintf("đã có giai đoạn %d - %d", p.FromYear, p.ToYear)}
+	}
+	return id, err
+}
+
+// PeriodInput gathers the review of the period from..to: the period as
+// recorded (or one made from the years), and its figures year by year
+// from the history: awards by award and level, the office's own decisions
+// apart; initiatives by scope; the office's targets met per movement;
+// its place in its cluster; the narrative as edited, else drafted.
+func (s *Service) PeriodInput(ctx context.Context, from, to int) (docs.PeriodInput, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return docs.PeriodInput{}, err
+	}
+	if from < 1975 || to < from || to-from > 20 {
+		return docs.PeriodInput{}, domain.FieldError{Field: FieldPeriodTo, Msg: fmt.Sprintf("giai đoạn %d - %d không hợp lệ", from, to)}
+	}
+	in := docs.PeriodInput{Date: s.Today()}
+	p, ok, err := s.st.Profile(ctx)
+	if err != nil {
+		return in, err
+	}
+	if !ok {
+		return in, fmt.Errorf("chưa có thông tin đơn vị; khai báo đơn vị trước: %w", domain.ErrNotFound)
+	}
+	in.Profile = p
+	rec, ok, err := s.st.PeriodOf(ctx, from, to)
+	if err != nil {
+		return in, err
+	}
+	if !ok {
+		rec.Period = domain.Period{Name: fmt.Sprintf("Giai đoạn %d - %d", from, to), FromYear: from, ToYear: to}
+	}
+	in.Period = rec.Period
+	in.Years = rec.Years()
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return in, err
+	}
+	idx := func(y int) int { return y - from }
+	n := len(in.Years)
+
+	// Awards by award code, the office's own decisions first.
+	awards, err := s.st.AwardsBetween(ctx, from, to)
+	if err != nil {
+		return in, err
+	}
+	rows := map[string]*docs.PeriodAwardRow{}
+	for _, a := range awards {
+		r := rows[a.AwardCode]
+		if r == nil {
+			t, _ := cat.Award(a.AwardCode)
+			r = &docs.PeriodAwardRow{Code: a.AwardCode, Name: cat.AwardName(a.AwardCode), Level: t.Level,
+				Own: cat.ConferredBy(a.AwardCode, domain.YearEnd(to)).Own, People: make([]int, n), Collectives: make([]int, n)}
+			rows[a.AwardCode] = r
+		}
+		if a.Subject.Kind == domain.SubjectPerson {
+			r.People[idx(a.Year)]++
+		} else {
+			r.Collectives[idx(a.Year)]++
+		}
+	}
+	order := map[string]int{}
+	for i, a := range cat.Sorted() {
+		order[a.Code] = i
+	}
+	for _, r := range rows {
+		in.Awards = append(in.Awards, *r)
+	}
+	sort.SliceStable(in.Awards, func(i, j int) bool {
+		a, b := in.Awards[i], in.Awards[j]
+		if a.Own != b.Own {
+			return a.Own
+		}
+		return order[a.Code] < order[b.Code]
+	})
+
+	// Initiatives by scope, each once whatever its authors.
+	inits, err := s.st.InitiativesUpTo(ctx, to)
+	if err != nil {
+		return in, err
+	}
+	seen := map[int64]bool{}
+	byScope := map[domain.InitiativeScope][]int{}
+	for _, it := range inits {
+		if it.Year < from || seen[it.ID] {
+			continue
+		}
+		seen[it.ID] = true
+		if byScope[it.Scope] == nil {
+			byScope[it.Scope] = make([]int, n)
+		}
+		byScope[it.Scope][idx(it.Year)]++
+	}
+	for _, sc := range domain.Scopes {
+		if c := byScope[sc]; c != nil {
+			in.Initiatives = append(in.Initiatives, docs.PeriodScopeRow{Scope: sc, Counts: c})
+		}
+	}
+
+	// The office's own targets, met of measured, per movement and year.
+	ms, err := s.st.Movements(ctx)
+	if err != nil {
+		return in, err
+	}
+	vals, err := s.st.TargetValues(ctx, 0, p.UnitCode)
+	if err != nil {
+		return in, err
+	}
+	target := map[int64]domain.Target{}
+	owner := map[int64]int{} // target → movement index in in.Movements
+	for _, m := range ms {
+		if m.FromYear > to || (m.ToYear != 0 && m.ToYear < from) {
+			continue
+		}
+		i := len(in.Movements)
+		in.Movements = append(in.Movements, docs.PeriodMovementRow{Name: m.Name, Met: make([]int, n), Measured: make([]int, n)})
+		for _, t := range m.Targets {
+			target[t.ID], owner[t.ID] = t, i
+		}
+	}
+	for _, v := range vals {
+		t, ok := target[v.TargetID]
+		if !ok || !v.HasActual || v.Year < from || v.Year > to {
+			continue
+		}
+		r := &in.Movements[owner[v.TargetID]]
+		r.Measured[idx(v.Year)]++
+		if _, met := t.Achieved(v.Planned, v.Actual); met {
+			r.Met[idx(v.Year)]++
+		}
+	}
+	// A movement with no result in the period says nothing of it.
+	in.Movements = slices.DeleteFunc(in.Movements, func(r docs.PeriodMovementRow) bool {
+		for _, m := range r.Measured {
+			if m > 0 {
+				return false
+			}
+		}
+		return true
+	})
+
+	in.ClusterRanks = make([]int, n)
+	for i, y := range in.Years {
+		c, ok, err := s.st.Cluster(ctx, y)
+		if err != nil {
+			return in, err
+		}
+		if ok {
+			in.ClusterRanks[i] = ownClusterRank(c)
+		}
+	}
+
+	in.Results, in.Lessons, in.Directions = rec.Results, rec.Lessons, rec.Directions
+	return in, nil
+}
+
+// catParam reads a parameter of the catalogue for the regime of year,
+// else the default catalogue's (a file made before the parameter).
+func catParam(cat rules.Catalogue, key string, year int) string {
+	regime := ""
+	if r, ok := cat.RegimeFor(year); ok {
+		regime = r.Code
+	}
+	if v, ok := cat.Param(key, regime, domain.YearEnd(year)); ok {
+		return strings.TrimSpace(v)
+	}
+	v, _ := rules.DefaultCatalogue().Param(key, regime, domain.YearEnd(year))
+	return strings.TrimSpace(v)
+}
+
+func codeSet(list string) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range strings.Split(list, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+// ExemplaryCandidates lists the people and collectives whose record over
+// the period from..to meets a criterion of an exemplary model, each with
+// the facts it rests on: a person with a title of dien_hinh.person_titles
+// (CSTĐ cấp bộ, toàn quốc), anyone with an award of dien_hinh.higher_awards
+// (Bằng khen Thủ tướng, Huân chương, Cờ thi đua của Chính phủ), a person
+// with dien_hinh.cstdcs_years years of CSTĐCS or an initiative of scope
+// dien_hinh.initiative_scope or wider, a collective with
+// dien_hinh.ttldxs_years years of Tập thể lao động xuất sắc. Collectives
+// come first, then people, each in name order.
+func (s *Service) ExemplaryCandidates(ctx context.Context, from, to int) ([]domain.ExemplaryCandidate, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.names(ctx)
+	if err != nil {
+		return nil, err
+	}
+	awards, err := s.st.AwardsBetween(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	inits, err := s.st.InitiativesUpTo(ctx, to)
+	if err != nil {
+		return nil, err
+	}
+	titles := codeSet(catParam(cat, "dien_hinh.person_titles", to))
+	higher := codeSet(catParam(cat, "dien_hinh.higher_awards", to))
+	cstdcsYears, _ := strconv.Atoi(catParam(cat, "dien_hinh.cstdcs_years", to))
+	ttldxsYears, _ := strconv.Atoi(catParam(cat, "dien_hinh.ttldxs_years", to))
+	minScope := domain.InitiativeScope(catParam(cat, "dien_hinh.initiative_scope", to))
+
+	reasons := map[domain.Subject][]domain.ModelReason{}
+	add := func(sub domain.Subject, key, text string) {
+		reasons[sub] = append(reasons[sub], domain.ModelReason{Criterion: key, Text: text})
+	}
+	awardText := func(a domain.AwardRecord) string {
+		t := cat.AwardName(a.AwardCode) + " năm " + strconv.Itoa(a.Year)
+		if d := docs.DecisionPhrase(a.DecisionNo, a.DecisionDate, ""); d != "" {
+			t += " (" + d + ")"
+		}
+		return t
+	}
+	counted := map[domain.Subject]map[string][]int{}
+	for _, a := range awards {
+		if a.Kind != "" && a.Kind != domain.KindMerit && !higher[a.AwardCode] {
+			continue // a one-off award is not a record of the period's work
+		}
+		switch {
+		case higher[a.AwardCode]:
+			add(a.Subject, "dien_hinh.higher_awards", awardText(a))
+		case titles[a.AwardCode] && a.Subject.Kind == domain.SubjectPerson:
+			add(a.Subject, "dien_hinh.person_titles", awardText(a))
+		case a.AwardCode == rules.AwardCSTDCS || a.AwardCode == rules.AwardTTLDXS:
+			if counted[a.Subject] == nil {
+				counted[a.Subject] = map[string][]int{}
+			}
+			counted[a.Subject][a.AwardCode] = append(counted[a.Subject][a.AwardCode], a.Year)
+		}
+	}
+	for sub, byCode := range counted {
+		if ys := byCode[rules.AwardCSTDCS]; cstdcsYears > 0 && len(ys) >= cstdcsYears {
+			add(sub, "dien_hinh.cstdcs_years", fmt.Sprintf("%d năm đạt Chiến sĩ thi đua cơ sở (%s)", len(ys), joinYears(ys)))
+		}
+		if ys := byCode[rules.AwardTTLDXS]; ttldxsYears > 0 && len(ys) >= ttldxsYears {
+			add(sub, "dien_hinh.ttldxs_years", fmt.Sprintf("%d năm đạt Tập thể lao động xuất sắc (%s)", len(ys), joinYears(ys)))
+		}
+	}
+	if minScope.Level() > 0 {
+		for _, it := range inits {
+			if it.Year < from || it.Scope.Level() < minScope.Level() {
+				continue
+			}
+			for _, author := range it.Authors {
+				t := fmt.Sprintf("Sáng kiến “%s” phạm vi %s, năm %d", it.Title, strings.ToLower(it.Scope.Label()), it.Year)
+				if d := docs.DecisionPhrase(it.DecisionNo, it.DecisionDate, ""); d != "" {
+					t += " (" + d + ")"
+				}
+				add(domain.PersonSubject(author), "dien_hinh.initiative_scope", t)
+			}
+		}
+	}
+
+	var out []domain.ExemplaryCandidate
+	for sub, rs := range reasons {
+		c := domain.ExemplaryCandidate{Subject: sub, Name: names.subject(sub), Reasons: rs}
+		if sub.Kind == domain.SubjectPerson {
+			p, ok := names.people[sub.Code]
+			if !ok {
+				continue // left the office
+			}
+			c.Unit = names.units[p.UnitCode].Name
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Subject.Kind != b.Subject.Kind {
+			return a.Subject.Kind == domain.SubjectCollective
+		}
+		if fa, fb := domain.Fold(a.Name), domain.Fold(b.Name); fa != fb {
+			return fa < fb
+		}
+		return a.Subject.Code < b.Subject.Code
+	})
+	return out, nil
+}
+
+func joinYears(ys []int) string {
+	ys = slices.Clone(ys)
+	slices.Sort(ys)
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ExportPeriod writes the review of the period from..to (báo cáo tổng kết
+// phong trào thi đua giai đoạn …) as PDF or Excel: its figures from the
+// history, its narrative as edited or, where none, drafted from them.
+func (s *Service) ExportPeriod(ctx context.Context, from, to int, format string, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	in, err := s.PeriodInput(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	return writeDocument(format, func() docs.Document { return docs.PeriodReport(in) },
+		func(w io.Writer) error { return xlsx.WritePeriodReport(in, w) }, w)
+}
