@@ -308,6 +308,17 @@ func (g *demoGen) writeEmulation(tx *store.Tx, step func(int) error) error {
 	}
 	e.rng = rng
 
+	// The five-year period that ends with L, before the sector's congress.
+	if L-5 >= g.first {
+		if _, err := tx.SavePeriod(store.PeriodReview{Period: domain.Period{
+			Name: fmt.Sprintf("Giai đoạn %d - %d", L-5, L), FromYear: L - 5, ToYear: L,
+			Congress:  "Đại hội Thi đua yêu nước ngành Bảo hiểm xã hội Việt Nam lần thứ VI",
+			Delegates: 5,
+		}}); err != nil {
+			return err
+		}
+	}
+
 	// Registrations of L and of the current year.
 	for _, y := range []int{L, C} {
 		if err := e.writeRegistrations(tx, y); err != nil {

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -141,6 +142,27 @@ func BenchmarkScale_Backup(b *testing.B) {
 	for b.Loop() {
 		i++ // a folder per run: the clock stands still, and a backup never overwrites one
 		if _, err := s.BackupTo(ctx, filepath.Join(b.TempDir(), fmt.Sprint(i))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScale_Period is the period view's and report's figures for
+// 2,000 staff over 10 years: a period of six years with its candidates
+// (target: under 1 s).
+func BenchmarkScale_Period(b *testing.B) {
+	s := fixtureOffice(b, DemoOptions{Staff: 2000, Years: 10})
+	ctx := context.Background()
+	for b.Loop() {
+		in, err := s.PeriodInput(ctx, 2020, 2025)
+		if err != nil || len(in.Awards) == 0 {
+			b.Fatal(err)
+		}
+		cs, err := s.ExemplaryCandidates(ctx, 2020, 2025)
+		if err != nil || len(cs) == 0 {
+			b.Fatal(err)
+		}
+		if err := s.ExportPeriod(ctx, 2020, 2025, "pdf", io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}
