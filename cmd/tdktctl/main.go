@@ -44,6 +44,9 @@ Lệnh:
   export review --movement ID --out TỆP.(pdf|xlsx)                    sơ kết, tổng kết một phong trào
   export period --from Y1 --to Y2 --out TỆP.(pdf|xlsx)                báo cáo tổng kết phong trào thi đua giai đoạn Y1 - Y2
   exemplary candidates --from Y1 --to Y2 [--json]                      gương điển hình tiên tiến của giai đoạn theo tiêu chí của danh mục, kèm căn cứ
+  exemplary propose --from Y1 --to Y2                                  đưa các gương điển hình theo tiêu chí ra Hội nghị điển hình tiên tiến của giai đoạn
+  export models --from Y1 --to Y2 --doc minutes|booklet|delegates --out TỆP.pdf
+                                                                       biên bản Hội nghị điển hình tiên tiến, kỷ yếu gương điển hình, danh sách đại biểu
   export dossier --round ID --out THƯ_MỤC [--docx]                    hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX; --docx: thêm bản Word để sửa)
   export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]
                                                                        Giấy khen của đợt để in lên phôi (--calibration: trang căn chỉnh)
@@ -525,6 +528,7 @@ func (c *cli) export(args []string) error {
 	if what == "dossier" {
 		word = fs.Bool("docx", false, "ghi thêm bản Word (.docx) bên cạnh mỗi tệp PDF để sửa trước khi ký")
 	}
+	modelDoc := fs.String("doc", "", "văn bản của gương điển hình: minutes, booklet hoặc delegates")
 	if what == "certificates" {
 		decision = fs.String("decision", "", "số quyết định khen thưởng (để trống: điền tay)")
 		date = fs.String("date", "", "ngày ký dd/mm/yyyy (để trống: điền tay)")
@@ -545,6 +549,9 @@ func (c *cli) export(args []string) error {
 	}
 	if what == "certificates" {
 		return c.exportCertificates(*round, *out, *decision, *date, *calibration)
+	}
+	if what == "models" {
+		return c.exportModels(*from, *to, *modelDoc, *out)
 	}
 	format, err := service.ExportFormat(*out)
 	if err != nil {
@@ -590,14 +597,37 @@ func (c *cli) export(args []string) error {
 	return nil
 }
 
+// exportModels writes one document of a period's exemplary models.
+func (c *cli) exportModels(from, to int, doc, out string) error {
+	if from < 1975 || to < from {
+		return fail(2, "export models cần --from và --to (ví dụ --from 2020 --to 2025)")
+	}
+	if _, ok := service.ModelDocuments[doc]; !ok {
+		return fail(2, "export models cần --doc minutes, booklet hoặc delegates")
+	}
+	svc, err := c.writer()
+	if err != nil {
+		return err
+	}
+	id, err := svc.PeriodID(c.ctx, from, to)
+	if err != nil {
+		return fail(2, "%v", err)
+	}
+	if err := paths.WriteAtomic(out, func(w io.Writer) error { return svc.ExportModels(c.ctx, id, doc, w) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "Đã ghi %s\n", out)
+	return nil
+}
+
 // exemplary lists the exemplary-model candidates of a period, each with
 // the facts it rests on.
 func (c *cli) exemplary(args []string) error {
-	const use = "cách dùng: tdktctl exemplary candidates --from Y1 --to Y2 [--json]"
-	if len(args) == 0 || args[0] != "candidates" {
+	const use = "cách dùng: tdktctl exemplary candidates --from Y1 --to Y2 [--json]\n           tdktctl exemplary propose --from Y1 --to Y2"
+	if len(args) == 0 || (args[0] != "candidates" && args[0] != "propose") {
 		return fail(2, "%s", use)
 	}
-	fs := c.flags("exemplary candidates")
+	fs := c.flags("exemplary " + args[0])
 	from := fs.Int("from", 0, "năm đầu giai đoạn")
 	to := fs.Int("to", 0, "năm cuối giai đoạn")
 	asJSON := fs.Bool("json", false, "in JSON")
@@ -607,6 +637,22 @@ func (c *cli) exemplary(args []string) error {
 	}
 	if len(pos) > 0 || *from < 1975 || *to < *from {
 		return fail(2, "%s", use)
+	}
+	if args[0] == "propose" {
+		svc, err := c.writer()
+		if err != nil {
+			return err
+		}
+		id, err := svc.PeriodID(c.ctx, *from, *to)
+		if err != nil {
+			return fail(2, "%v", err)
+		}
+		n, err := svc.ProposeModels(c.ctx, id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "Đã đưa %d tập thể, cá nhân ra Hội nghị điển hình tiên tiến giai đoạn %d - %d\n", n, *from, *to)
+		return nil
 	}
 	svc, err := c.reader()
 	if err != nil {

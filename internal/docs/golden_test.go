@@ -82,6 +82,9 @@ func goldenDocuments() []golden {
 	noBasis.Movement.DocNo, noBasis.Movement.DocDate, noBasis.Movement.Issuer = "", domain.Date{}, ""
 	add("so-ket-phong-trao-2024-khong-can-cu.txt", MovementReview(noBasis))
 	add("tong-ket-giai-doan-2020-2025.txt", PeriodReport(fixturePeriod()))
+	add("bien-ban-hoi-nghi-dien-hinh-tien-tien.txt", ConferenceMinutes(fixtureModels()))
+	add("ky-yeu-guong-dien-hinh-tien-tien.txt", ModelsBooklet(fixtureModels()))
+	add("danh-sach-dai-bieu-dai-hoi.txt", DelegateList(fixtureModels()))
 
 	add("phieu-dang-ky-khoa.txt", KeySheet(KeySheetInput{
 		Profile:     fixtureProfile(),

@@ -43,3 +43,33 @@ type ExemplaryCandidate struct {
 	Unit    string // a person's unit
 	Reasons []ModelReason
 }
+
+// ExemplaryModel is a candidate put before the Hội nghị điển hình tiên
+// tiến of a period: proposed from the records or added by hand with a
+// reason, voted on, and, once selected, told in an account (bài viết về
+// gương điển hình) for the booklet. A model may also be one of the
+// office's delegates to the congress.
+type ExemplaryModel struct {
+	ID       int64
+	PeriodID int64
+	ExemplaryCandidate
+	ByHand   bool // added by the office, its reason in Reasons
+	Voted    bool // the conference voted on it
+	VotesFor int
+	Account  string // the account printed in the booklet
+	Delegate bool   // named to the office's delegation
+}
+
+// Conference is the Hội nghị điển hình tiên tiến of a period, which votes
+// on the models: when, and how many delegates were called and came.
+type Conference struct {
+	Date    Date
+	Members int // delegates called to the conference: the shares are of them
+	Present int
+}
+
+// Selected reports whether the model passed the conference's vote:
+// more than threshold percent of the members called.
+func (m ExemplaryModel) Selected(c Conference, threshold float64) bool {
+	return m.Voted && c.Members > 0 && float64(m.VotesFor)*100 > threshold*float64(c.Members)
+}

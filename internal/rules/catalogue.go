@@ -249,6 +249,7 @@ func DefaultCatalogue() Catalogue {
 			{Key: "dien_hinh.higher_awards", Value: "BK_TTG,HCLD3,CO_CP", Description: "Gương điển hình: tập thể, cá nhân được một trong các hình thức này trong giai đoạn (mã, cách nhau bởi dấu phẩy)"},
 			{Key: "dien_hinh.cstdcs_years", Value: "3", Description: "Gương điển hình: số năm đạt Chiến sĩ thi đua cơ sở trong giai đoạn"},
 			{Key: "dien_hinh.initiative_scope", Value: "BO_NGANH", Description: "Gương điển hình: phạm vi sáng kiến tối thiểu trong giai đoạn"},
+			{Key: "dien_hinh.vote_percent", Value: "50", Description: "Gương điển hình: tỷ lệ phiếu đồng ý phải vượt quá (%) trên tổng số đại biểu triệu tập Hội nghị điển hình tiên tiến"},
 			{Key: "dien_hinh.ttldxs_years", Value: "3", Description: "Gương điển hình: số năm tập thể đạt Tập thể lao động xuất sắc trong giai đoạn"},
 			{Key: "council.written_opinions_count", Value: "true", Description: "Ý kiến bằng văn bản của thành viên vắng mặt được tính vào kết quả biểu quyết"},
 		},

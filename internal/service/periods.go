@@ -14,6 +14,7 @@ import (
 
 	"tdkt/internal/docs"
 	"tdkt/internal/domain"
+	"tdkt/internal/pdf"
 	"tdkt/internal/rules"
 	"tdkt/internal/store"
 	"tdkt/internal/xlsx"
@@ -53,6 +54,9 @@ func (s *Service) SavePeriod(ctx context.Context, p store.PeriodReview) (int64, 
 	}
 	if p.Delegates < 0 {
 		errs = append(errs, domain.FieldError{Field: FieldDelegates, Msg: "không được âm"})
+	}
+	if c := p.Conference; c.Members < 0 || c.Present < 0 || c.Present > c.Members {
+		errs = append(errs, domain.FieldError{Field: FieldConfPresent, Msg: fmt.Sprintf("%d không hợp lệ; nhập từ 0 đến số đại biểu triệu tập (%d)", c.Present, c.Members)})
 	}
 	if len(errs) > 0 {
 		return 0, errs
@@ -255,8 +259,10 @@ func codeSet(list string) map[string]bool {
 // (Bằng khen Thủ tướng, Huân chương, Cờ thi đua của Chính phủ), a person
 // with dien_hinh.cstdcs_years years of CSTĐCS or an initiative of scope
 // dien_hinh.initiative_scope or wider, a collective with
-// dien_hinh.ttldxs_years years of Tập thể lao động xuất sắc. Collectives
-// come first, then people, each in name order.
+// dien_hinh.ttldxs_years years of Tập thể lao động xuất sắc. Only the
+// people still on the staff and the collectives still in being at the
+// period's end are listed. Collectives come first, then people, each in
+// name order.
 func (s *Service) ExemplaryCandidates(ctx context.Context, from, to int) ([]domain.ExemplaryCandidate, error) {
 	if err := s.require(domain.RoleViewer); err != nil {
 		return nil, err
@@ -343,6 +349,8 @@ func (s *Service) ExemplaryCandidates(ctx context.Context, from, to int) ([]doma
 				continue // left the office
 			}
 			c.Unit = names.units[p.UnitCode].Name
+		} else if u, ok := names.units[sub.Code]; !ok || !u.ActiveOn(domain.YearEnd(to)) {
+			continue // merged or closed before the period's end: not there to honour
 		}
 		out = append(out, c)
 	}
@@ -382,4 +390,229 @@ func (s *Service) ExportPeriod(ctx context.Context, from, to int, format string,
 	}
 	return writeDocument(format, func() docs.Document { return docs.PeriodReport(in) },
 		func(w io.Writer) error { return xlsx.WritePeriodReport(in, w) }, w)
+}
+
+// Fields of the models and their conference.
+const (
+	FieldModelReason  = "Lý do đề nghị"
+	FieldVotesFor     = "Số phiếu đồng ý"
+	FieldConfMembers  = "Số đại biểu triệu tập"
+	FieldConfPresent  = "Số đại biểu có mặt"
+	FieldModelAccount = "Bài viết"
+)
+
+// period reads a recorded period by ID.
+func (s *Service) period(ctx context.Context, id int64) (store.PeriodReview, error) {
+	ps, err := s.st.Periods(ctx)
+	if err != nil {
+		return store.PeriodReview{}, err
+	}
+	for _, p := range ps {
+		if p.ID == id {
+			return p, nil
+		}
+	}
+	return store.PeriodReview{}, fmt.Errorf("giai đoạn %d: %w", id, domain.ErrNotFound)
+}
+
+// Models lists the models put forward for a period.
+func (s *Service) Models(ctx context.Context, periodID int64) ([]domain.ExemplaryModel, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
+	return s.st.Models(ctx, periodID)
+}
+
+// ProposeModels puts every candidate of the period's records before its
+// conference (a subject already put forward keeps its vote and account,
+// its reasons renewed); it returns how many are put forward.
+func (s *Service) ProposeModels(ctx context.Context, periodID int64) (int, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
+	p, err := s.period(ctx, periodID)
+	if err != nil {
+		return 0, err
+	}
+	cs, err := s.ExemplaryCandidates(ctx, p.FromYear, p.ToYear)
+	if err != nil {
+		return 0, err
+	}
+	err = s.st.Write(ctx, func(tx *store.Tx) error {
+		for _, c := range cs {
+			if _, err := tx.SaveModel(domain.ExemplaryModel{PeriodID: periodID, ExemplaryCandidate: c}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(cs), err
+}
+
+// AddModel puts a subject the records do not point to before the
+// conference, with the office's written reason ("người tốt, việc tốt",
+// a new factor).
+func (s *Service) AddModel(ctx context.Context, periodID int64, sub domain.Subject, reason string) (int64, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return 0, err
+	}
+	reason = rules.Clean(reason)
+	if reason == "" {
+		return 0, domain.FieldError{Field: FieldModelReason, Msg: "ghi lý do đề nghị (thành tích tiêu biểu) của tập thể, cá nhân"}
+	}
+	if _, err := s.period(ctx, periodID); err != nil {
+		return 0, err
+	}
+	names, err := s.names(ctx)
+	if err != nil {
+		return 0, err
+	}
+	m := domain.ExemplaryModel{PeriodID: periodID, ByHand: true, ExemplaryCandidate: domain.ExemplaryCandidate{Subject: sub, Name: names.subject(sub),
+		Reasons: []domain.ModelReason{{Text: reason}}}}
+	if sub.Kind == domain.SubjectPerson {
+		p, ok := names.people[sub.Code]
+		if !ok {
+			return 0, fmt.Errorf("không có cán bộ mã %s: %w", sub.Code, domain.ErrNotFound)
+		}
+		m.Unit = names.units[p.UnitCode].Name
+	} else if _, ok := names.units[sub.Code]; !ok {
+		return 0, fmt.Errorf("không có đơn vị mã %s: %w", sub.Code, domain.ErrNotFound)
+	}
+	var id int64
+	err = s.st.Write(ctx, func(tx *store.Tx) error {
+		var err error
+		id, err = tx.SaveModel(m)
+		return err
+	})
+	return id, err
+}
+
+// SaveModel records a model's vote, account and delegate mark. The votes
+// are of the conference's members: no more than those present.
+func (s *Service) SaveModel(ctx context.Context, m domain.ExemplaryModel) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	p, err := s.period(ctx, m.PeriodID)
+	if err != nil {
+		return err
+	}
+	m.Account = cleanText(m.Account)
+	if m.Voted && (m.VotesFor < 0 || m.VotesFor > p.Conference.Present) {
+		return domain.FieldError{Field: FieldVotesFor, Msg: fmt.Sprintf("%d không hợp lệ; nhập từ 0 đến số đại biểu có mặt (%d)", m.VotesFor, p.Conference.Present)}
+	}
+	return s.st.Write(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveModel(m)
+		return err
+	})
+}
+
+// RemoveModel takes a model off the period's list.
+func (s *Service) RemoveModel(ctx context.Context, id int64) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	return s.st.Write(ctx, func(tx *store.Tx) error { return tx.DeleteModel(id) })
+}
+
+// modelThreshold is the share of the conference's members a model needs,
+// exceeded (catalogue dien_hinh.vote_percent).
+func modelThreshold(cat rules.Catalogue, year int) float64 {
+	f, err := strconv.ParseFloat(strings.ReplaceAll(catParam(cat, "dien_hinh.vote_percent", year), ",", "."), 64)
+	if err != nil {
+		return 50
+	}
+	return f
+}
+
+// SelectedModels are the models the period's conference selected, with
+// the threshold it applied.
+func (s *Service) SelectedModels(ctx context.Context, periodID int64) ([]domain.ExemplaryModel, float64, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, 0, err
+	}
+	p, err := s.period(ctx, periodID)
+	if err != nil {
+		return nil, 0, err
+	}
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	th := modelThreshold(cat, p.ToYear)
+	ms, err := s.st.Models(ctx, periodID)
+	if err != nil {
+		return nil, 0, err
+	}
+	return slices.DeleteFunc(ms, func(m domain.ExemplaryModel) bool { return !m.Selected(p.Conference, th) }), th, nil
+}
+
+// ModelsInput gathers the documents of a period's models: the period and
+// its conference, the models with their votes, the share a model needs.
+func (s *Service) ModelsInput(ctx context.Context, periodID int64) (docs.ModelsInput, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return docs.ModelsInput{}, err
+	}
+	in := docs.ModelsInput{Date: s.Today()}
+	p, ok, err := s.st.Profile(ctx)
+	if err != nil {
+		return in, err
+	}
+	if !ok {
+		return in, fmt.Errorf("chưa có thông tin đơn vị; khai báo đơn vị trước: %w", domain.ErrNotFound)
+	}
+	in.Profile = p
+	per, err := s.period(ctx, periodID)
+	if err != nil {
+		return in, err
+	}
+	in.Period, in.Conference = per.Period, per.Conference
+	cat, err := s.st.Catalogue(ctx)
+	if err != nil {
+		return in, err
+	}
+	in.Threshold = modelThreshold(cat, per.ToYear)
+	in.Models, err = s.st.Models(ctx, periodID)
+	return in, err
+}
+
+// ModelDocuments are the documents of a period's models that ExportModels
+// writes, by the name the command line takes.
+var ModelDocuments = map[string]func(docs.ModelsInput) docs.Document{
+	"minutes":   docs.ConferenceMinutes,
+	"booklet":   docs.ModelsBooklet,
+	"delegates": docs.DelegateList,
+}
+
+// ExportModels writes one document of the period's models as PDF: the
+// conference's minutes, the booklet of the models selected, or the
+// delegation to the congress.
+func (s *Service) ExportModels(ctx context.Context, periodID int64, doc string, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	build, ok := ModelDocuments[doc]
+	if !ok {
+		return fmt.Errorf("không có văn bản %q; chọn minutes, booklet hoặc delegates", doc)
+	}
+	in, err := s.ModelsInput(ctx, periodID)
+	if err != nil {
+		return err
+	}
+	return pdf.Render(build(in), w)
+}
+
+// PeriodID is the ID of the recorded period of the years from..to.
+func (s *Service) PeriodID(ctx context.Context, from, to int) (int64, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return 0, err
+	}
+	p, ok, err := s.st.PeriodOf(ctx, from, to)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, fmt.Errorf("chưa có giai đoạn %d - %d; thêm giai đoạn trước: %w", from, to, domain.ErrNotFound)
+	}
+	return p.ID, nil
 }

@@ -152,8 +152,14 @@ func TestExemplaryCandidates_ExactlyThoseTheCriteriaName(t *testing.T) {
 	for _, p := range people {
 		current[p.StaffCode] = true
 	}
+	units, err := st.Units(ctx)
+	must(t, err)
+	active := map[string]bool{}
+	for _, u := range units {
+		active[u.Code] = u.ActiveOn(domain.YearEnd(to))
+	}
 	for sub := range want {
-		if sub.Kind == domain.SubjectPerson && !current[sub.Code] {
+		if (sub.Kind == domain.SubjectPerson && !current[sub.Code]) || (sub.Kind == domain.SubjectCollective && !active[sub.Code]) {
 			delete(want, sub)
 		}
 	}
@@ -211,4 +217,61 @@ func TestSavePeriod_ValidatesAndKeepsTheNarrative(t *testing.T) {
 
 func hasField(err error, field string) bool {
 	return err != nil && strings.Contains(err.Error(), field)
+}
+
+// TestModels_ConferenceSelectsAndDocumentsRender walks the models of the
+// demo's period: the records' candidates put forward, one added by hand
+// with its reason, the conference's vote (more than half of the delegates
+// called), the selected list, and the three documents as PDF.
+func TestModels_ConferenceSelectsAndDocumentsRender(t *testing.T) {
+	s, _, _ := fillDemo(t, DemoOptions{})
+	ctx := context.Background()
+	id, err := s.PeriodID(ctx, 2020, 2025)
+	must(t, err)
+	n, err := s.ProposeModels(ctx, id)
+	must(t, err)
+	cs, _ := s.ExemplaryCandidates(ctx, 2020, 2025)
+	if n != len(cs) || n == 0 {
+		t.Fatalf("%d put forward, %d candidates", n, len(cs))
+	}
+	if again, err := s.ProposeModels(ctx, id); err != nil || again != n {
+		t.Fatalf("a second proposal: %d, %v", again, err)
+	}
+	if _, err := s.AddModel(ctx, id, domain.PersonSubject("HTI0100"), "  "); !hasField(err, FieldModelReason) {
+		t.Errorf("a model by hand without a reason: %v", err)
+	}
+	_, err = s.AddModel(ctx, id, domain.PersonSubject("HTI0100"), "Người tốt, việc tốt: cứu người đuối nước năm 2024")
+	must(t, err)
+	ms, err := s.Models(ctx, id)
+	must(t, err)
+	if len(ms) != n+1 {
+		t.Fatalf("%d models, want %d", len(ms), n+1)
+	}
+	per, err := s.period(ctx, id)
+	must(t, err)
+	per.Conference = domain.Conference{Date: domain.NewDate(2025, 8, 15), Members: 60, Present: 55}
+	_, err = s.SavePeriod(ctx, per)
+	must(t, err)
+	m := ms[0]
+	m.Voted, m.VotesFor = true, 56
+	if err := s.SaveModel(ctx, m); !hasField(err, FieldVotesFor) {
+		t.Errorf("more votes than delegates present: %v", err)
+	}
+	// 31 of 60 passes, 30 of 60 does not.
+	for i, votes := range []int{31, 30} {
+		m := ms[i]
+		m.Voted, m.VotesFor, m.Delegate, m.Account = true, votes, i == 0, "Bài viết về gương điển hình."
+		must(t, s.SaveModel(ctx, m))
+	}
+	sel, th, err := s.SelectedModels(ctx, id)
+	must(t, err)
+	if th != 50 || len(sel) != 1 || sel[0].ID != ms[0].ID {
+		t.Errorf("selected %+v at %v%%", sel, th)
+	}
+	for doc := range ModelDocuments {
+		var buf strings.Builder
+		if err := s.ExportModels(ctx, id, doc, &buf); err != nil || !strings.HasPrefix(buf.String(), "%PDF") {
+			t.Errorf("%s: %v", doc, err)
+		}
+	}
 }

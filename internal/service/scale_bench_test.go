@@ -2,8 +2,8 @@ package service
 
 import (
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"

@@ -865,6 +865,7 @@ var tableLabels = map[string]string{
 	"office_profile":        "thông tin đơn vị",
 	"package_sent":          "gói hồ sơ đã gửi",
 	"period":                "giai đoạn thi đua",
+	"period_model":          "gương điển hình tiên tiến",
 	"person":                "cán bộ",
 	"person_rating":         "xếp loại",
 	"regime":                "chế độ khen thưởng",

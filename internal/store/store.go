@@ -461,7 +461,7 @@ func (s *Store) migrate() error {
 				if err := tx.seedReportForms(rules.DefaultCatalogue()); err != nil {
 					return err
 				}
-			case 16:
+			case 16, 17:
 				if err := tx.seedMissingParams(rules.DefaultCatalogue(), "dien_hinh."); err != nil {
 					return err
 				}
