@@ -32,6 +32,7 @@ import (
 	"tdkt/ui/nominations"
 	"tdkt/ui/overview"
 	"tdkt/ui/packages"
+	"tdkt/ui/periods"
 	"tdkt/ui/registration"
 	"tdkt/ui/settings"
 	"tdkt/ui/staff"
@@ -210,6 +211,7 @@ func build(win fyne.Window, svc *service.Service, restored func()) *MainWindow {
 			{"Tự đánh giá", theme.ConfirmIcon(), assessment.New(svc, win)},
 			{"Xét khen thưởng", theme.MailSendIcon(), nominations.New(svc, win)},
 			{"Gửi Trung ương", theme.MailForwardIcon(), packages.New(svc, win)},
+			{"Tổng kết giai đoạn", theme.CalendarIcon(), periods.New(svc, win)},
 			{"Nhập dữ liệu", theme.UploadIcon(), imports.New(svc, win, mw.Reload)},
 			{"Danh mục", theme.ListIcon(), catalogue.New(svc, win)},
 			{"Cài đặt", theme.SettingsIcon(), settings.New(svc, win, mw.Reload)},

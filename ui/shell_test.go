@@ -27,7 +27,7 @@ func TestMainWindow_NavigatesEveryArea(t *testing.T) {
 	win := test.NewWindow(nil)
 	defer win.Close()
 	mw := Build(win, svc)
-	want := []string{"Tổng quan", "Đơn vị & cán bộ", "Đăng ký thi đua", "Tự đánh giá", "Xét khen thưởng", "Gửi Trung ương", "Nhập dữ liệu", "Danh mục", "Cài đặt", "Tài khoản", "Sao lưu", "Nhật ký"}
+	want := []string{"Tổng quan", "Đơn vị & cán bộ", "Đăng ký thi đua", "Tự đánh giá", "Xét khen thưởng", "Gửi Trung ương", "Tổng kết giai đoạn", "Nhập dữ liệu", "Danh mục", "Cài đặt", "Tài khoản", "Sao lưu", "Nhật ký"}
 	if len(mw.areas) != len(want) {
 		t.Fatalf("areas: %d, want %d", len(mw.areas), len(want))
 	}
