@@ -30,7 +30,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -255,21 +254,7 @@ func exportName(year int, format string) string {
 
 // chooseExport asks where to save the self-assessment as PDF or Excel.
 func (v *View) chooseExport(format string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			kit.ShowError(v.win, err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		v.export(format, path)
-	}, v.win)
-	d.SetFileName(exportName(v.year, format))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Show()
+	kit.AskSavePath(v.win, exportName(v.year, format), func(path string) { v.export(format, path) })
 }
 
 // export writes the year's self-assessment to path off the UI goroutine

@@ -18,10 +18,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -221,21 +219,7 @@ func (v *View) chooseExport(format string) {
 	if v.period.ID == 0 {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			kit.ShowError(v.win, err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		v.export(format, path)
-	}, v.win)
-	d.SetFileName(exportName(v.period, format))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Show()
+	kit.AskSavePath(v.win, exportName(v.period, format), func(path string) { v.export(format, path) })
 }
 
 // export writes the period's review to path off the UI goroutine, then

@@ -25,7 +25,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -292,21 +291,7 @@ func (v *View) chooseExport(format string) {
 
 // saveAs asks where to save a document with a suggested name, then calls save.
 func (v *View) saveAs(name, format string, save func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			kit.ShowError(v.win, err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		save(path)
-	}, v.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Show()
+	kit.AskSavePath(v.win, name, save)
 }
 
 // export writes the year's registration to path.
