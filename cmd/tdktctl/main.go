@@ -45,8 +45,8 @@ Lệnh:
   export period --from Y1 --to Y2 --out TỆP.(pdf|xlsx)                báo cáo tổng kết phong trào thi đua giai đoạn Y1 - Y2
   exemplary candidates --from Y1 --to Y2 [--json]                      gương điển hình tiên tiến của giai đoạn theo tiêu chí của danh mục, kèm căn cứ
   exemplary propose --from Y1 --to Y2                                  đưa các gương điển hình theo tiêu chí ra Hội nghị điển hình tiên tiến của giai đoạn
-  export models --from Y1 --to Y2 --doc minutes|booklet|delegates --out TỆP.pdf
-                                                                       biên bản Hội nghị điển hình tiên tiến, kỷ yếu gương điển hình, danh sách đại biểu
+  export models --from Y1 --to Y2 --doc minutes|booklet|delegates|list --out TỆP.pdf|TỆP.xlsx
+                                                                       biên bản Hội nghị điển hình tiên tiến, kỷ yếu gương điển hình, danh sách đại biểu (PDF); danh sách gương điển hình (Excel)
   export dossier --round ID --out THƯ_MỤC [--docx]                    hồ sơ đề nghị khen thưởng của một đợt (PDF + XLSX; --docx: thêm bản Word để sửa)
   export certificates --round ID --out TỆP.pdf [--decision SỐ] [--date dd/mm/yyyy] [--calibration]
                                                                        Giấy khen của đợt để in lên phôi (--calibration: trang căn chỉnh)
@@ -528,7 +528,7 @@ func (c *cli) export(args []string) error {
 	if what == "dossier" {
 		word = fs.Bool("docx", false, "ghi thêm bản Word (.docx) bên cạnh mỗi tệp PDF để sửa trước khi ký")
 	}
-	modelDoc := fs.String("doc", "", "văn bản của gương điển hình: minutes, booklet hoặc delegates")
+	modelDoc := fs.String("doc", "", "văn bản của gương điển hình: minutes, booklet, delegates (PDF) hoặc list (Excel)")
 	if what == "certificates" {
 		decision = fs.String("decision", "", "số quyết định khen thưởng (để trống: điền tay)")
 		date = fs.String("date", "", "ngày ký dd/mm/yyyy (để trống: điền tay)")
@@ -602,8 +602,8 @@ func (c *cli) exportModels(from, to int, doc, out string) error {
 	if from < 1975 || to < from {
 		return fail(2, "export models cần --from và --to (ví dụ --from 2020 --to 2025)")
 	}
-	if _, ok := service.ModelDocuments[doc]; !ok {
-		return fail(2, "export models cần --doc minutes, booklet hoặc delegates")
+	if _, ok := service.ModelDocuments[doc]; !ok && doc != service.ModelsList {
+		return fail(2, "export models cần --doc minutes, booklet, delegates (PDF) hoặc list (Excel)")
 	}
 	svc, err := c.writer()
 	if err != nil {

@@ -584,20 +584,28 @@ var ModelDocuments = map[string]func(docs.ModelsInput) docs.Document{
 	"delegates": docs.DelegateList,
 }
 
-// ExportModels writes one document of the period's models as PDF: the
+// ModelsList is the name ExportModels takes for the Excel list of the
+// models.
+const ModelsList = "list"
+
+// ExportModels writes one document of the period's models: as PDF the
 // conference's minutes, the booklet of the models selected, or the
-// delegation to the congress.
+// delegation to the congress; as Excel (ModelsList) the list of every
+// model with its vote.
 func (s *Service) ExportModels(ctx context.Context, periodID int64, doc string, w io.Writer) error {
 	if err := s.require(domain.RoleClerk); err != nil {
 		return err
 	}
 	build, ok := ModelDocuments[doc]
-	if !ok {
-		return fmt.Errorf("không có văn bản %q; chọn minutes, booklet hoặc delegates", doc)
+	if !ok && doc != ModelsList {
+		return fmt.Errorf("không có văn bản %q; chọn minutes, booklet, delegates hoặc list", doc)
 	}
 	in, err := s.ModelsInput(ctx, periodID)
 	if err != nil {
 		return err
+	}
+	if doc == ModelsList {
+		return xlsx.WriteModels(in, w)
 	}
 	return pdf.Render(build(in), w)
 }

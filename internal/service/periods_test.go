@@ -274,4 +274,8 @@ func TestModels_ConferenceSelectsAndDocumentsRender(t *testing.T) {
 			t.Errorf("%s: %v", doc, err)
 		}
 	}
+	var list strings.Builder
+	if err := s.ExportModels(ctx, id, ModelsList, &list); err != nil || !strings.HasPrefix(list.String(), "PK") {
+		t.Errorf("the Excel list: %v", err)
+	}
 }
