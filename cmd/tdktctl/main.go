@@ -60,6 +60,7 @@ Lệnh:
   round decide --round ID --award MÃ --number SỐ --date dd/mm/yyyy [--signer TÊN]
                                                                        ghi quyết định của Giám đốc cho danh hiệu, hình thức thuộc thẩm quyền đơn vị (ghi vào lịch sử khen thưởng)
   export package --round ID --out TỆP.zip|THƯ_MỤC                     gói hồ sơ đã ký gửi Trung ương (đợt Đã duyệt; mật khẩu khóa ký: TDKT_PASSPHRASE)
+  export package --from Y1 --to Y2 --out TỆP.zip|THƯ_MỤC              gói của giai đoạn (tổng kết, gương điển hình, đại biểu) gửi Trung ương
   verify TỆP.zip [--key unit.pub] [--json]                             kiểm tra gói: mã 0 hợp lệ, 1 không hợp lệ (liệt kê mọi lỗi); không cần tài khoản
   key create | key passwd                                              tạo khóa ký của đơn vị, đổi mật khẩu khóa ký (Giám đốc; mới: TDKT_NEW_PASSPHRASE)
   key export --out unit.pub [--sheet phieu.pdf]                       xuất tệp khóa công khai, in vân tay (và phiếu đăng ký khóa PDF) để đăng ký với Trung ương
@@ -71,6 +72,7 @@ Lệnh:
   central import TỆP.zip... [--json]                                   kiểm tra và nạp gói của các đơn vị (mã 1 khi có gói bị từ chối hoặc giữ lại)
   central release [--json]                                             kiểm tra lại các gói đang giữ lại (sau khi thêm khóa)
   central report --year Y --out TỆP.xlsx                               tổng hợp toàn quốc: theo đơn vị, hình thức, xếp hạng cụm
+  central models --from Y1 --to Y2 [--json]                            gương điển hình tiên tiến của giai đoạn do các đơn vị gửi lên
   central feedback --unit C --year Y --round ID --number SỐ --date dd/mm/yyyy --issuer CƠ_QUAN [--refuse MÃ=lý do]... --out TỆP.zip|THƯ_MỤC
                                                                        ghi quyết định (khen mọi đề nghị Hội đồng thông qua, trừ --refuse) và lập gói phản hồi đã ký
   backup OUT.db                                                        sao lưu
@@ -545,7 +547,7 @@ func (c *cli) export(args []string) error {
 		return c.exportDossier(*round, *out, *word)
 	}
 	if what == "package" {
-		return c.exportPackage(*round, *out)
+		return c.exportPackage(*round, *from, *to, *out)
 	}
 	if what == "certificates" {
 		return c.exportCertificates(*round, *out, *decision, *date, *calibration)

@@ -21,23 +21,35 @@ import (
 	"tdkt/internal/store"
 )
 
-// exportPackage writes the signed submission package of an approved round.
-func (c *cli) exportPackage(roundID int64, out string) error {
-	if roundID <= 0 {
-		return fail(2, "export package cần --round ID (xem tdktctl round list)")
+// exportPackage writes the signed submission package of an approved
+// round, or of a period (from..to) of the five-year cycle.
+func (c *cli) exportPackage(roundID int64, from, to int, out string) error {
+	period := from > 0 || to > 0
+	if (roundID <= 0) == !period || (period && (from < 1975 || to < from)) {
+		return fail(2, "export package cần --round ID (xem tdktctl round list), hoặc --from Y1 --to Y2 cho gói của giai đoạn")
 	}
 	svc, err := c.writer()
 	if err != nil {
 		return err
 	}
-	if _, err := svc.Round(c.ctx, roundID); err != nil {
+	var periodID int64
+	if period {
+		if periodID, err = svc.PeriodID(c.ctx, from, to); err != nil {
+			return fail(2, "%v", service.Explain(err))
+		}
+	} else if _, err := svc.Round(c.ctx, roundID); err != nil {
 		return fail(2, "%v", service.Explain(err))
 	}
 	pass, err := c.passphrase()
 	if err != nil {
 		return err
 	}
-	rec, err := svc.ExportPackage(c.ctx, roundID, out, pass, nil)
+	var rec service.PackageRecord
+	if period {
+		rec, err = svc.ExportPeriodPackage(c.ctx, periodID, out, pass)
+	} else {
+		rec, err = svc.ExportPackage(c.ctx, roundID, out, pass, nil)
+	}
 	if err != nil {
 		return err
 	}
@@ -313,6 +325,7 @@ func (c *cli) central(args []string) error {
            tdktctl central import TỆP.zip... [--json]
            tdktctl central release [--json]
            tdktctl central report --year Y --out TỆP.xlsx
+           tdktctl central models --from Y1 --to Y2 [--json]
            tdktctl central feedback --unit C --year Y --round ID --number SỐ --date dd/mm/yyyy --issuer CƠ_QUAN [--refuse MÃ=lý do]... --out TỆP.zip|THƯ_MỤC`
 	if len(args) == 0 {
 		return fail(2, "%s", use)
@@ -328,6 +341,8 @@ func (c *cli) central(args []string) error {
 		return c.centralImport(args[1:], true)
 	case "report":
 		return c.centralReport(args[1:])
+	case "models":
+		return c.centralModels(args[1:])
 	case "feedback":
 		return c.centralFeedback(args[1:])
 	}
@@ -587,6 +602,61 @@ func (c *cli) centralReport(args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.out, "Đã ghi %s\n", *out)
+	return nil
+}
+
+// centralModels lists the exemplary models of a period the offices'
+// period packages put forward, by office.
+func (c *cli) centralModels(args []string) error {
+	fs := c.flags("central models")
+	from := fs.Int("from", 0, "năm đầu giai đoạn")
+	to := fs.Int("to", 0, "năm cuối giai đoạn")
+	asJSON := fs.Bool("json", false, "in JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *from < 1975 || *to < *from || len(pos) > 0 {
+		return fail(2, "cách dùng: tdktctl central models --from Y1 --to Y2 [--json]")
+	}
+	svc, err := c.reader()
+	if err != nil {
+		return err
+	}
+	ms, err := svc.CentralModels(c.ctx, *from, *to)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type model struct {
+			Unit     string   `json:"unit"`
+			Subject  string   `json:"subject"`
+			Code     string   `json:"code"`
+			Name     string   `json:"name"`
+			SubUnit  string   `json:"sub_unit,omitempty"`
+			Reasons  []string `json:"reasons"`
+			VotesFor int      `json:"votes_for"`
+			Pct      float64  `json:"pct"`
+			Selected bool     `json:"selected"`
+			Delegate bool     `json:"delegate"`
+		}
+		out := make([]model, 0, len(ms))
+		for _, m := range ms {
+			out = append(out, model{m.UnitCode, m.Subject, m.Code, m.Name, m.SubUnit, m.Reasons, m.VotesFor, m.Pct, m.Selected, m.Delegate})
+		}
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	selected := 0
+	for _, m := range ms {
+		mark := " "
+		if m.Selected {
+			mark, selected = "*", selected+1
+		}
+		fmt.Fprintf(c.out, "%s %s\t%s\t%s\n", mark, m.UnitCode, m.Name, m.SubUnit)
+	}
+	fmt.Fprintf(c.out, "%d gương điển hình được đề nghị, %d được Hội nghị điển hình tiên tiến của đơn vị lựa chọn (*)\n", len(ms), selected)
 	return nil
 }
 

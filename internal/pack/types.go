@@ -63,7 +63,12 @@ type Manifest struct {
 	// its journal was not rewritten before that point (tdktctl check
 	// --against). Packages made before it existed have none.
 	JournalHead *JournalAnchor `json:"journal_head,omitempty"`
-	Files       []FileEntry    `json:"files"`
+	// Kind is KindPeriod for the package of a period of the five-year
+	// cycle, whose Period names it (Round is then empty); "" for a
+	// round's package.
+	Kind   string      `json:"kind,omitempty"`
+	Period *PeriodRef  `json:"period,omitempty"`
+	Files  []FileEntry `json:"files"`
 }
 
 // JournalAnchor is an entry of the audit journal: its number and its
@@ -291,4 +296,59 @@ type Problem struct {
 	Code    string `json:"code"`
 	Path    string `json:"path,omitempty"`
 	Message string `json:"message"`
+}
+
+// KindPeriod marks the package of a period (báo cáo tổng kết giai đoạn,
+// gương điển hình tiên tiến) in the manifest.
+const KindPeriod = "period"
+
+// PeriodRef names a period of the five-year cycle.
+type PeriodRef struct {
+	From int    `json:"from"`
+	To   int    `json:"to"`
+	Name string `json:"name"`
+}
+
+// PeriodData is data.json of a period's package: the period, its figures
+// year by year as the office's review counts them, and its exemplary
+// models with their records and the conference's vote.
+type PeriodData struct {
+	Unit        Unit          `json:"unit"`
+	Period      PeriodRef     `json:"period"`
+	Congress    string        `json:"congress,omitempty"`
+	Delegates   int           `json:"delegates"` // allotted to the office
+	Years       []int         `json:"years"`
+	Awards      []PeriodAward `json:"awards"`
+	Initiatives []PeriodScope `json:"initiatives"`
+	Models      []DataModel   `json:"models"`
+}
+
+// PeriodAward counts one award's conferrals by year (as Years).
+type PeriodAward struct {
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	Level       string `json:"level,omitempty"`
+	Own         bool   `json:"own"` // conferred by the office's director
+	People      []int  `json:"people"`
+	Collectives []int  `json:"collectives"`
+}
+
+// PeriodScope counts the initiatives of a scope by year (as Years).
+type PeriodScope struct {
+	Scope  string `json:"scope"`
+	Counts []int  `json:"counts"`
+}
+
+// DataModel is an exemplary model put before the office's conference.
+type DataModel struct {
+	Subject  string   `json:"subject"` // person | collective
+	Code     string   `json:"code"`
+	Name     string   `json:"name"`
+	Unit     string   `json:"unit,omitempty"`
+	Reasons  []string `json:"reasons"`
+	Voted    bool     `json:"voted"`
+	VotesFor int      `json:"votes_for"`
+	Pct      float64  `json:"pct"` // % of the delegates called
+	Selected bool     `json:"selected"`
+	Delegate bool     `json:"delegate"`
 }

@@ -405,6 +405,15 @@ func (v *verifier) readManifest() {
 	if strings.TrimSpace(m.Unit.Code) == "" {
 		bad("thiếu mã đơn vị lập gói.")
 	}
+	switch m.Kind {
+	case "":
+	case KindPeriod:
+		if p := m.Period; p == nil || p.From <= 0 || p.To < p.From {
+			bad("gói giai đoạn không ghi rõ giai đoạn (từ năm, đến năm).")
+		}
+	default:
+		bad("loại nội dung “%s” không hợp lệ.", display(m.Kind))
+	}
 	if _, err := time.Parse(time.RFC3339, m.CreatedAt); err != nil {
 		bad("thời điểm lập gói “%s” không đúng dạng RFC 3339.", display(m.CreatedAt))
 	}

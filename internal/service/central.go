@@ -72,8 +72,12 @@ type ImportOutcome struct {
 	Year        int
 	Round       pack.RoundRef
 	Nominations int
-	Supersedes  int64  // loaded: the package it replaced
-	Message     string // one Vietnamese sentence
+	// Period names a period's package (the five-year cycle) and Models
+	// counts the models it put forward; nil for a round's package.
+	Period     *pack.PeriodRef
+	Models     int
+	Supersedes int64  // loaded: the package it replaced
+	Message    string // one Vietnamese sentence
 }
 
 // CentralPersonHistory is a person as the centre knows them, with every
@@ -348,10 +352,11 @@ func (s *Service) CentralImport(ctx context.Context, files []string, passphrase 
 // err is what stops the import (the centre's key, a file that cannot be
 // read back), not the package's fault.
 type preparedPackage struct {
-	o    ImportOutcome
-	rec  store.CentralPackage
-	data pack.Data
-	err  error
+	o      ImportOutcome
+	rec    store.CentralPackage
+	data   pack.Data
+	period *pack.PeriodData // the data of a period's package instead
+	err    error
 }
 
 // prepareFile verifies the package at path and reads its data.
@@ -414,7 +419,20 @@ func (im *centralImporter) prepare(ctx context.Context, name string, p *pack.Pac
 		rec.Manifest = string(p.ManifestBytes)
 	}
 	var data pack.Data
+	var period *pack.PeriodData
 	switch {
+	case p.Valid() && p.Manifest.Kind == pack.KindPeriod:
+		rec.Status, rec.RoundKind, rec.RoundName = store.PackageLoaded, pack.KindPeriod, p.Manifest.Period.Name
+		o.Period = p.Manifest.Period
+		pd, problem, err := im.readPeriodData(ctx, p)
+		if err != nil {
+			return preparedPackage{o: o, err: err}
+		}
+		period = &pd
+		if problem != nil {
+			rec.Status, o.Problems = store.PackageRejected, append(o.Problems, *problem)
+			rec.Problems = problemsJSON(o.Problems)
+		}
 	case p.Valid():
 		rec.Status = store.PackageLoaded
 		var problem *pack.Problem
@@ -431,7 +449,7 @@ func (im *centralImporter) prepare(ctx context.Context, name string, p *pack.Pac
 	default:
 		rec.Status = store.PackageRejected
 	}
-	return preparedPackage{o: o, rec: rec, data: data}
+	return preparedPackage{o: o, rec: rec, data: data, period: period}
 }
 
 // commit records a prepared package, and loads it when valid, in one
@@ -453,6 +471,9 @@ func (im *centralImporter) commit(ctx context.Context, pp preparedPackage) (Impo
 			o.PackageID, o.Status = id, rec.Status
 			return err
 		}
+		if pp.period != nil {
+			return loadPeriodPackage(tx, rec, *pp.period, &o)
+		}
 		return loadPackage(tx, rec, pp.data, &o)
 	})
 	if err != nil {
@@ -462,29 +483,106 @@ func (im *centralImporter) commit(ctx context.Context, pp preparedPackage) (Impo
 	return o, nil
 }
 
+// readPeriodData decrypts and decodes data.json of a period's package,
+// which must name the office and the period of its manifest.
+func (im *centralImporter) readPeriodData(ctx context.Context, p *pack.Package) (pack.PeriodData, *pack.Problem, error) {
+	var d pack.PeriodData
+	b, problem, err := im.readDataBytes(ctx, p)
+	if err != nil || problem != nil {
+		return d, problem, err
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return d, &pack.Problem{Code: ProblemBadData, Path: "data.json", Message: fmt.Sprintf("data.json không đúng định dạng: %v", err)}, nil
+	}
+	m := p.Manifest
+	if d.Unit.Code != m.Unit.Code || d.Period.From != m.Period.From || d.Period.To != m.Period.To {
+		return d, &pack.Problem{Code: ProblemBadData, Path: "data.json", Message: fmt.Sprintf(
+			"data.json nói về đơn vị %s, giai đoạn %d - %d nhưng manifest.json ghi đơn vị %s, giai đoạn %d - %d", d.Unit.Code, d.Period.From, d.Period.To, m.Unit.Code, m.Period.From, m.Period.To)}, nil
+	}
+	for _, x := range d.Models {
+		if x.Subject != string(domain.SubjectPerson) && x.Subject != string(domain.SubjectCollective) || strings.TrimSpace(x.Code) == "" {
+			return d, &pack.Problem{Code: ProblemBadData, Path: "data.json", Message: fmt.Sprintf("data.json: gương điển hình “%s” không rõ là tập thể hay cá nhân, hoặc thiếu mã", x.Name)}, nil
+		}
+	}
+	return d, nil, nil
+}
+
+// loadPeriodPackage records a period's package: the office's models and
+// figures; the office's earlier package of the same period is superseded.
+func loadPeriodPackage(tx *store.Tx, rec store.CentralPackage, d pack.PeriodData, o *ImportOutcome) error {
+	curID, hasCur, err := tx.CurrentPeriodPackage(rec.UnitCode, d.Period.From, d.Period.To)
+	if err != nil {
+		return err
+	}
+	id, err := tx.SaveCentralPackage(rec)
+	if err != nil {
+		return err
+	}
+	o.PackageID, o.Status = id, ImportLoaded
+	if hasCur {
+		if err := tx.SetPackageStatus(curID, store.PackageSuperseded, id); err != nil {
+			return err
+		}
+		o.Supersedes = curID
+	}
+	figures, err := json.Marshal(struct {
+		Years       []int              `json:"years"`
+		Awards      []pack.PeriodAward `json:"awards"`
+		Initiatives []pack.PeriodScope `json:"initiatives"`
+	}{d.Years, d.Awards, d.Initiatives})
+	if err != nil {
+		return err
+	}
+	ms := make([]store.CentralModel, 0, len(d.Models))
+	for _, x := range d.Models {
+		ms = append(ms, store.CentralModel{UnitCode: d.Unit.Code, UnitName: d.Unit.Name, From: d.Period.From, To: d.Period.To, Subject: x.Subject,
+			Code: x.Code, Name: x.Name, SubUnit: x.Unit, Reasons: x.Reasons, VotesFor: x.VotesFor, Pct: x.Pct, Selected: x.Selected, Delegate: x.Delegate})
+	}
+	o.Models = len(ms)
+	return tx.AddCentralPeriod(id, d.Unit.Code, d.Period.From, d.Period.To, string(figures), ms)
+}
+
 // readData decrypts and decodes data.json. The error is for what is not
 // the package's fault and stops the import: the centre's key cannot be
 // opened (no or a wrong passphrase).
 func (im *centralImporter) readData(ctx context.Context, p *pack.Package) (pack.Data, *pack.Problem, error) {
 	var d pack.Data
+	b, problem, err := im.readDataBytes(ctx, p)
+	if err != nil || problem != nil {
+		return d, problem, err
+	}
+	return decodeData(p, b)
+}
+
+// readDataBytes decrypts data.json when the package is encrypted. The
+// error is for what is not the package's fault and stops the import: the
+// centre's key cannot be opened (no or a wrong passphrase).
+func (im *centralImporter) readDataBytes(ctx context.Context, p *pack.Package) ([]byte, *pack.Problem, error) {
 	identity := ""
 	if p.Manifest.Encryption != "" {
 		if strings.TrimSpace(im.passphrase) == "" {
-			return d, nil, domain.FieldError{Field: FieldPassphrase, Msg: "gói được mã hóa cho Trung ương; nhập mật khẩu khóa của Trung ương (TDKT_PASSPHRASE) để giải mã", Err: pack.ErrPassphrase}
+			return nil, nil, domain.FieldError{Field: FieldPassphrase, Msg: "gói được mã hóa cho Trung ương; nhập mật khẩu khóa của Trung ương (TDKT_PASSPHRASE) để giải mã", Err: pack.ErrPassphrase}
 		}
 		id, err := im.decryptWith(ctx)
 		if err != nil {
-			return d, nil, err
+			return nil, nil, err
 		}
 		identity = id
 	}
 	b, err := p.Read("data.json", identity)
 	if err != nil {
 		if errors.Is(err, pack.ErrWrongIdentity) {
-			return d, &pack.Problem{Code: ProblemCannotDecrypt, Path: "data.json", Message: "Gói được mã hóa cho một khóa khác của Trung ương nên không giải mã được; hãy đề nghị đơn vị nhập tệp khóa mới nhất của Trung ương rồi lập lại gói."}, nil
+			return nil, &pack.Problem{Code: ProblemCannotDecrypt, Path: "data.json", Message: "Gói được mã hóa cho một khóa khác của Trung ương nên không giải mã được; hãy đề nghị đơn vị nhập tệp khóa mới nhất của Trung ương rồi lập lại gói."}, nil
 		}
-		return d, &pack.Problem{Code: ProblemBadData, Path: "data.json", Message: fmt.Sprintf("Không đọc được data.json: %v", err)}, nil
+		return nil, &pack.Problem{Code: ProblemBadData, Path: "data.json", Message: fmt.Sprintf("Không đọc được data.json: %v", err)}, nil
 	}
+	return b, nil, nil
+}
+
+// decodeData decodes a round's data.json and checks it against the
+// manifest.
+func decodeData(p *pack.Package, b []byte) (pack.Data, *pack.Problem, error) {
+	var d pack.Data
 	if err := json.Unmarshal(b, &d); err != nil {
 		return d, &pack.Problem{Code: ProblemBadData, Path: "data.json", Message: fmt.Sprintf("data.json không đúng định dạng: %v", err)}, nil
 	}
@@ -668,6 +766,9 @@ func outcomeMessage(o ImportOutcome) string {
 	switch o.Status {
 	case ImportLoaded:
 		msg := fmt.Sprintf("Đã nạp gói của %s, đợt %d năm %d: %d đề nghị", who, o.Round.ID, o.Year, o.Nominations)
+		if p := o.Period; p != nil {
+			msg = fmt.Sprintf("Đã nạp gói giai đoạn %d - %d của %s: %d gương điển hình", p.From, p.To, who, o.Models)
+		}
 		if o.Supersedes != 0 {
 			msg += fmt.Sprintf("; thay cho gói số %d gửi trước đó (vẫn được lưu)", o.Supersedes)
 		}

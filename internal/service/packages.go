@@ -99,58 +99,74 @@ func (s *Service) ExportPackage(ctx context.Context, roundID int64, out string, 
 	if err != nil {
 		return PackageRecord{}, err
 	}
+	now := s.now()
+	m, recipient, err := s.packageManifest(ctx, p, r.Year, now)
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	m.Round = roundRef(r)
+	return s.writePackage(ctx, packagePath(out, pack.FileName(p.UnitCode, r.Year, r.ID, now)), files,
+		pack.BuildOptions{Manifest: m, Key: key, Recipient: recipient, Progress: func(done, total int) {
+			if total > 0 {
+				report(dossierPortion + done*(packageSteps-dossierPortion)/total)
+			}
+		}}, PackageRecord{RoundID: r.ID, Kind: pack.TypeSubmission, CreatedAt: now})
+}
+
+// packageManifest is the manifest of a package of the office for year,
+// made at now, and the centre's age recipient its payload is encrypted
+// to ("" when the office has no key of the centre).
+func (s *Service) packageManifest(ctx context.Context, p domain.OfficeProfile, year int, now time.Time) (pack.Manifest, string, error) {
 	recipient := ""
 	if ck, ok, err := s.centralKey(ctx); err != nil {
-		return PackageRecord{}, err
+		return pack.Manifest{}, "", err
 	} else if ok {
 		recipient = ck.Age
 	}
 	cat, err := s.st.Catalogue(ctx)
 	if err != nil {
-		return PackageRecord{}, err
+		return pack.Manifest{}, "", err
 	}
-	now := s.now()
 	m := pack.Manifest{
 		Type:         pack.TypeSubmission,
 		Unit:         pack.Unit{Code: p.UnitCode, Name: p.UnitName},
-		Year:         r.Year,
-		Round:        roundRef(r),
+		Year:         year,
 		CreatedAt:    now.Format(time.RFC3339),
 		AppVersion:   Version,
-		RulesVersion: regimeOf(cat, r.Year),
+		RulesVersion: regimeOf(cat, year),
 	}
 	// The journal's head goes under the signature: a journal rewritten
 	// later, even with every hash recomputed, no longer holds it.
 	if head, err := s.st.JournalHead(ctx); err != nil {
-		return PackageRecord{}, err
+		return pack.Manifest{}, "", err
 	} else if head.Hash != "" {
 		m.JournalHead = &pack.JournalAnchor{ID: head.ID, Hash: head.Hash}
 	}
-	path := packagePath(out, pack.FileName(p.UnitCode, r.Year, r.ID, now))
-	// The history keeps where the file went even if the process's working
-	// folder changes (the window re-verifies from there).
+	return m, recipient, nil
+}
+
+// writePackage builds the signed package of files at path, atomically,
+// and records it as sent (rec gives the round and kind; the file, hash
+// and size are filled here). The history keeps where the file went even
+// if the process's working folder changes (the window re-verifies from
+// there).
+func (s *Service) writePackage(ctx context.Context, path string, files []pack.File, opt pack.BuildOptions, rec PackageRecord) (PackageRecord, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	var sum hash.Hash
 	var size int64
-	err = paths.WriteAtomic(path, func(w io.Writer) error {
+	err := paths.WriteAtomic(path, func(w io.Writer) error {
 		sum = sha256.New()
 		cw := &countingWriter{w: io.MultiWriter(w, sum)}
-		_, err := pack.Build(ctx, cw, files, pack.BuildOptions{Manifest: m, Key: key, Recipient: recipient,
-			Progress: func(done, total int) {
-				if total > 0 {
-					report(dossierPortion + done*(packageSteps-dossierPortion)/total)
-				}
-			}})
+		_, err := pack.Build(ctx, cw, files, opt)
 		size = cw.n
 		return err
 	})
 	if err != nil {
 		return PackageRecord{}, fmt.Errorf("lập gói %s: %w", filepath.Base(path), err)
 	}
-	rec := PackageRecord{RoundID: r.ID, FileName: filepath.Base(path), Path: path, Kind: pack.TypeSubmission, CreatedAt: now,
-		SHA256: hex.EncodeToString(sum.Sum(nil)), Bytes: size, Encrypted: recipient != ""}
+	rec.FileName, rec.Path, rec.SHA256, rec.Bytes, rec.Encrypted = filepath.Base(path), path, hex.EncodeToString(sum.Sum(nil)), size, opt.Recipient != ""
 	err = s.st.Write(ctx, func(tx *store.Tx) error {
 		rec.ID, err = tx.AddPackageSent(rec)
 		return err

@@ -4,7 +4,9 @@ package service
 // exemplary models (gương điển hình tiên tiến) the records point to.
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -14,6 +16,7 @@ import (
 
 	"tdkt/internal/docs"
 	"tdkt/internal/domain"
+	"tdkt/internal/pack"
 	"tdkt/internal/pdf"
 	"tdkt/internal/rules"
 	"tdkt/internal/store"
@@ -623,4 +626,126 @@ func (s *Service) PeriodID(ctx context.Context, from, to int) (int64, error) {
 		return 0, fmt.Errorf("chưa có giai đoạn %d - %d; thêm giai đoạn trước: %w", from, to, domain.ErrNotFound)
 	}
 	return p.ID, nil
+}
+
+// PeriodData is data.json of the period's package: the figures of its
+// review and its models with the conference's vote.
+func (s *Service) PeriodData(ctx context.Context, periodID int64) (pack.PeriodData, error) {
+	var d pack.PeriodData
+	per, err := s.period(ctx, periodID)
+	if err != nil {
+		return d, err
+	}
+	in, err := s.PeriodInput(ctx, per.FromYear, per.ToYear)
+	if err != nil {
+		return d, err
+	}
+	mi, err := s.ModelsInput(ctx, periodID)
+	if err != nil {
+		return d, err
+	}
+	d = pack.PeriodData{Unit: pack.Unit{Code: in.Profile.UnitCode, Name: in.Profile.UnitName},
+		Period:   pack.PeriodRef{From: per.FromYear, To: per.ToYear, Name: per.Name},
+		Congress: per.Congress, Delegates: per.Delegates, Years: in.Years,
+		Awards: []pack.PeriodAward{}, Initiatives: []pack.PeriodScope{}, Models: []pack.DataModel{}}
+	for _, a := range in.Awards {
+		d.Awards = append(d.Awards, pack.PeriodAward{Code: a.Code, Name: a.Name, Level: a.Level, Own: a.Own, People: a.People, Collectives: a.Collectives})
+	}
+	for _, sc := range in.Initiatives {
+		d.Initiatives = append(d.Initiatives, pack.PeriodScope{Scope: string(sc.Scope), Counts: sc.Counts})
+	}
+	for _, m := range mi.Models {
+		dm := pack.DataModel{Subject: string(m.Subject.Kind), Code: m.Subject.Code, Name: m.Name, Unit: m.Unit, Reasons: []string{},
+			Voted: m.Voted, VotesFor: m.VotesFor, Selected: m.Selected(mi.Conference, mi.Threshold), Delegate: m.Delegate}
+		if m.Voted && mi.Conference.Members > 0 {
+			dm.Pct = 100 * float64(m.VotesFor) / float64(mi.Conference.Members)
+		}
+		for _, r := range m.Reasons {
+			dm.Reasons = append(dm.Reasons, r.Text)
+		}
+		d.Models = append(d.Models, dm)
+	}
+	return d, nil
+}
+
+// ExportPeriodPackage writes the signed package of a period for the
+// centre, in the format of the yearly packages with kind "period": its
+// data, the review (PDF and Excel), the conference's minutes, the booklet
+// of the models, the delegation, and the list of the models. The
+// passphrase unlocks the office's signing key.
+func (s *Service) ExportPeriodPackage(ctx context.Context, periodID int64, out, passphrase string) (PackageRecord, error) {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return PackageRecord{}, err
+	}
+	if s.IsCentral(ctx) {
+		return PackageRecord{}, fmt.Errorf("cơ sở dữ liệu Trung ương không lập gói giai đoạn")
+	}
+	key, err := s.signingKey(ctx, passphrase)
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	per, err := s.period(ctx, periodID)
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	data, err := s.PeriodData(ctx, periodID)
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	body, err := json.MarshalIndent(data, "", "  ")
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	files := []pack.File{{Path: "data.json", Kind: pack.KindData, Content: body}}
+	render := func(path, kind string, write func(io.Writer) error) error {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		files = append(files, pack.File{Path: path, Kind: kind, Content: b.Bytes()})
+		return nil
+	}
+	from, to := per.FromYear, per.ToYear
+	span := fmt.Sprintf("%d-%d", from, to)
+	for _, f := range []struct {
+		path, kind string
+		write      func(io.Writer) error
+	}{
+		{"pdf/Bao-cao-tong-ket-giai-doan-" + span + ".pdf", pack.KindPDF, func(w io.Writer) error { return s.ExportPeriod(ctx, from, to, "pdf", w) }},
+		{"xlsx/Bao-cao-tong-ket-giai-doan-" + span + ".xlsx", pack.KindXLSX, func(w io.Writer) error { return s.ExportPeriod(ctx, from, to, "xlsx", w) }},
+		{"pdf/Bien-ban-hoi-nghi-dien-hinh-tien-tien.pdf", pack.KindPDF, func(w io.Writer) error { return s.ExportModels(ctx, periodID, "minutes", w) }},
+		{"pdf/Ky-yeu-guong-dien-hinh-tien-tien.pdf", pack.KindPDF, func(w io.Writer) error { return s.ExportModels(ctx, periodID, "booklet", w) }},
+		{"pdf/Danh-sach-dai-bieu.pdf", pack.KindPDF, func(w io.Writer) error { return s.ExportModels(ctx, periodID, "delegates", w) }},
+		{"xlsx/Danh-sach-guong-dien-hinh.xlsx", pack.KindXLSX, func(w io.Writer) error { return s.ExportModels(ctx, periodID, ModelsList, w) }},
+	} {
+		if err := render(f.path, f.kind, f.write); err != nil {
+			return PackageRecord{}, err
+		}
+	}
+	p, ok, err := s.st.Profile(ctx)
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	if !ok {
+		return PackageRecord{}, fmt.Errorf("chưa có thông tin đơn vị; khai báo đơn vị trước: %w", domain.ErrNotFound)
+	}
+	now := s.now()
+	m, recipient, err := s.packageManifest(ctx, p, to, now)
+	if err != nil {
+		return PackageRecord{}, err
+	}
+	m.Kind, m.Period = pack.KindPeriod, &data.Period
+	name := strings.TrimSuffix(pack.FileName(p.UnitCode, to, 0, now), ".zip") + "_giai-doan-" + span + ".zip"
+	return s.writePackage(ctx, packagePath(out, name), files, pack.BuildOptions{Manifest: m, Key: key, Recipient: recipient},
+		PackageRecord{Kind: pack.KindPeriod, CreatedAt: now})
+}
+
+// CentralModels lists the exemplary models of the period from..to that
+// the offices' current period packages put forward, by office,
+// collectives first (central mode).
+func (s *Service) CentralModels(ctx context.Context, from, to int) ([]store.CentralModel, error) {
+	if err := s.requireCentral(ctx); err != nil {
+		return nil, err
+	}
+	return s.st.CentralModels(ctx, from, to)
 }

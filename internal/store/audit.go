@@ -847,6 +847,8 @@ var tableLabels = map[string]string{
 	"central_decision_item": "nội dung quyết định",
 	"central_nomination":    "đề nghị của đơn vị",
 	"central_package":       "gói hồ sơ đã nhận",
+	"central_period":        "tổng kết giai đoạn của đơn vị",
+	"central_period_model":  "gương điển hình của đơn vị",
 	"central_person":        "cán bộ (Trung ương)",
 	"cluster":               "cụm thi đua",
 	"cluster_member":        "thành viên cụm thi đua",
