@@ -632,6 +632,9 @@ func (s *Service) PeriodID(ctx context.Context, from, to int) (int64, error) {
 // review and its models with the conference's vote.
 func (s *Service) PeriodData(ctx context.Context, periodID int64) (pack.PeriodData, error) {
 	var d pack.PeriodData
+	if err := s.require(domain.RoleViewer); err != nil {
+		return d, err
+	}
 	per, err := s.period(ctx, periodID)
 	if err != nil {
 		return d, err
@@ -744,6 +747,9 @@ func (s *Service) ExportPeriodPackage(ctx context.Context, periodID int64, out, 
 // the offices' current period packages put forward, by office,
 // collectives first (central mode).
 func (s *Service) CentralModels(ctx context.Context, from, to int) ([]store.CentralModel, error) {
+	if err := s.require(domain.RoleViewer); err != nil {
+		return nil, err
+	}
 	if err := s.requireCentral(ctx); err != nil {
 		return nil, err
 	}
