@@ -72,7 +72,7 @@ Lệnh:
   central import TỆP.zip... [--json]                                   kiểm tra và nạp gói của các đơn vị (mã 1 khi có gói bị từ chối hoặc giữ lại)
   central release [--json]                                             kiểm tra lại các gói đang giữ lại (sau khi thêm khóa)
   central report --year Y --out TỆP.xlsx                               tổng hợp toàn quốc: theo đơn vị, hình thức, xếp hạng cụm
-  central models --from Y1 --to Y2 [--json]                            gương điển hình tiên tiến của giai đoạn do các đơn vị gửi lên
+  central models --from Y1 --to Y2 [--json | --out TỆP.xlsx]         gương điển hình tiên tiến của giai đoạn do các đơn vị gửi lên (--out: Excel toàn ngành)
   central feedback --unit C --year Y --round ID --number SỐ --date dd/mm/yyyy --issuer CƠ_QUAN [--refuse MÃ=lý do]... --out TỆP.zip|THƯ_MỤC
                                                                        ghi quyết định (khen mọi đề nghị Hội đồng thông qua, trừ --refuse) và lập gói phản hồi đã ký
   backup OUT.db                                                        sao lưu

@@ -325,7 +325,7 @@ func (c *cli) central(args []string) error {
            tdktctl central import TỆP.zip... [--json]
            tdktctl central release [--json]
            tdktctl central report --year Y --out TỆP.xlsx
-           tdktctl central models --from Y1 --to Y2 [--json]
+           tdktctl central models --from Y1 --to Y2 [--json | --out TỆP.xlsx]
            tdktctl central feedback --unit C --year Y --round ID --number SỐ --date dd/mm/yyyy --issuer CƠ_QUAN [--refuse MÃ=lý do]... --out TỆP.zip|THƯ_MỤC`
 	if len(args) == 0 {
 		return fail(2, "%s", use)
@@ -612,12 +612,27 @@ func (c *cli) centralModels(args []string) error {
 	from := fs.Int("from", 0, "năm đầu giai đoạn")
 	to := fs.Int("to", 0, "năm cuối giai đoạn")
 	asJSON := fs.Bool("json", false, "in JSON")
+	out := fs.String("out", "", "ghi tệp Excel tổng hợp toàn ngành (.xlsx) thay vì in danh sách")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *from < 1975 || *to < *from || len(pos) > 0 {
-		return fail(2, "cách dùng: tdktctl central models --from Y1 --to Y2 [--json]")
+		return fail(2, "cách dùng: tdktctl central models --from Y1 --to Y2 [--json | --out TỆP.xlsx]")
+	}
+	if *out != "" {
+		if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+			return fail(2, "central models --out ghi tệp .xlsx (đang là %s)", *out)
+		}
+		svc, err := c.writer()
+		if err != nil {
+			return err
+		}
+		if err := paths.WriteAtomic(*out, func(w io.Writer) error { return svc.ExportCentralModels(c.ctx, *from, *to, w) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "Đã ghi %s\n", *out)
+		return nil
 	}
 	svc, err := c.reader()
 	if err != nil {

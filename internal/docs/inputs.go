@@ -129,3 +129,23 @@ type PeriodInput struct {
 	Results, Lessons, Directions string
 	Models                       []domain.ExemplaryCandidate // the selected exemplary models, if any
 }
+
+// CentralModel is an office's exemplary model as the centre lists it.
+type CentralModel struct {
+	UnitCode, UnitName string // the office
+	Collective         bool
+	Code, Name         string
+	SubUnit            string // a person's unit, in the office
+	Reasons            []string
+	VotesFor           int
+	Pct                float64 // % of the office's conference's delegates called
+	Selected, Delegate bool
+}
+
+// CentralModelsInput is the sector's list of the exemplary models of a
+// period, office by office, from the offices' period packages.
+type CentralModelsInput struct {
+	From, To int
+	Date     domain.Date
+	Models   []CentralModel // by office, collectives first
+}

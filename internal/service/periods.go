@@ -755,3 +755,22 @@ func (s *Service) CentralModels(ctx context.Context, from, to int) ([]store.Cent
 	}
 	return s.st.CentralModels(ctx, from, to)
 }
+
+// ExportCentralModels writes the sector's Excel of a period's exemplary
+// models, office by office, from the offices' period packages (central
+// mode).
+func (s *Service) ExportCentralModels(ctx context.Context, from, to int, w io.Writer) error {
+	if err := s.require(domain.RoleClerk); err != nil {
+		return err
+	}
+	ms, err := s.CentralModels(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	in := docs.CentralModelsInput{From: from, To: to, Date: s.Today()}
+	for _, m := range ms {
+		in.Models = append(in.Models, docs.CentralModel{UnitCode: m.UnitCode, UnitName: m.UnitName, Collective: m.Subject == string(domain.SubjectCollective),
+			Code: m.Code, Name: m.Name, SubUnit: m.SubUnit, Reasons: m.Reasons, VotesFor: m.VotesFor, Pct: m.Pct, Selected: m.Selected, Delegate: m.Delegate})
+	}
+	return xlsx.WriteCentralModels(in, w)
+}

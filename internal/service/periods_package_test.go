@@ -91,4 +91,8 @@ func TestPeriodPackage_VerifiesAndTheCentreKeepsTheModels(t *testing.T) {
 	if cms, _ := cen.CentralModels(ctx, 2020, 2025); len(cms) != n {
 		t.Errorf("%d models after a newer package, want %d", len(cms), n)
 	}
+	var xl strings.Builder
+	if err := cen.ExportCentralModels(ctx, 2020, 2025, &xl); err != nil || !strings.HasPrefix(xl.String(), "PK") {
+		t.Errorf("the sector's Excel: %v", err)
+	}
 }

@@ -209,6 +209,7 @@ func TestRoles_EveryMethod(t *testing.T) {
 		"ExportModels":        {C, nil},
 		"ExportPeriodPackage": {C, nil},
 		"CentralModels":       {V, nil},
+		"ExportCentralModels": {C, nil},
 		"Eligibility":         {V, func(s *Service) error { _, err := s.Eligibility(ctx, L, "HTI-KHTC"); return err }},
 		"EligibilityHistory":  {V, func(s *Service) error { _, err := s.EligibilityHistory(ctx, L); return err }},
 		"KeptEligibility":     {V, func(s *Service) error { _, _, err := s.KeptEligibility(ctx, L, "HTI-KHTC"); return err }},

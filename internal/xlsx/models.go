@@ -40,11 +40,7 @@ func WriteModels(in docs.ModelsInput, w io.Writer) error {
 		fmt.Sprintf("Hội nghị điển hình tiên tiến: %d đại biểu được triệu tập, %d có mặt; được chọn khi đạt trên %s số phiếu", in.Conference.Members, in.Conference.Present, docs.Pct(in.Threshold))); err != nil {
 		return fmt.Errorf("models workbook: %w", err)
 	}
-	headers := make([]string, len(cols))
-	for i, c := range cols {
-		headers[i] = c.header
-	}
-	if err := s.header(headers, 30); err != nil {
+	if err := s.header(headersOf(cols), 30); err != nil {
 		return fmt.Errorf("models workbook: %w", err)
 	}
 	st := b.st
