@@ -401,7 +401,7 @@ const (
 	FieldVotesFor     = "Số phiếu đồng ý"
 	FieldConfMembers  = "Số đại biểu triệu tập"
 	FieldConfPresent  = "Số đại biểu có mặt"
-	FieldModelAccount = "Bài viết"
+	FieldModelAccount = "Bài viết về gương điển hình"
 )
 
 // period reads a recorded period by ID.

@@ -1,9 +1,10 @@
 // Package periods is the "Tổng kết giai đoạn" area of the desktop
 // application: the five-year emulation cycle that ends in a congress (Đại
 // hội thi đua yêu nước). The clerk records the period, reads its figures
-// year by year as tables and bar charts, looks through the exemplary
-// models (gương điển hình tiên tiến) the records point to, and writes,
-// saves and exports the period's review (báo cáo tổng kết).
+// year by year as tables and bar charts, puts the exemplary models
+// (gương điển hình tiên tiến) the records point to before the conference
+// that votes on them, and writes, saves and exports the period's review
+// (báo cáo tổng kết).
 //
 // The area talks to the use cases through periodService, the few methods
 // it needs. Reading and saving is synchronous (milliseconds for an
@@ -37,8 +38,16 @@ type periodService interface {
 	Periods(ctx context.Context) ([]store.PeriodReview, error)
 	SavePeriod(ctx context.Context, p store.PeriodReview) (int64, error)
 	PeriodInput(ctx context.Context, from, to int) (docs.PeriodInput, error)
-	ExemplaryCandidates(ctx context.Context, from, to int) ([]domain.ExemplaryCandidate, error)
 	ExportPeriod(ctx context.Context, from, to int, format string, w io.Writer) error
+
+	// The period's exemplary models and their conference.
+	Models(ctx context.Context, periodID int64) ([]domain.ExemplaryModel, error)
+	ProposeModels(ctx context.Context, periodID int64) (int, error)
+	AddModel(ctx context.Context, periodID int64, sub domain.Subject, reason string) (int64, error)
+	SaveModel(ctx context.Context, m domain.ExemplaryModel) error
+	RemoveModel(ctx context.Context, id int64) error
+	SelectedModels(ctx context.Context, periodID int64) ([]domain.ExemplaryModel, float64, error)
+	ExportModels(ctx context.Context, periodID int64, doc string, w io.Writer) error
 }
 
 var _ periodService = (*service.Service)(nil)
@@ -51,10 +60,11 @@ type View struct {
 	run kit.Runner
 
 	// Data as last loaded.
-	periods    []store.PeriodReview // latest first
-	period     store.PeriodReview   // the selected one (ID 0: none)
-	input      docs.PeriodInput     // its figures
-	candidates []domain.ExemplaryCandidate
+	periods   []store.PeriodReview    // latest first
+	period    store.PeriodReview      // the selected one (ID 0: none)
+	input     docs.PeriodInput        // its figures
+	exemplary []domain.ExemplaryModel // its models, as listed
+	threshold float64                 // the share of the conference's members a model needs, in percent
 
 	periodSel *widget.Select
 	addBtn    *widget.Button
@@ -169,7 +179,7 @@ func (v *View) onPeriod(string) {
 	v.open(v.periods[i])
 }
 
-// open reads the figures and candidates of p and fills the tabs.
+// open reads the figures and models of p and fills the tabs.
 func (v *View) open(p store.PeriodReview) {
 	same := p.ID == v.period.ID
 	v.period = p
@@ -179,18 +189,32 @@ func (v *View) open(p store.PeriodReview) {
 		in = docs.PeriodInput{Period: p.Period, Years: p.Years()}
 	}
 	v.input = in
-	cs, err := v.svc.ExemplaryCandidates(v.ctx, p.FromYear, p.ToYear)
-	if err != nil {
-		kit.ShowError(v.win, err)
-		cs = nil
-	}
-	v.candidates = cs
+	v.loadModels()
 	v.showPeriod()
 	v.figures.refresh()
 	v.models.refresh()
 	if !same || !v.report.dirty {
 		v.report.fill()
 	}
+}
+
+// loadModels reads the selected period's models and the share of votes
+// a model needs.
+func (v *View) loadModels() {
+	v.exemplary, v.threshold = nil, 0
+	if v.period.ID == 0 {
+		return
+	}
+	ms, err := v.svc.Models(v.ctx, v.period.ID)
+	if err != nil {
+		kit.ShowError(v.win, err)
+		return
+	}
+	_, th, err := v.svc.SelectedModels(v.ctx, v.period.ID)
+	if err != nil {
+		kit.ShowError(v.win, err)
+	}
+	v.exemplary, v.threshold = ms, th
 }
 
 // showPeriod shows the tabs when a period is chosen, else how to add one.
@@ -230,8 +254,16 @@ func (v *View) export(format, path string) {
 		return
 	}
 	from, to := v.period.FromYear, v.period.ToYear
-	v.run(v.win, "Đang xuất báo cáo tổng kết giai đoạn", func(ctx context.Context, _ kit.Progress) error {
-		return paths.WriteAtomic(path, func(w io.Writer) error { return v.svc.ExportPeriod(ctx, from, to, format, w) })
+	v.write(path, "Đang xuất báo cáo tổng kết giai đoạn", func(ctx context.Context, w io.Writer) error {
+		return v.svc.ExportPeriod(ctx, from, to, format, w)
+	})
+}
+
+// write writes a file to path with export off the UI goroutine, then
+// offers to open it.
+func (v *View) write(path, title string, export func(ctx context.Context, w io.Writer) error) {
+	v.run(v.win, title, func(ctx context.Context, _ kit.Progress) error {
+		return paths.WriteAtomic(path, func(w io.Writer) error { return export(ctx, w) })
 	}, func(err error) {
 		if err != nil {
 			kit.ShowError(v.win, err)

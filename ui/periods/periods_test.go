@@ -31,6 +31,13 @@ type fakeService struct {
 	saved      []store.PeriodReview // every SavePeriod call
 	saveErr    error                // returned by SavePeriod when set
 	exported   string               // format of the last export
+
+	models       []domain.ExemplaryModel // of every period
+	proposed     int                     // ProposeModels calls
+	savedModels  []domain.ExemplaryModel // every SaveModel call
+	saveModelErr error                   // returned by SaveModel when set
+	removed      []int64                 // every RemoveModel call
+	exportedDoc  string                  // doc of the last ExportModels
 }
 
 func (f *fakeService) Today() domain.Date { return domain.DateOf(uitest.Now()) }
@@ -70,8 +77,69 @@ func (f *fakeService) PeriodInput(_ context.Context, from, to int) (docs.PeriodI
 	return in, nil
 }
 
-func (f *fakeService) ExemplaryCandidates(context.Context, int, int) ([]domain.ExemplaryCandidate, error) {
-	return f.candidates, nil
+func (f *fakeService) Models(_ context.Context, periodID int64) ([]domain.ExemplaryModel, error) {
+	var out []domain.ExemplaryModel
+	for _, m := range f.models {
+		if m.PeriodID == periodID {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// ProposeModels puts every candidate not yet listed on the period's list.
+func (f *fakeService) ProposeModels(_ context.Context, periodID int64) (int, error) {
+	f.proposed++
+	for _, c := range f.candidates {
+		if !slices.ContainsFunc(f.models, func(m domain.ExemplaryModel) bool { return m.PeriodID == periodID && m.Subject == c.Subject }) {
+			f.models = append(f.models, domain.ExemplaryModel{ID: int64(len(f.models) + 1), PeriodID: periodID, ExemplaryCandidate: c})
+		}
+	}
+	return len(f.candidates), nil
+}
+
+func (f *fakeService) AddModel(_ context.Context, periodID int64, sub domain.Subject, reason string) (int64, error) {
+	id := int64(len(f.models) + 1)
+	f.models = append(f.models, domain.ExemplaryModel{ID: id, PeriodID: periodID, ByHand: true,
+		ExemplaryCandidate: domain.ExemplaryCandidate{Subject: sub, Name: sub.Code, Reasons: []domain.ModelReason{{Text: reason}}}})
+	return id, nil
+}
+
+func (f *fakeService) SaveModel(_ context.Context, m domain.ExemplaryModel) error {
+	f.savedModels = append(f.savedModels, m)
+	if f.saveModelErr != nil {
+		return f.saveModelErr
+	}
+	for i := range f.models {
+		if f.models[i].ID == m.ID {
+			f.models[i] = m
+		}
+	}
+	return nil
+}
+
+func (f *fakeService) RemoveModel(_ context.Context, id int64) error {
+	f.removed = append(f.removed, id)
+	f.models = slices.DeleteFunc(f.models, func(m domain.ExemplaryModel) bool { return m.ID == id })
+	return nil
+}
+
+// SelectedModels applies a threshold of 50 percent.
+func (f *fakeService) SelectedModels(ctx context.Context, periodID int64) ([]domain.ExemplaryModel, float64, error) {
+	ms, _ := f.Models(ctx, periodID)
+	var conf domain.Conference
+	for _, p := range f.periods {
+		if p.ID == periodID {
+			conf = p.Conference
+		}
+	}
+	return slices.DeleteFunc(ms, func(m domain.ExemplaryModel) bool { return !m.Selected(conf, 50) }), 50, nil
+}
+
+func (f *fakeService) ExportModels(_ context.Context, _ int64, doc string, w io.Writer) error {
+	f.exportedDoc = doc
+	_, err := io.WriteString(w, "models "+doc)
+	return err
 }
 
 func (f *fakeService) ExportPeriod(_ context.Context, _, _ int, format string, w io.Writer) error {
@@ -85,12 +153,17 @@ func period(id int64, from, to int) store.PeriodReview {
 	return store.PeriodReview{Period: domain.Period{ID: id, Name: "Giai đoạn " + strconv.Itoa(from) + " - " + strconv.Itoa(to), FromYear: from, ToYear: to}}
 }
 
-// newFake has two periods, the figures of 2020 - 2025 and three
-// candidates.
+// newFake has two periods, the figures of 2020 - 2025, four candidates
+// and the first three of them on the list of 2020 - 2025, whose
+// conference called 20 delegates (18 came): the unit passed with 15
+// votes, Hằng did not with 10 (not more than half of 20), Đức is not yet
+// voted on.
 func newFake() *fakeService {
 	years := []int{2020, 2021, 2022, 2023, 2024, 2025}
-	return &fakeService{
-		periods: []store.PeriodReview{period(2, 2020, 2025), period(1, 2015, 2020)},
+	recent := period(2, 2020, 2025)
+	recent.Conference = domain.Conference{Date: domain.NewDate(2025, 6, 20), Members: 20, Present: 18}
+	f := &fakeService{
+		periods: []store.PeriodReview{recent, period(1, 2015, 2020)},
 		input: docs.PeriodInput{
 			Years: years,
 			Awards: []docs.PeriodAwardRow{
@@ -111,8 +184,15 @@ func newFake() *fakeService {
 			{Subject: domain.UnitSubject("P1"), Name: "Phòng Thu", Reasons: []domain.ModelReason{{Text: "5 năm đạt Tập thể lao động xuất sắc"}}},
 			{Subject: domain.PersonSubject("NV1"), Name: "Nguyễn Thị Hằng", Unit: "Phòng Chế độ", Reasons: []domain.ModelReason{{Text: "Chiến sĩ thi đua cấp bộ năm 2023"}, {Text: "Sáng kiến cấp bộ năm 2024"}}},
 			{Subject: domain.PersonSubject("NV2"), Name: "Trần Văn Đức", Unit: "Phòng Thu", Reasons: []domain.ModelReason{{Text: "Bằng khen Thủ tướng năm 2022"}}},
+			{Subject: domain.PersonSubject("NV3"), Name: "Lê Minh Tâm", Unit: "Phòng Chế độ", Reasons: []domain.ModelReason{{Text: "Sáng kiến cấp bộ năm 2025"}}},
 		},
 	}
+	for i, c := range f.candidates[:3] {
+		f.models = append(f.models, domain.ExemplaryModel{ID: int64(i + 1), PeriodID: 2, ExemplaryCandidate: c})
+	}
+	f.models[0].Voted, f.models[0].VotesFor, f.models[0].Delegate = true, 15, true
+	f.models[1].Voted, f.models[1].VotesFor = true, 10
+	return f
 }
 
 func newTestView(t *testing.T, svc *fakeService) (*View, fyne.Window) {
@@ -243,7 +323,7 @@ func TestModels_SearchNarrowsWithoutDiacritics(t *testing.T) {
 	v, _ := newTestView(t, newFake())
 	m := v.models
 	if len(m.shown) != 3 || rows(m) != 3 {
-		t.Fatalf("%d candidates shown, want 3", len(m.shown))
+		t.Fatalf("%d models shown, want 3", len(m.shown))
 	}
 	if got := m.cell(1, 2); got != "Chiến sĩ thi đua cấp bộ năm 2023; Sáng kiến cấp bộ năm 2024" {
 		t.Errorf("reasons joined %q", got)
@@ -391,6 +471,206 @@ func TestPeriodForm_ShowsFieldErrorsUnderTheirField(t *testing.T) {
 	}
 }
 
+func TestModels_ListShowsVotesAndResult(t *testing.T) {
+	v, _ := newTestView(t, newFake())
+	m := v.models
+	want := [][]string{
+		{"Phòng Thu", "", "5 năm đạt Tập thể lao động xuất sắc", "15", "Đạt", "✓"},
+		{"Nguyễn Thị Hằng", "Phòng Chế độ", "Chiến sĩ thi đua cấp bộ năm 2023; Sáng kiến cấp bộ năm 2024", "10", "Không đạt", ""},
+		{"Trần Văn Đức", "Phòng Thu", "Bằng khen Thủ tướng năm 2022", "—", "Chưa bầu", ""},
+	}
+	for r, row := range want {
+		for c, cell := range row {
+			if got := m.cell(r, c); got != cell {
+				t.Errorf("row %d column %q: %q, want %q", r, modelColumns[c].Header, got, cell)
+			}
+		}
+	}
+	if _, imp := m.styledCell(0, 4); imp != widget.SuccessImportance {
+		t.Errorf("Đạt shown with importance %v", imp)
+	}
+	if !m.editBtn.Disabled() || !m.removeBtn.Disabled() {
+		t.Error("Sửa and Xóa enabled with no row chosen")
+	}
+	m.list.Select(widget.TableCellID{Row: 2, Col: 0})
+	if m.editBtn.Disabled() || m.removeBtn.Disabled() {
+		t.Error("Sửa and Xóa disabled with a row chosen")
+	}
+}
+
+func TestModels_ProposeCallsTheServiceAndReloads(t *testing.T) {
+	svc := newFake()
+	v, _ := newTestView(t, svc)
+	test.Tap(v.models.proposeBtn)
+	if svc.proposed != 1 {
+		t.Fatalf("ProposeModels called %d times", svc.proposed)
+	}
+	if names := shownNames(v.models); len(names) != 4 || names[3] != "Lê Minh Tâm" {
+		t.Errorf("after proposing the list shows %q", names)
+	}
+	if v.models.count.Text != "4 / 4 gương điển hình" {
+		t.Errorf("count %q", v.models.count.Text)
+	}
+	if msg := bannerText(v); !strings.Contains(msg, "4 ứng viên") {
+		t.Errorf("banner %q does not say how many", msg)
+	}
+}
+
+func TestModels_EditSavesVotesAccountAndDelegate(t *testing.T) {
+	svc := newFake()
+	v, _ := newTestView(t, svc)
+	m := v.models
+	m.list.Select(widget.TableCellID{Row: 2, Col: 0})
+	test.Tap(m.editBtn)
+	f := m.modelForm
+	if f == nil || f.votes.Text != "" || f.delegate.Checked {
+		t.Fatalf("the form on a model not voted on: %+v", f)
+	}
+	test.Type(f.votes, "16")
+	test.Type(f.account, "Anh Đức là tấm gương sáng.")
+	test.Tap(f.delegate)
+	test.Tap(f.save)
+	if len(svc.savedModels) != 1 {
+		t.Fatalf("SaveModel called %d times", len(svc.savedModels))
+	}
+	got := svc.savedModels[0]
+	if got.ID != 3 || got.PeriodID != 2 || !got.Voted || got.VotesFor != 16 || got.Account != "Anh Đức là tấm gương sáng." || !got.Delegate {
+		t.Errorf("saved %+v", got)
+	}
+	if m.cell(2, 3) != "16" || m.cell(2, 4) != "Đạt" || m.cell(2, 5) != "✓" {
+		t.Errorf("after saving the row reads %q %q %q", m.cell(2, 3), m.cell(2, 4), m.cell(2, 5))
+	}
+
+	// Clearing the votes records the model as not voted on.
+	m.list.Select(widget.TableCellID{Row: 1, Col: 0})
+	test.Tap(m.editBtn)
+	f = m.modelForm
+	if f.votes.Text != "10" {
+		t.Errorf("votes shown %q, want 10", f.votes.Text)
+	}
+	f.votes.SetText("")
+	test.Tap(f.save)
+	if got := svc.savedModels[1]; got.Voted || got.VotesFor != 0 || got.ID != 2 {
+		t.Errorf("saved %+v, want not voted", got)
+	}
+}
+
+func TestModels_VotesErrorShowsUnderItsField(t *testing.T) {
+	svc := newFake()
+	v, _ := newTestView(t, svc)
+	m := v.models
+	m.list.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(m.editBtn)
+	f := m.modelForm
+	msg := "25 không hợp lệ; nhập từ 0 đến số đại biểu có mặt (18)"
+	svc.saveModelErr = domain.FieldError{Field: service.FieldVotesFor, Msg: msg}
+	f.votes.SetText("25")
+	test.Tap(f.save)
+	if got := f.form.ErrorFor(service.FieldVotesFor); got != msg {
+		t.Errorf("error under %s: %q", service.FieldVotesFor, got)
+	}
+	if m.cell(0, 3) != "15" {
+		t.Errorf("a refused vote was listed: %q", m.cell(0, 3))
+	}
+
+	// What cannot be read is said before asking.
+	f.votes.SetText("mười")
+	test.Tap(f.save)
+	if len(svc.savedModels) != 1 || f.form.ErrorFor(service.FieldVotesFor) == "" {
+		t.Errorf("SaveModel called %d times; error %q", len(svc.savedModels), f.form.ErrorFor(service.FieldVotesFor))
+	}
+}
+
+func TestModels_ConferenceSavesThroughSavePeriod(t *testing.T) {
+	svc := newFake()
+	svc.periods[0].Results = "Kết quả đã lưu."
+	v, _ := newTestView(t, svc)
+	m := v.models
+	test.Tap(m.confBtn)
+	f := m.confForm
+	if f == nil || f.date.Text != "20/06/2025" || f.members.Text != "20" || f.present.Text != "18" {
+		t.Fatalf("the conference form shows %+v", f)
+	}
+	f.members.SetText("")
+	test.Type(f.members, "40")
+	f.present.SetText("")
+	test.Type(f.present, "35")
+	test.Tap(f.save)
+	if len(svc.saved) != 1 {
+		t.Fatalf("SavePeriod called %d times", len(svc.saved))
+	}
+	got := svc.saved[0]
+	if got.ID != 2 || got.Conference != (domain.Conference{Date: domain.NewDate(2025, 6, 20), Members: 40, Present: 35}) ||
+		got.Results != "Kết quả đã lưu." || got.FromYear != 2020 {
+		t.Errorf("saved %+v", got)
+	}
+	// 15 votes are no longer more than half of 40.
+	if m.cell(0, 4) != "Không đạt" {
+		t.Errorf("with 40 members the unit reads %q", m.cell(0, 4))
+	}
+
+	// The service's word on a field is said under it.
+	test.Tap(m.confBtn)
+	f = m.confForm
+	svc.saveErr = domain.FieldErrors{{Field: service.FieldConfPresent, Msg: "50 không hợp lệ"}}
+	f.present.SetText("50")
+	test.Tap(f.save)
+	if got := f.form.ErrorFor(service.FieldConfPresent); got != "50 không hợp lệ" {
+		t.Errorf("error under %s: %q", service.FieldConfPresent, got)
+	}
+	if v.period.Conference.Present != 35 {
+		t.Errorf("a refused conference was kept: %+v", v.period.Conference)
+	}
+}
+
+func TestModels_RemoveAndExport(t *testing.T) {
+	svc := newFake()
+	v, _ := newTestView(t, svc)
+	m := v.models
+	m.remove(svc.models[1])
+	if !slices.Equal(svc.removed, []int64{2}) || len(m.shown) != 2 {
+		t.Errorf("removed %v, %d shown", svc.removed, len(m.shown))
+	}
+	for doc, name := range map[string]string{
+		"minutes": "Biên bản Hội nghị điển hình tiên tiến giai đoạn 2020 - 2025.pdf",
+		"list":    "Danh sách gương điển hình giai đoạn 2020 - 2025.xlsx",
+	} {
+		if got := modelsExportName(v.period.Period, doc); got != name {
+			t.Errorf("%s offered as %q", doc, got)
+		}
+		path := filepath.Join(t.TempDir(), name)
+		m.export(doc, path)
+		data, err := os.ReadFile(path)
+		if err != nil || string(data) != "models "+doc || v.exported != path {
+			t.Errorf("%s: file %q, %v", doc, data, err)
+		}
+	}
+}
+
+// bannerText is the message shown above the tabs.
+func bannerText(v *View) string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(v.banner)
+	return strings.Join(out, " ")
+}
+
 func rows(m *modelsTab) int {
 	r, _ := m.list.Length()
 	return r
@@ -435,6 +715,16 @@ func TestView_RealServiceFitsASmallScreen(t *testing.T) {
 		v.export(format, path)
 		if st, err := os.Stat(path); err != nil || st.Size() == 0 {
 			t.Errorf("%s export: %v", format, err)
+		}
+	}
+	// The models: put forward from the records (the demo's may be none),
+	// then their documents.
+	test.Tap(v.models.proposeBtn)
+	for _, doc := range []string{docMinutes, docBooklet, docDelegates, service.ModelsList} {
+		path := filepath.Join(t.TempDir(), modelsExportName(v.period.Period, doc))
+		v.models.export(doc, path)
+		if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+			t.Errorf("%s export: %v", doc, err)
 		}
 	}
 }
