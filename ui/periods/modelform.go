@@ -18,11 +18,9 @@ import (
 	"tdkt/ui/kit"
 )
 
-// Fields of the model and conference dialogs the service does not name.
-const (
-	FieldModelAccount = "Bài viết về gương điển hình"
-	FieldConfDate     = "Ngày hội nghị"
-)
+// FieldConfDate is the conference's date, which the service does not
+// check (a date read here or refused under this field).
+const FieldConfDate = "Ngày hội nghị"
 
 // modelForm is the dialog that records the conference's vote on a model,
 // its account and whether it goes to the congress.
@@ -59,7 +57,7 @@ func (t *modelsTab) onEdit() {
 		hint = fmt.Sprintf(lang.L("Hội nghị: %d đại biểu triệu tập, %d có mặt; để trống khi chưa bầu"), c.Members, c.Present)
 	}
 	f.form.Add(service.FieldVotesFor, f.votes, hint)
-	f.form.Add(FieldModelAccount, f.account, "In trong kỷ yếu gương điển hình tiên tiến")
+	f.form.Add(service.FieldModelAccount, f.account, "In trong kỷ yếu gương điển hình tiên tiến")
 	f.form.Add(FieldCongress, f.delegate, "")
 	f.save = widget.NewButtonWithIcon(lang.L("Lưu"), theme.ConfirmIcon(), func() { t.saveModel(f) })
 	f.save.Importance = widget.HighImportance
